@@ -1,0 +1,127 @@
+package dev.jpm.engine.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One app as the ecosystem file asks for it, normalised once: defaults filled, paths absolute, {@code instances}
+ * resolved, durations in milliseconds and sizes in bytes. Everything downstream trusts it and never re-parses.
+ *
+ * <p>{@link #specHash()} covers exactly the fields that shape the running process; a difference there means the
+ * instances must be restarted. The other fields are supervision settings, applied in place.
+ *
+ * @param name unique app name
+ * @param namespace group label (PM2's {@code namespace}, default {@code default})
+ * @param source absolute path of the ecosystem file this app was applied from, or null when started by hand
+ * @param script the script as resolved (absolute path where it names a file, else the command text)
+ * @param args arguments to the script
+ * @param interpreter interpreter executable, or null to execute the script directly
+ * @param interpreterArgs arguments to the interpreter
+ * @param command the complete argv to execute (interpreter, its args, script, args; or {@code sh -c SCRIPT})
+ * @param cwd absolute working directory
+ * @param env declared environment after profile merge and {@code ${VAR}} resolution
+ * @param instances number of instances, at least 1
+ * @param execMode fork or cluster
+ * @param instanceVar name of the variable carrying the instance index (default {@code NODE_APP_INSTANCE})
+ * @param incrementVar variable whose declared value increments per instance, or null
+ * @param port the app's {@code port} (given to instances as {@code PORT}), or null
+ * @param restart restart policy
+ * @param stop stop policy
+ * @param logs log destinations
+ * @param listenTimeoutMs how long readiness may take
+ * @param maxMemoryBytes memory ceiling that triggers a restart; 0 = none
+ * @param cronRestart cron expression as written in the file, or null
+ * @param watch paths to watch (absolute); empty = no watch
+ * @param ignoreWatch globs not to watch
+ * @param watchDelayMs debounce between a change and the restart
+ * @param dependsOn apps that must be up first
+ * @param autostart start on apply; false registers the app stopped
+ */
+public record AppSpec(
+    String name,
+    String namespace,
+    String source,
+    String script,
+    List<String> args,
+    String interpreter,
+    List<String> interpreterArgs,
+    List<String> command,
+    String cwd,
+    Map<String, String> env,
+    int instances,
+    ExecMode execMode,
+    String instanceVar,
+    String incrementVar,
+    Integer port,
+    RestartPolicy restart,
+    StopPolicy stop,
+    LogSpec logs,
+    long listenTimeoutMs,
+    long maxMemoryBytes,
+    String cronRestart,
+    List<String> watch,
+    List<String> ignoreWatch,
+    long watchDelayMs,
+    List<Dependency> dependsOn,
+    boolean autostart) {
+
+  public static final String DEFAULT_NAMESPACE = "default";
+  public static final String DEFAULT_INSTANCE_VAR = "NODE_APP_INSTANCE";
+
+  public AppSpec {
+    if (name == null || name.isBlank()) throw new IllegalArgumentException("app name must not be blank");
+    if (name.contains("#") || name.contains("/") || name.equals("all"))
+      throw new IllegalArgumentException("app name must not contain '#' or '/' nor be 'all', got " + name);
+    if (instances < 1) throw new IllegalArgumentException("instances must be >= 1, got " + instances);
+    if (command == null || command.isEmpty())
+      throw new IllegalArgumentException("command of " + name + " must not be empty");
+    Objects.requireNonNull(cwd, "cwd");
+    Objects.requireNonNull(execMode, "execMode");
+    Objects.requireNonNull(restart, "restart");
+    Objects.requireNonNull(stop, "stop");
+    Objects.requireNonNull(logs, "logs");
+    if (namespace == null) namespace = DEFAULT_NAMESPACE;
+    if (instanceVar == null) instanceVar = DEFAULT_INSTANCE_VAR;
+    args = args == null ? List.of() : List.copyOf(args);
+    interpreterArgs = interpreterArgs == null ? List.of() : List.copyOf(interpreterArgs);
+    command = List.copyOf(command);
+    env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(env));
+    watch = watch == null ? List.of() : List.copyOf(watch);
+    ignoreWatch = ignoreWatch == null ? List.of() : List.copyOf(ignoreWatch);
+    dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+  }
+
+  /** The same app with another instance count (scale). */
+  public AppSpec withInstances(int count) {
+    return new AppSpec(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env,
+        count, execMode, instanceVar, incrementVar, port, restart, stop, logs, listenTimeoutMs, maxMemoryBytes,
+        cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart);
+  }
+
+  /**
+   * A stable digest of what shapes the running process: argv, cwd, declared env, instance variables, port and
+   * exec mode. Never depends on the caller's shell or on supervision settings, so an unchanged file hashes the same.
+   */
+  public String specHash() {
+    StringBuilder canonical = new StringBuilder();
+    canonical.append("command=").append(command).append('\n');
+    canonical.append("cwd=").append(cwd).append('\n');
+    env.forEach((k, v) -> canonical.append("env.").append(k).append('=').append(v).append('\n'));
+    canonical.append("instanceVar=").append(instanceVar).append('\n');
+    canonical.append("incrementVar=").append(incrementVar).append('\n');
+    canonical.append("port=").append(port).append('\n');
+    canonical.append("execMode=").append(execMode).append('\n');
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.jpm.engine.model;
+
+import java.util.List;
+
+/**
+ * What one ecosystem file asks for, after validation and normalisation.
+ *
+ * @param source absolute path of the ecosystem file
+ * @param profile the {@code --env} profile applied, or null
+ * @param apps apps in file order
+ */
+public record DesiredState(String source, String profile, List<AppSpec> apps) {
+
+  public DesiredState {
+    apps = List.copyOf(apps);
+  }
+}

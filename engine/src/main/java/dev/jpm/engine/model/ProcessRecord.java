@@ -1,0 +1,41 @@
+package dev.jpm.engine.model;
+
+/**
+ * Runtime facts of one instance, owned by the supervisor. Never holds configuration beyond the spec hash the
+ * current process was started from.
+ *
+ * @param id the instance
+ * @param status current state
+ * @param pid pid of the running process, 0 when none
+ * @param pidStartMs start time of that pid (epoch ms) so a recycled pid is never mistaken for ours; 0 when none
+ * @param specHash {@link AppSpec#specHash()} of the spec the current or last process was started from
+ * @param startedAtMs when the current run started (epoch ms), 0 when not running
+ * @param restarts automatic and manual restarts since the instance was created
+ * @param unstableRestarts consecutive runs shorter than min_uptime
+ * @param lastExitCode exit code of the last run, or null (never exited, or killed by a signal)
+ * @param lastSignal signal that ended the last run (e.g. KILL), or null
+ * @param reason why the instance is in its state when that is not obvious (errored, stopped by a user...), or null
+ */
+public record ProcessRecord(
+    InstanceId id,
+    ProcessStatus status,
+    long pid,
+    long pidStartMs,
+    String specHash,
+    long startedAtMs,
+    int restarts,
+    int unstableRestarts,
+    Integer lastExitCode,
+    String lastSignal,
+    String reason) {
+
+  public ProcessRecord {
+    java.util.Objects.requireNonNull(id, "id");
+    java.util.Objects.requireNonNull(status, "status");
+  }
+
+  /** Milliseconds the current run has been up at {@code nowMs}, 0 when not running. */
+  public long uptimeMs(long nowMs) {
+    return startedAtMs > 0 && status == ProcessStatus.ONLINE ? Math.max(0, nowMs - startedAtMs) : 0;
+  }
+}
