@@ -1,0 +1,79 @@
+package dev.jpm.cli.client;
+
+import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.protocol.Request;
+import dev.jpm.engine.protocol.Response;
+import dev.jpm.engine.protocol.Wire;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
+
+/** Sends one request per connection to the daemon of a {@link JpmHome}, starting the daemon when needed. */
+public final class DaemonClient {
+
+  private final JpmHome home;
+  private final DaemonLauncher launcher;
+
+  public DaemonClient(JpmHome home) {
+    this(home, new DaemonLauncher(home));
+  }
+
+  DaemonClient(JpmHome home, DaemonLauncher launcher) {
+    this.home = home;
+    this.launcher = launcher;
+  }
+
+  public JpmHome home() {
+    return home;
+  }
+
+  /** Sends a request, starting the daemon first if none answers; progress lines go to {@code onProgress}. */
+  public Response send(Request request, Consumer<String> onProgress) throws IOException {
+    SocketChannel channel = tryConnect();
+    if (channel == null) channel = launcher.startAndConnect(this::tryConnect);
+    return exchange(channel, request, onProgress);
+  }
+
+  /** Sends a request only if a daemon already runs; null when none does (for ping and kill). */
+  public Response sendIfRunning(Request request, Consumer<String> onProgress) throws IOException {
+    SocketChannel channel = tryConnect();
+    return channel == null ? null : exchange(channel, request, onProgress);
+  }
+
+  private static Response exchange(SocketChannel channel, Request request, Consumer<String> onProgress)
+      throws IOException {
+    try (channel;
+        InputStream in = Channels.newInputStream(channel);
+        OutputStream out = Channels.newOutputStream(channel)) {
+      Wire.write(out, request);
+      while (true) {
+        Response response = Wire.read(in, Response.class);
+        if (response == null) throw new IOException("the daemon closed the connection without an answer");
+        if (response instanceof Response.Progress progress) onProgress.accept(progress.line());
+        else return response;
+      }
+    }
+  }
+
+  /** A connected channel, or null when no daemon listens. */
+  SocketChannel tryConnect() {
+    if (!java.nio.file.Files.exists(home.socket())) return null;
+    try {
+      SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+      try {
+        channel.connect(UnixDomainSocketAddress.of(home.socket()));
+        return channel;
+      } catch (IOException refused) {
+        channel.close();
+        return null;
+      }
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

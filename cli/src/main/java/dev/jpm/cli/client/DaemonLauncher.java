@@ -1,0 +1,78 @@
+package dev.jpm.cli.client;
+
+import dev.jpm.engine.protocol.JpmHome;
+import java.io.File;
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the daemon detached from the terminal (its own session through {@code setsid}, stdin from /dev/null,
+ * output to {@code daemon.log}) with the same JDK and class path as this CLI, then waits until its socket answers.
+ */
+final class DaemonLauncher {
+
+  static final String MAIN_CLASS = "dev.jpm.engine.daemon.JpmDaemon";
+
+  /** Small, steady heap: the daemon holds a table, not data (measured flat under heavy child output). */
+  static final List<String> JVM_FLAGS = List.of(
+      "-XX:+IgnoreUnrecognizedVMOptions",
+      "-XX:+UseSerialGC", "-Xms8m", "-Xmx96m", "-Xss256k",
+      "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+      "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=24m",
+      "-XX:-UsePerfData", "-XX:+UseCompactObjectHeaders",
+      "--enable-native-access=ALL-UNNAMED");
+
+  private static final long START_TIMEOUT_MS = 20_000;
+
+  private final JpmHome home;
+
+  DaemonLauncher(JpmHome home) {
+    this.home = home;
+  }
+
+  SocketChannel startAndConnect(Supplier<SocketChannel> connect) throws IOException {
+    home.ensurePrivate();
+    Process daemon = new ProcessBuilder(command())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(home.daemonLog().toFile()))
+        .redirectErrorStream(true)
+        .start();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
+    long pauseMs = 2;
+    while (System.nanoTime() < deadline) {
+      SocketChannel channel = connect.get();
+      if (channel != null) return channel;
+      // A second CLI may have won the race to start the daemon: ours then exits 0 and theirs answers.
+      if (!daemon.isAlive() && daemon.exitValue() != 0)
+        throw new IOException("the jpm daemon failed to start (exit " + daemon.exitValue() + "); see "
+            + home.daemonLog());
+      try {
+        daemon.waitFor(pauseMs, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for the daemon");
+      }
+      pauseMs = Math.min(pauseMs * 2, 50);
+    }
+    throw new IOException("the jpm daemon did not answer within " + START_TIMEOUT_MS / 1000 + " s; see "
+        + home.daemonLog());
+  }
+
+  private static List<String> command() {
+    List<String> command = new ArrayList<>();
+    if (Files.isExecutable(Path.of("/usr/bin/setsid"))) command.add("/usr/bin/setsid");
+    command.add(ProcessHandle.current().info().command().orElse(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(JVM_FLAGS);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(MAIN_CLASS);
+    return command;
+  }
+}

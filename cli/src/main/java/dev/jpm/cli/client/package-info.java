@@ -1,0 +1,2 @@
+/** Talks to the daemon: connect to its socket, or start it and wait for it (the mvnd pattern). */
+package dev.jpm.cli.client;

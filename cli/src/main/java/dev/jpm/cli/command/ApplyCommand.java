@@ -1,0 +1,36 @@
+package dev.jpm.cli.command;
+
+import dev.jpm.engine.protocol.Request;
+import dev.jpm.engine.protocol.Response;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jpm apply FILE}: converge the process table with the file. */
+@Command(name = "apply", description = "Start, scale, restart or update apps so they match the file.")
+public final class ApplyCommand extends ClientCommand {
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "Ecosystem file (YAML or strict JSON).")
+  String file;
+
+  @Option(names = "--env", paramLabel = "PROFILE", description = "Merge env_PROFILE over env.")
+  String profile;
+
+  @Option(names = "--prune", description = "Delete apps this file once applied and no longer lists.")
+  boolean prune;
+
+  @Option(names = "--only", split = ",", paramLabel = "APP", description = "Limit the plan to these apps.")
+  List<String> only = List.of();
+
+  @Override
+  public Integer call() throws Exception {
+    Request.Ecosystem ecosystem = EcosystemFile.read(jpm.workingDirectory(), file, profile, jpm.environment());
+    Response response = send(new Request.Apply(ecosystem, prune, only));
+    if (response instanceof Response.Invalid invalid) return Problems.print(invalid, err(), style());
+    Response.Applied applied = expect(response, Response.Applied.class);
+    if (applied.plan().isEmpty()) out().println("in sync: nothing to do");
+    return printApplied(applied);
+  }
+
+}

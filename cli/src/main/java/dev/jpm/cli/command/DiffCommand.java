@@ -1,0 +1,51 @@
+package dev.jpm.cli.command;
+
+import dev.jpm.cli.ExitCode;
+import dev.jpm.cli.render.PlanText;
+import dev.jpm.cli.render.Style;
+import dev.jpm.engine.protocol.Request;
+import dev.jpm.engine.protocol.Response;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jpm diff FILE}: the plan only. Exit 0 in sync, 1 changes pending, 2 usage, 3 invalid file. */
+@Command(name = "diff", description = "Show what apply would do, without touching anything.")
+public final class DiffCommand extends ClientCommand {
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "Ecosystem file (YAML or strict JSON).")
+  String file;
+
+  @Option(names = "--env", paramLabel = "PROFILE", description = "Merge env_PROFILE over env.")
+  String profile;
+
+  @Option(names = "--prune", description = "Include deleting apps this file once applied and no longer lists.")
+  boolean prune;
+
+  @Option(names = "--only", split = ",", paramLabel = "APP", description = "Limit the plan to these apps.")
+  List<String> only = List.of();
+
+  @Option(names = "--json", description = "Print the plan as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Request.Ecosystem ecosystem = EcosystemFile.read(jpm.workingDirectory(), file, profile, jpm.environment());
+    Response response = send(new Request.Plan(ecosystem, prune, only));
+    if (response instanceof Response.Invalid invalid) {
+      if (json) printJson(invalid);
+      return json ? ExitCode.FAILURE : Problems.print(invalid, err(), style());
+    }
+    Response.Planned planned = expect(response, Response.Planned.class);
+    if (json) {
+      printJson(planned);
+    } else {
+      Style style = style();
+      planned.warnings().forEach(w -> err().println(style.yellow("warning: " + w)));
+      if (planned.lines().isEmpty()) out().println("in sync: nothing to do");
+      planned.lines().forEach(line -> out().println(PlanText.line(line, style)));
+    }
+    return planned.inSync() ? ExitCode.OK : ExitCode.NOT_CONVERGED;
+  }
+}

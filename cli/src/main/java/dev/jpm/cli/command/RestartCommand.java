@@ -1,0 +1,19 @@
+package dev.jpm.cli.command;
+
+import dev.jpm.engine.protocol.Request;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code jpm restart TARGET...}: TARGET is an app name, {@code name#i}, or {@code all}. */
+@Command(name = "restart", description = "Restart instances, one at a time per app.")
+public final class RestartCommand extends ControlVerb {
+
+  @Parameters(arity = "1..*", paramLabel = "TARGET", description = "App name, NAME#INDEX, or all.")
+  List<String> targets;
+
+  @Override
+  public Integer call() throws Exception {
+    return control(Request.Verb.RESTART, targets);
+  }
+}

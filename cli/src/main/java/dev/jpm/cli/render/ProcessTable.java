@@ -1,0 +1,29 @@
+package dev.jpm.cli.render;
+
+import dev.jpm.engine.protocol.InstanceView;
+import java.util.List;
+
+/** The {@code jpm ls} table. */
+public final class ProcessTable {
+
+  private ProcessTable() {}
+
+  public static List<String> lines(List<InstanceView> instances, Style style) {
+    if (instances.isEmpty()) return List.of("no apps (jpm apply FILE starts some)");
+    TextTable table = new TextTable("id", "name", "mode", "pid", "status", "restarts", "uptime");
+    for (InstanceView row : instances) {
+      table.row(row.id(), row.name(), row.mode(), row.pid() > 0 ? Long.toString(row.pid()) : "-",
+          status(row, style), Integer.toString(row.restarts()), Durations.compact(row.uptimeMs()));
+    }
+    return table.lines(style);
+  }
+
+  public static String status(InstanceView row, Style style) {
+    return switch (row.status()) {
+      case "online" -> style.green(row.status());
+      case "errored" -> style.red(row.status());
+      case "stopped" -> style.dim(row.status());
+      default -> style.yellow(row.status());
+    };
+  }
+}

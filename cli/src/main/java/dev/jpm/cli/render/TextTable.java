@@ -1,0 +1,51 @@
+package dev.jpm.cli.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A plain aligned table that fits an 80-column terminal. Cells may carry ANSI colour; widths count only the
+ * visible characters.
+ */
+public final class TextTable {
+
+  private final List<String> header;
+  private final List<List<String>> rows = new ArrayList<>();
+
+  public TextTable(String... header) {
+    this.header = List.of(header);
+  }
+
+  public TextTable row(String... cells) {
+    if (cells.length != header.size())
+      throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.length);
+    rows.add(List.of(cells));
+    return this;
+  }
+
+  public List<String> lines(Style style) {
+    int[] widths = new int[header.size()];
+    for (int c = 0; c < widths.length; c++) {
+      widths[c] = header.get(c).length();
+      for (List<String> row : rows) widths[c] = Math.max(widths[c], visibleLength(row.get(c)));
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(style.bold(format(header, widths)));
+    rows.forEach(row -> lines.add(format(row, widths)));
+    return lines;
+  }
+
+  private static String format(List<String> cells, int[] widths) {
+    StringBuilder line = new StringBuilder();
+    for (int c = 0; c < cells.size(); c++) {
+      String cell = cells.get(c);
+      line.append(cell);
+      if (c < cells.size() - 1) line.append(" ".repeat(widths[c] - visibleLength(cell) + 2));
+    }
+    return line.toString().stripTrailing();
+  }
+
+  static int visibleLength(String text) {
+    return text.replaceAll("\u001b\\[[0-9;]*m", "").length();
+  }
+}

@@ -1,0 +1,173 @@
+package dev.jpm.engine.daemon;
+
+import dev.jpm.engine.config.EcosystemLoader;
+import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.DesiredState;
+import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.ObservedApp;
+import dev.jpm.engine.model.ObservedState;
+import dev.jpm.engine.model.ProcessRecord;
+import dev.jpm.engine.model.ProcessStatus;
+import dev.jpm.engine.plan.PlanOptions;
+import dev.jpm.engine.protocol.Request;
+import dev.jpm.engine.protocol.Response;
+import dev.jpm.engine.reconcile.Reconciler;
+import dev.jpm.engine.supervise.Supervisor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * PM2's imperative verbs (start, stop, restart, delete, scale, the one-liner start, kill). Each returns once its
+ * change is done: a stop when the process trees are gone, a start or restart when the new processes settled.
+ */
+final class ImperativeVerbs {
+
+  /** A target names no app or instance. */
+  static final class NotFound extends RuntimeException {
+    NotFound(String target) {
+      super("no app or instance named '" + target + "' (jpm ls lists them)");
+    }
+  }
+
+  private final Supervisor supervisor;
+  private final Reconciler reconciler;
+  private final EcosystemLoader loader;
+  private final Clock clock;
+
+  ImperativeVerbs(Supervisor supervisor, Reconciler reconciler, EcosystemLoader loader, Clock clock) {
+    this.supervisor = supervisor;
+    this.reconciler = reconciler;
+    this.loader = loader;
+    this.clock = clock;
+  }
+
+  Response control(Request.Control request, Consumer<String> progress) {
+    if (request.verb() == null || request.targets() == null || request.targets().isEmpty())
+      throw new IllegalArgumentException("name a target: an app, NAME#INDEX, or all");
+    Map<String, List<InstanceId>> byApp = resolve(request.targets());
+    List<String> done = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    Consumer<String> report = line -> {
+      synchronized (done) {
+        done.add(line);
+      }
+      progress.accept(line);
+    };
+    switch (request.verb()) {
+      case STOP -> forEachApp(byApp, ids -> ids.forEach(id -> report.accept("stopped " + supervisor.stop(id).id())));
+      case DELETE -> forEachApp(byApp, ids -> deleteTargets(ids, request.targets(), report));
+      case START -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id ->
+          report.accept(describe("started", supervisor.start(id)))))));
+      case RESTART -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> {
+        report.accept(describe("restarted", supervisor.restart(id)));
+        AppSpec spec = RequestHandler.requireApp(supervisor, id.app());
+        supervisor.awaitSettled(id, settleTimeout(spec));
+      })))));
+    }
+    return new Response.Applied(done, List.of(), failures, Views.table(supervisor.observe(), clock.millis()));
+  }
+
+  Response scale(Request.Scale request, Consumer<String> progress) {
+    AppSpec spec = RequestHandler.requireApp(supervisor, request.app());
+    int current = supervisor.observe().apps().get(request.app()).instances().size();
+    int target = InstanceCount.parse(request.count(), current, Runtime.getRuntime().availableProcessors());
+    return reconcileOne(spec.withInstances(target), progress);
+  }
+
+  Response startScript(Request.StartScript request, Consumer<String> progress) {
+    AppSpec spec = loader.oneLiner(request.script(), request.name(), request.instances(), request.args(),
+        request.cwd());
+    return reconcileOne(spec, progress);
+  }
+
+  Response stopAll(Consumer<String> progress) {
+    supervisor.stopAll();
+    progress.accept("stopped every app");
+    return new Response.Applied(List.of(), List.of(), List.of(), Views.table(supervisor.observe(), clock.millis()));
+  }
+
+  private Response reconcileOne(AppSpec spec, Consumer<String> progress) {
+    DesiredState desired = new DesiredState(spec.source(), null, List.of(spec));
+    Reconciler.Outcome outcome = reconciler.apply(desired, new PlanOptions(false, Set.of(spec.name())), progress);
+    return new Response.Applied(outcome.plan().lines(), List.of(), outcome.failures(),
+        Views.table(supervisor.observe(), clock.millis()));
+  }
+
+  private void deleteTargets(List<InstanceId> ids, List<String> targets, Consumer<String> report) {
+    String app = ids.getFirst().app();
+    boolean wholeApp = targets.contains(app) || targets.contains("all");
+    if (wholeApp) {
+      supervisor.delete(app);
+      report.accept("deleted " + app);
+    } else {
+      ids.forEach(id -> {
+        supervisor.remove(id);
+        report.accept("deleted " + id);
+      });
+    }
+  }
+
+  /** Resolves names, {@code name#i} and {@code all} to instances grouped by app, in table order. */
+  private Map<String, List<InstanceId>> resolve(List<String> targets) {
+    ObservedState state = supervisor.observe();
+    Map<String, List<InstanceId>> byApp = new LinkedHashMap<>();
+    for (String target : targets) {
+      if (target.equals("all")) {
+        state.apps().values().forEach(app -> app.instances().forEach(r -> add(byApp, r.id())));
+      } else if (state.apps().containsKey(target)) {
+        state.apps().get(target).instances().forEach(r -> add(byApp, r.id()));
+      } else if (target.contains("#")) {
+        InstanceId id = InstanceId.parse(target);
+        ObservedApp app = state.apps().get(id.app());
+        if (app == null || app.instances().stream().noneMatch(r -> r.id().equals(id))) throw new NotFound(target);
+        add(byApp, id);
+      } else {
+        throw new NotFound(target);
+      }
+    }
+    return byApp;
+  }
+
+  private static void add(Map<String, List<InstanceId>> byApp, InstanceId id) {
+    List<InstanceId> ids = byApp.computeIfAbsent(id.app(), app -> new ArrayList<>());
+    if (!ids.contains(id)) ids.add(id);
+  }
+
+  /** Runs the work for each app on its own virtual thread (apps in parallel, instances in order). */
+  private List<InstanceId> forEachApp(Map<String, List<InstanceId>> byApp, Consumer<List<InstanceId>> work) {
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      byApp.values().forEach(ids -> pool.submit(() -> work.accept(ids)));
+    }
+    return byApp.values().stream().flatMap(List::stream).toList();
+  }
+
+  /** Waits for every instance to settle in parallel; a line for each that is not online. */
+  private List<String> settle(List<InstanceId> ids) {
+    ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    Function<InstanceId, AppSpec> specOf = id -> RequestHandler.requireApp(supervisor, id.app());
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      ids.forEach(id -> pool.submit(() -> {
+        ProcessRecord record = supervisor.awaitSettled(id, settleTimeout(specOf.apply(id)));
+        if (record.status() != ProcessStatus.ONLINE) failures.add(Reconciler.describeFailure(record));
+      }));
+    }
+    return failures.stream().sorted().toList();
+  }
+
+  private static String describe(String verb, ProcessRecord record) {
+    return verb + " " + record.id() + (record.pid() > 0 ? " (pid " + record.pid() + ")" : " (" + record.status().word() + ")");
+  }
+
+  private static java.time.Duration settleTimeout(AppSpec spec) {
+    return Reconciler.settleTimeout(spec);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.jpm.engine.daemon;
+
+import dev.jpm.engine.config.ConfigProblem;
+import dev.jpm.engine.config.ConfigSource;
+import dev.jpm.engine.config.EcosystemLoader;
+import dev.jpm.engine.config.LoadResult;
+import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.DesiredState;
+import dev.jpm.engine.model.ObservedApp;
+import dev.jpm.engine.plan.Plan;
+import dev.jpm.engine.plan.PlanOptions;
+import dev.jpm.engine.protocol.ErrorCode;
+import dev.jpm.engine.protocol.Request;
+import dev.jpm.engine.protocol.Response;
+import dev.jpm.engine.protocol.Wire;
+import dev.jpm.engine.reconcile.Reconciler;
+import dev.jpm.engine.supervise.Supervisor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Answers each protocol request by composing config, planner, reconciler and supervisor. */
+final class RequestHandler implements ControlServer.Handler {
+
+  private final EcosystemLoader loader;
+  private final Supervisor supervisor;
+  private final Reconciler reconciler;
+  private final ImperativeVerbs verbs;
+  private final Persister persister;
+  private final Clock clock;
+  private final long startedAtMs;
+
+  RequestHandler(EcosystemLoader loader, Supervisor supervisor, Reconciler reconciler, Persister persister,
+      Clock clock) {
+    this.loader = loader;
+    this.supervisor = supervisor;
+    this.reconciler = reconciler;
+    this.verbs = new ImperativeVerbs(supervisor, reconciler, loader, clock);
+    this.persister = persister;
+    this.clock = clock;
+    this.startedAtMs = clock.millis();
+  }
+
+  @Override
+  public Response handle(Request request, Consumer<String> progress) {
+    try {
+      Response response = dispatch(request, progress);
+      persister.awaitSaved();
+      return response;
+    } catch (IllegalArgumentException badInput) {
+      return ErrorCode.INVALID_ARGUMENT.failure(badInput.getMessage());
+    } catch (ImperativeVerbs.NotFound missing) {
+      return ErrorCode.NOT_FOUND.failure(missing.getMessage());
+    }
+  }
+
+  private Response dispatch(Request request, Consumer<String> progress) {
+    return switch (request) {
+      case Request.Ping ping -> new Response.Pong(Wire.VERSION, ProcessHandle.current().pid(),
+          clock.millis() - startedAtMs, supervisor.observe().apps().size());
+      case Request.Plan plan -> plan(plan);
+      case Request.Apply apply -> apply(apply, progress);
+      case Request.List list -> new Response.Table(Views.table(supervisor.observe(), clock.millis()));
+      case Request.Show show -> show(show.name());
+      case Request.Control control -> verbs.control(control, progress);
+      case Request.Scale scale -> verbs.scale(scale, progress);
+      case Request.StartScript script -> verbs.startScript(script, progress);
+      case Request.Kill kill -> verbs.stopAll(progress);
+    };
+  }
+
+  private Response plan(Request.Plan request) {
+    LoadResult loaded = load(request.ecosystem());
+    if (!loaded.ok()) return invalid(loaded);
+    Plan plan = reconciler.plan(loaded.desired(), options(request.prune(), request.only()));
+    return new Response.Planned(plan.lines(), warnings(loaded), plan.isEmpty());
+  }
+
+  private Response apply(Request.Apply request, Consumer<String> progress) {
+    LoadResult loaded = load(request.ecosystem());
+    if (!loaded.ok()) return invalid(loaded);
+    DesiredState desired = loaded.desired();
+    Reconciler.Outcome outcome = reconciler.apply(desired, options(request.prune(), request.only()), progress);
+    return new Response.Applied(outcome.plan().lines(), warnings(loaded), outcome.failures(),
+        Views.table(supervisor.observe(), clock.millis()));
+  }
+
+  private Response show(String name) {
+    ObservedApp app = supervisor.observe().apps().get(name);
+    if (app == null) throw new ImperativeVerbs.NotFound(name);
+    return new Response.AppDetail(app.applied(), Views.instances(app, clock.millis()));
+  }
+
+  private LoadResult load(Request.Ecosystem ecosystem) {
+    if (ecosystem == null || ecosystem.file() == null || ecosystem.content() == null)
+      throw new IllegalArgumentException("the request names no ecosystem file");
+    Map<String, String> variables = ecosystem.variables() == null ? Map.of() : ecosystem.variables();
+    return loader.load(new ConfigSource(Path.of(ecosystem.file()), ecosystem.content(), ecosystem.profile(),
+        variables));
+  }
+
+  private static PlanOptions options(boolean prune, List<String> only) {
+    return new PlanOptions(prune, only == null ? Set.of() : Set.copyOf(only));
+  }
+
+  private static Response invalid(LoadResult loaded) {
+    return new Response.Invalid(loaded.errors().stream().map(ConfigProblem::render).toList(), warnings(loaded));
+  }
+
+  private static List<String> warnings(LoadResult loaded) {
+    return loaded.warnings().stream().map(ConfigProblem::render).toList();
+  }
+
+  static AppSpec requireApp(Supervisor supervisor, String name) {
+    ObservedApp app = supervisor.observe().apps().get(name);
+    if (app == null) throw new ImperativeVerbs.NotFound(name);
+    return app.applied();
+  }
+}

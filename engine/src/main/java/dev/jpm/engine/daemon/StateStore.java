@@ -1,0 +1,62 @@
+package dev.jpm.engine.daemon;
+
+import dev.jpm.engine.model.ObservedState;
+import dev.jpm.engine.protocol.Wire;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The process table on disk: applied specs and instance records. Every write goes to a temporary file that is
+ * fsynced and renamed over the old one, so a crash at any point leaves either the old or the new table, never a
+ * half-written one.
+ */
+final class StateStore {
+
+  private static final System.Logger LOG = System.getLogger(StateStore.class.getName());
+
+  private final Path file;
+
+  StateStore(Path file) {
+    this.file = file;
+  }
+
+  /** The saved table; empty when there is none. An unreadable file is set aside (never deleted) and logged. */
+  Optional<ObservedState> load() {
+    if (!Files.exists(file)) return Optional.empty();
+    try {
+      return Optional.of(Wire.JSON.readValue(Files.readAllBytes(file), ObservedState.class));
+    } catch (IOException | JacksonException e) {
+      Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+      LOG.log(Level.ERROR, "state file " + file + " is unreadable (" + e.getMessage() + "); moved to " + aside);
+      try {
+        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException moveFailed) {
+        LOG.log(Level.ERROR, "could not move " + file + " aside: " + moveFailed);
+      }
+      return Optional.empty();
+    }
+  }
+
+  void save(ObservedState state) throws IOException {
+    byte[] bytes = Wire.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state);
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) out.write(buffer);
+      out.force(true);
+    }
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+      folder.force(true);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.jpm.engine.protocol;
+
+/**
+ * One row of {@code jpm ls}, and the stable shape of {@code ls --json}.
+ *
+ * @param name app name
+ * @param id instance id, {@code name#instance}
+ * @param instance instance index
+ * @param namespace app namespace
+ * @param mode fork or cluster
+ * @param pid pid, 0 when not running
+ * @param status PM2's word for the state
+ * @param restarts restarts so far
+ * @param unstableRestarts consecutive unstable runs
+ * @param uptimeMs uptime of the current run
+ * @param lastExitCode exit code of the last run, or null
+ * @param lastSignal signal that ended the last run, or null
+ * @param reason why the instance is in its state, or null
+ * @param outLog stdout file, or null
+ * @param errLog stderr file, or null
+ * @param source ecosystem file the app came from, or null
+ */
+public record InstanceView(
+    String name,
+    String id,
+    int instance,
+    String namespace,
+    String mode,
+    long pid,
+    String status,
+    int restarts,
+    int unstableRestarts,
+    long uptimeMs,
+    Integer lastExitCode,
+    String lastSignal,
+    String reason,
+    String outLog,
+    String errLog,
+    String source) {}

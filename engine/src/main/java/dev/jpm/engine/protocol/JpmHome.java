@@ -1,0 +1,51 @@
+package dev.jpm.engine.protocol;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+/**
+ * The folder one daemon owns ({@code $JPM_HOME}, default {@code ~/.jpm}) and the well-known paths in it. The CLI
+ * and the daemon agree on these, so they are part of the protocol.
+ */
+public record JpmHome(Path dir) {
+
+  public JpmHome {
+    dir = dir.toAbsolutePath().normalize();
+  }
+
+  /** {@code $JPM_HOME} when set and not blank, else {@code ~/.jpm}. */
+  public static JpmHome fromEnvironment(Map<String, String> env) {
+    String configured = env.get("JPM_HOME");
+    if (configured != null && !configured.isBlank()) return new JpmHome(Path.of(configured));
+    return new JpmHome(Path.of(System.getProperty("user.home"), ".jpm"));
+  }
+
+  public Path socket() {
+    return dir.resolve("jpm.sock");
+  }
+
+  public Path state() {
+    return dir.resolve("state.json");
+  }
+
+  public Path logs() {
+    return dir.resolve("logs");
+  }
+
+  public Path daemonLog() {
+    return dir.resolve("daemon.log");
+  }
+
+  public Path lockFile() {
+    return dir.resolve("daemon.lock");
+  }
+
+  /** Creates the folder if needed and makes it owner-only (0700), whatever it was. */
+  public void ensurePrivate() throws IOException {
+    Files.createDirectories(dir);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+  }
+}

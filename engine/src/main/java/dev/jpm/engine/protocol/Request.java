@@ -1,0 +1,68 @@
+package dev.jpm.engine.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+
+/** What the CLI asks of the daemon. Each request gets exactly one final {@link Response}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Request.Ping.class, name = "ping"),
+  @JsonSubTypes.Type(value = Request.Plan.class, name = "plan"),
+  @JsonSubTypes.Type(value = Request.Apply.class, name = "apply"),
+  @JsonSubTypes.Type(value = Request.List.class, name = "list"),
+  @JsonSubTypes.Type(value = Request.Show.class, name = "show"),
+  @JsonSubTypes.Type(value = Request.Control.class, name = "control"),
+  @JsonSubTypes.Type(value = Request.Scale.class, name = "scale"),
+  @JsonSubTypes.Type(value = Request.StartScript.class, name = "start_script"),
+  @JsonSubTypes.Type(value = Request.Kill.class, name = "kill"),
+})
+public sealed interface Request {
+
+  /**
+   * An ecosystem file as the CLI read it: the daemon parses it, so apply, diff and later GitOps share one path.
+   *
+   * @param file absolute path (for messages and relative paths)
+   * @param content the file's text
+   * @param profile {@code --env}, or null
+   * @param variables the applying shell's values of the {@code ${VAR}}s the file uses
+   */
+  record Ecosystem(String file, String content, String profile, Map<String, String> variables) {}
+
+  /** Is the daemon there, and which protocol does it speak? */
+  record Ping() implements Request {}
+
+  /** The plan for a file, without touching anything ({@code diff}). */
+  record Plan(Ecosystem ecosystem, boolean prune, java.util.List<String> only) implements Request {}
+
+  /** Converge the process table with a file; progress frames precede the final answer. */
+  record Apply(Ecosystem ecosystem, boolean prune, java.util.List<String> only) implements Request {}
+
+  /** The process table. */
+  record List() implements Request {}
+
+  /** One app in detail. */
+  record Show(String name) implements Request {}
+
+  /** An imperative verb on targets ({@code name}, {@code name#i} or {@code all}). */
+  record Control(Verb verb, java.util.List<String> targets) implements Request {}
+
+  /** The verbs of {@link Control}. */
+  enum Verb {
+    START,
+    STOP,
+    RESTART,
+    DELETE
+  }
+
+  /** Set an app's instance count: {@code N}, {@code +N}, {@code -N} or {@code max}. */
+  record Scale(String app, String count) implements Request {}
+
+  /** PM2's one-liner: run a script as an app without an ecosystem file. */
+  record StartScript(String script, String name, String instances, java.util.List<String> args, String cwd)
+      implements Request {}
+
+  /** Stop every app, then the daemon. */
+  record Kill() implements Request {}
+}

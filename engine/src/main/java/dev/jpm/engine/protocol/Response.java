@@ -1,0 +1,52 @@
+package dev.jpm.engine.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/** What the daemon answers. {@link Progress} frames may precede the one final response of a request. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Response.Progress.class, name = "progress"),
+  @JsonSubTypes.Type(value = Response.Failure.class, name = "failure"),
+  @JsonSubTypes.Type(value = Response.Pong.class, name = "pong"),
+  @JsonSubTypes.Type(value = Response.Invalid.class, name = "invalid"),
+  @JsonSubTypes.Type(value = Response.Planned.class, name = "planned"),
+  @JsonSubTypes.Type(value = Response.Applied.class, name = "applied"),
+  @JsonSubTypes.Type(value = Response.Table.class, name = "table"),
+  @JsonSubTypes.Type(value = Response.AppDetail.class, name = "app_detail"),
+})
+public sealed interface Response {
+
+  /** A line of progress while a long request runs; not final. */
+  record Progress(String line) implements Response {}
+
+  /** The request could not be done; {@code code} is an {@link ErrorCode} number. */
+  record Failure(int code, String message) implements Response {}
+
+  /** The daemon is alive. */
+  record Pong(int protocol, long pid, long uptimeMs, int apps) implements Response {}
+
+  /** The ecosystem file has problems; nothing was changed. Each line is {@code file:line:col: ...}. */
+  record Invalid(List<String> errors, List<String> warnings) implements Response {}
+
+  /** The plan for a file ({@code diff}). */
+  record Planned(List<String> lines, List<String> warnings, boolean inSync) implements Response {}
+
+  /**
+   * The outcome of {@code apply} (or of a verb that changes processes).
+   *
+   * @param plan the plan lines that were executed
+   * @param warnings config warnings
+   * @param failures one line per instance that did not reach online, empty when converged
+   * @param table the process table afterwards
+   */
+  record Applied(List<String> plan, List<String> warnings, List<String> failures, List<InstanceView> table)
+      implements Response {}
+
+  /** The process table. */
+  record Table(List<InstanceView> instances) implements Response {}
+
+  /** One app: its applied spec (as the engine holds it) and its instances. */
+  record AppDetail(dev.jpm.engine.model.AppSpec spec, List<InstanceView> instances) implements Response {}
+}
