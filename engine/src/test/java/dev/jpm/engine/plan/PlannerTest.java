@@ -18,6 +18,7 @@ import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.ObservedState;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -42,7 +43,8 @@ class PlannerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource({"newApps", "inSync", "shapeChanges", "supervisionChanges", "scaling", "stoppedInstances"})
+  @MethodSource({"newApps", "inSync", "shapeChanges", "supervisionChanges", "scaling", "stoppedInstances", "pruning",
+      "onlySomeApps", "ordering"})
   void appsOfTheFile(Case c) {
     assertThat(Planner.plan(c.desired(), c.observed(), c.options()).toString()).isEqualTo(c.golden().strip());
   }
@@ -185,5 +187,94 @@ class PlannerTest {
             table(observed(worker, instance(worker, 0, ERRORED))), """
             = update worker (env.X added, no restart)
             """));
+  }
+
+  static Stream<Case> pruning() {
+    AppSpec old = app("old").build();
+    AppSpec otherFile = app("billing").source("/srv/billing/ecosystem.yaml").build();
+    AppSpec byHand = app("adhoc").source(null).build();
+    ObservedState table = table(running(api().build()), running(old), running(otherFile), running(byHand));
+    return Stream.of(
+        of("without --prune an app the file dropped is only noted", file(api().build()), table, """
+            ! old is no longer in ecosystem.yaml; jpm apply --prune deletes it
+            """),
+        new Case("with --prune it is deleted", file(api().build()), table, PRUNE, """
+            - delete old (not in file; --prune)
+            """),
+        new Case("apps from another file or started by hand are never pruned", file(api().build()),
+            table(running(api().build()), running(otherFile), running(byHand)), PRUNE, ""),
+        new Case("a file without a path prunes nothing", new DesiredState(null, null, java.util.List.of()),
+            table(running(old)), PRUNE, ""));
+  }
+
+  static Stream<Case> onlySomeApps() {
+    DesiredState changedBoth = file(api().env("DB_URL", "x").build(), app("web").env("A", "1").build());
+    ObservedState table = table(running(api().build()), running(app("web").build()), running(app("old").build()),
+        running(app("gone").build()));
+    return Stream.of(
+        new Case("--only plans the named apps and leaves the others", changedBoth, table,
+            new PlanOptions(false, Set.of("web")), """
+            ~ restart web#0 (env.A added)
+            """),
+        new Case("--only limits prune to the named apps too", changedBoth, table,
+            new PlanOptions(true, Set.of("web", "gone")), """
+            ~ restart web#0 (env.A added)
+            - delete gone (not in file; --prune)
+            """),
+        new Case("--only naming an app that is nowhere plans nothing", changedBoth, table,
+            new PlanOptions(true, Set.of("nosuch")), ""));
+  }
+
+  static Stream<Case> ordering() {
+    DesiredState file = file(app("web").dependsOn("api").build(), app("api").dependsOn("db", "cache").build(),
+        app("worker").build(), app("db").build(), app("cache").dependsOn("elsewhere").build());
+    ObservedState orphans = table(running(app("a").build()), running(app("b").dependsOn("a").build()),
+        running(app("c").build()), running(app("d").dependsOn("b").build()));
+    return Stream.of(
+        of("dependencies start first, ties in file order", file, ObservedState.EMPTY, """
+            + start worker#0 (new app)
+            + start db#0 (new app)
+            + start cache#0 (new app)
+            + start api#0 (new app)
+            + start web#0 (new app)
+            """),
+        new Case("deletes come last, dependents first", file(app("web").env("A", "1").build()),
+            table(running(app("web").build()), running(app("a").build()), running(app("b").dependsOn("a").build()),
+                running(app("c").build()), running(app("d").dependsOn("b").build())), PRUNE, """
+            ~ restart web#0 (env.A added)
+            - delete c (not in file; --prune)
+            - delete d (not in file; --prune)
+            - delete b (not in file; --prune)
+            - delete a (not in file; --prune)
+            """),
+        of("notes follow the same order", file(), orphans, """
+            ! c is no longer in ecosystem.yaml; jpm apply --prune deletes it
+            ! d is no longer in ecosystem.yaml; jpm apply --prune deletes it
+            ! b is no longer in ecosystem.yaml; jpm apply --prune deletes it
+            ! a is no longer in ecosystem.yaml; jpm apply --prune deletes it
+            """));
+  }
+
+  @Test
+  void samePlanForSameInputsWhateverTheRecordOrder() {
+    AppSpec three = api().instances(3).build();
+    DesiredState desired = file(app("web").dependsOn("api").env("A", "1").build(), api().env("DB_URL", "x").build(),
+        app("db").build());
+    ObservedState forward = table(observed(three, instance(three, 0, ONLINE), instance(three, 1, ERRORED),
+        instance(three, 2, STOPPED)), running(app("web").dependsOn("api").build()), running(app("old").build()));
+    ObservedState backward = table(running(app("old").build()), running(app("web").dependsOn("api").build()),
+        observed(three, instance(three, 2, STOPPED), instance(three, 1, ERRORED), instance(three, 0, ONLINE)));
+
+    Plan first = Planner.plan(desired, forward, PRUNE);
+
+    assertThat(Planner.plan(desired, forward, PRUNE)).isEqualTo(first);
+    assertThat(Planner.plan(desired, backward, PRUNE)).isEqualTo(first);
+    assertThat(first.toString()).isEqualTo("""
+        - remove api#2 (instances 3 → 2)
+        ~ restart api#0 (env.DB_URL changed)
+        + start api#1 (errored; env.DB_URL changed)
+        ~ restart web#0 (env.A added)
+        + start db#0 (new app)
+        - delete old (not in file; --prune)""");
   }
 }
