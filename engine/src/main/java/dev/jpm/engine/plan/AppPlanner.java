@@ -75,8 +75,9 @@ final class AppPlanner {
   }
 
   /**
-   * A running instance is restarted only when it runs another spec; a stopped or errored one is started again
-   * because {@code apply} is the user asking for the file's state, unless the app opts out with autostart.
+   * A running instance is restarted only when it runs another spec; a stopped, stopping or errored one is started
+   * again because {@code apply} is the user asking for the file's state, unless the app opts out with autostart.
+   * (Starting a stopping instance means: once its stop has finished.)
    */
   private void planInstance(int index, List<Action> restarts, List<Action> starts) {
     ProcessRecord record = records.get(index);

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.ObservedState;
+import dev.jpm.engine.model.ProcessStatus;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -177,6 +178,11 @@ class PlannerTest {
             ~ restart api#0 (env.X added)
             ~ restart api#2 (env.X added)
             + start api#1 (errored; env.X added)
+            """),
+        of("an instance still stopping is started again too", file(api().build()),
+            table(observed(api().build(), instance(api().build(), 0, ONLINE),
+                instance(api().build(), 1, ProcessStatus.STOPPING))), """
+            + start api#1 (stopping)
             """),
         of("a missing instance record is started", file(api().build()),
             table(observed(api().build(), instance(api().build(), 0, ONLINE))), """
