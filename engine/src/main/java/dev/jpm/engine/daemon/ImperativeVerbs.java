@@ -1,6 +1,8 @@
 package dev.jpm.engine.daemon;
 
-import dev.jpm.engine.config.EcosystemLoader;
+import dev.jpm.engine.config.AppSpecs;
+import dev.jpm.engine.config.ConfigProblem;
+import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.InstanceId;
@@ -40,13 +42,13 @@ final class ImperativeVerbs {
 
   private final Supervisor supervisor;
   private final Reconciler reconciler;
-  private final EcosystemLoader loader;
+  private final AppSpecs oneLiners;
   private final Clock clock;
 
-  ImperativeVerbs(Supervisor supervisor, Reconciler reconciler, EcosystemLoader loader, Clock clock) {
+  ImperativeVerbs(Supervisor supervisor, Reconciler reconciler, AppSpecs oneLiners, Clock clock) {
     this.supervisor = supervisor;
     this.reconciler = reconciler;
-    this.loader = loader;
+    this.oneLiners = oneLiners;
     this.clock = clock;
   }
 
@@ -84,9 +86,13 @@ final class ImperativeVerbs {
   }
 
   Response startScript(Request.StartScript request, Consumer<String> progress) {
-    AppSpec spec = loader.oneLiner(request.script(), request.name(), request.instances(), request.args(),
-        request.cwd());
-    return reconcileOne(spec, progress);
+    if (request.script() == null || request.cwd() == null)
+      throw new IllegalArgumentException("start needs a script and the caller's folder");
+    LoadResult loaded = oneLiners.fromCommandLine(request.script(), request.name(), request.instances(),
+        request.args(), java.nio.file.Path.of(request.cwd()));
+    if (!loaded.ok())
+      throw new IllegalArgumentException(String.join("; ", loaded.errors().stream().map(ConfigProblem::render).toList()));
+    return reconcileOne(loaded.desired().apps().getFirst(), progress);
   }
 
   Response stopAll(Consumer<String> progress) {

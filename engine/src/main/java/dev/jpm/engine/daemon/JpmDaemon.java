@@ -1,5 +1,6 @@
 package dev.jpm.engine.daemon;
 
+import dev.jpm.engine.config.AppSpecs;
 import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
@@ -54,9 +55,10 @@ public final class JpmDaemon {
     supervisor.onChange(persister::changed);
     restore(supervisor, saved);
 
-    EcosystemLoader loader = new EcosystemLoader(home.dir(), Runtime.getRuntime().availableProcessors());
+    int cpus = Runtime.getRuntime().availableProcessors();
     Reconciler reconciler = new Reconciler(supervisor);
-    RequestHandler handler = new RequestHandler(loader, supervisor, reconciler, persister, clock);
+    RequestHandler handler = new RequestHandler(new EcosystemLoader(home.dir(), cpus), new AppSpecs(home.dir(), cpus),
+        supervisor, reconciler, persister, clock);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();

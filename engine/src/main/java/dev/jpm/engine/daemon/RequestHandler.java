@@ -1,5 +1,6 @@
 package dev.jpm.engine.daemon;
 
+import dev.jpm.engine.config.AppSpecs;
 import dev.jpm.engine.config.ConfigProblem;
 import dev.jpm.engine.config.ConfigSource;
 import dev.jpm.engine.config.EcosystemLoader;
@@ -33,12 +34,12 @@ final class RequestHandler implements ControlServer.Handler {
   private final Clock clock;
   private final long startedAtMs;
 
-  RequestHandler(EcosystemLoader loader, Supervisor supervisor, Reconciler reconciler, Persister persister,
-      Clock clock) {
+  RequestHandler(EcosystemLoader loader, AppSpecs oneLiners, Supervisor supervisor, Reconciler reconciler,
+      Persister persister, Clock clock) {
     this.loader = loader;
     this.supervisor = supervisor;
     this.reconciler = reconciler;
-    this.verbs = new ImperativeVerbs(supervisor, reconciler, loader, clock);
+    this.verbs = new ImperativeVerbs(supervisor, reconciler, oneLiners, clock);
     this.persister = persister;
     this.clock = clock;
     this.startedAtMs = clock.millis();
@@ -89,6 +90,7 @@ final class RequestHandler implements ControlServer.Handler {
   }
 
   private Response show(String name) {
+    if (name == null || name.isBlank()) throw new IllegalArgumentException("name an app: jpm show NAME");
     ObservedApp app = supervisor.observe().apps().get(name);
     if (app == null) throw new ImperativeVerbs.NotFound(name);
     return new Response.AppDetail(app.applied(), Views.instances(app, clock.millis()));

@@ -1,0 +1,154 @@
+package dev.jpm.cli;
+
+import static dev.jpm.cli.JpmHarness.alive;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jpm.engine.protocol.Response;
+import dev.jpm.engine.protocol.Wire;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon as a process: started on demand, private, robust to bad peers, and recoverable after SIGKILL. */
+class DaemonIT {
+
+  @TempDir Path temp;
+  JpmHarness jpm;
+
+  @BeforeEach
+  void start() throws IOException {
+    jpm = new JpmHarness(temp);
+    jpm.write("sleeper.sh", ApplyIT.SLEEPER);
+  }
+
+  @AfterEach
+  void stop() {
+    jpm.close();
+  }
+
+  @Test
+  void theFirstCommandStartsAPrivateDaemon() throws IOException {
+    assertThat(jpm.run("ping").expectExit(0).out()).contains("pong: daemon");
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(jpm.home))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(jpm.home.resolve("jpm.sock"))))
+        .isEqualTo("rw-------");
+    long daemon = jpm.daemonPid().orElseThrow();
+    jpm.run("ping").expectExit(0);
+    assertThat(jpm.daemonPid()).contains(daemon);
+  }
+
+  @Test
+  void badRequestsGetAnErrorReplyAndNeverHurtTheDaemon() throws IOException {
+    jpm.run("ping").expectExit(0);
+
+    assertThat(exchangeRaw("{this is not json".getBytes(StandardCharsets.UTF_8)).message()).contains("malformed");
+    assertThat(exchangeRaw("{\"v\":1,\"type\":\"rm_rf\"}".getBytes(StandardCharsets.UTF_8)).message())
+        .contains("malformed");
+    assertThat(exchangeRaw("{\"v\":7,\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8)).message())
+        .contains("protocol version 7");
+    assertThat(exchangeOversized().message()).contains("refused");
+    assertThat(exchangeRaw("{\"v\":1,\"type\":\"show\",\"name\":null}".getBytes(StandardCharsets.UTF_8)).message())
+        .contains("name an app");
+    disconnectMidFrame();
+
+    assertThat(jpm.run("ping").expectExit(0).out()).contains("pong");
+  }
+
+  @Test
+  void aDaemonKilledWithSigkillIsReplacedAndRestoresTheTable() throws IOException {
+    Path file = jpm.write("ecosystem.yaml", """
+        apps:
+          - name: api
+            script: sleeper.sh
+            instances: 2
+            min_uptime: 300ms
+          - name: idle
+            script: sleeper.sh
+            min_uptime: 300ms
+        """);
+    jpm.run("apply", file.toString()).expectExit(0);
+    jpm.run("stop", "idle").expectExit(0);
+    List<Long> before = List.of(jpm.pid("api#0"), jpm.pid("api#1"));
+    long daemon = jpm.daemonPid().orElseThrow();
+
+    ProcessHandle.of(daemon).orElseThrow().destroyForcibly();
+    JpmHarness.awaitGone(daemon);
+
+    assertThat(jpm.status("api#0")).isEqualTo("online");
+    assertThat(jpm.status("api#1")).isEqualTo("online");
+    assertThat(jpm.status("idle#0")).isEqualTo("stopped");
+    assertThat(jpm.daemonPid()).get().isNotEqualTo(daemon);
+    for (long old : before) JpmHarness.awaitGone(old);
+    assertThat(jpm.instances()).hasSize(3);
+    assertThat(List.of(jpm.pid("api#0"), jpm.pid("api#1"))).allMatch(JpmHarness::alive).doesNotContainAnyElementsOf(before);
+    assertThat(jpm.run("diff", file.toString()).out()).doesNotContain("api");
+  }
+
+  @Test
+  void killStopsEveryAppAndTheDaemon() throws IOException {
+    Path file = jpm.write("ecosystem.yaml", """
+        apps:
+          - name: api
+            script: sleeper.sh
+            min_uptime: 300ms
+        """);
+    jpm.run("apply", file.toString()).expectExit(0);
+    long app = jpm.pid("api#0");
+    long daemon = jpm.daemonPid().orElseThrow();
+
+    jpm.run("kill").expectExit(0);
+
+    assertThat(alive(app)).isFalse();
+    assertThat(alive(daemon)).isFalse();
+    assertThat(jpm.home.resolve("jpm.sock")).doesNotExist();
+  }
+
+  private Response.Failure exchangeRaw(byte[] body) throws IOException {
+    try (SocketChannel channel = connect();
+        OutputStream out = Channels.newOutputStream(channel);
+        InputStream in = Channels.newInputStream(channel)) {
+      DataOutputStream data = new DataOutputStream(out);
+      data.writeInt(body.length);
+      data.write(body);
+      data.flush();
+      return (Response.Failure) Wire.read(in, Response.class);
+    }
+  }
+
+  private Response.Failure exchangeOversized() throws IOException {
+    try (SocketChannel channel = connect();
+        OutputStream out = Channels.newOutputStream(channel);
+        InputStream in = Channels.newInputStream(channel)) {
+      new DataOutputStream(out).writeInt(Integer.MAX_VALUE);
+      return (Response.Failure) Wire.read(in, Response.class);
+    }
+  }
+
+  private void disconnectMidFrame() throws IOException {
+    try (SocketChannel channel = connect(); OutputStream out = Channels.newOutputStream(channel)) {
+      new DataOutputStream(out).writeInt(1000);
+      out.write(new byte[10]);
+    }
+  }
+
+  private SocketChannel connect() throws IOException {
+    SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+    channel.connect(UnixDomainSocketAddress.of(jpm.home.resolve("jpm.sock")));
+    return channel;
+  }
+}
