@@ -67,13 +67,8 @@ final class ImperativeVerbs {
     switch (request.verb()) {
       case STOP -> forEachApp(byApp, ids -> ids.forEach(id -> report.accept("stopped " + supervisor.stop(id).id())));
       case DELETE -> forEachApp(byApp, ids -> deleteTargets(ids, request.targets(), report));
-      case START -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id ->
-          report.accept(describe("started", supervisor.start(id)))))));
-      case RESTART -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> {
-        report.accept(describe("restarted", supervisor.restart(id)));
-        AppSpec spec = RequestHandler.requireApp(supervisor, id.app());
-        supervisor.awaitSettled(id, settleTimeout(spec));
-      })))));
+      case START -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> startOne(id, report)))));
+      case RESTART -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> restartOne(id, report)))));
     }
     return new Response.Applied(done, List.of(), failures, Views.table(supervisor.observe(), clock.millis()));
   }
@@ -106,6 +101,16 @@ final class ImperativeVerbs {
     Reconciler.Outcome outcome = reconciler.apply(desired, new PlanOptions(false, Set.of(spec.name())), progress);
     return new Response.Applied(outcome.plan().lines(), List.of(), outcome.failures(),
         Views.table(supervisor.observe(), clock.millis()));
+  }
+
+  private void startOne(InstanceId id, Consumer<String> report) {
+    report.accept(describe("started", supervisor.start(id)));
+  }
+
+  /** Restarts one instance and waits until it settled, so an app's instances are replaced one at a time. */
+  private void restartOne(InstanceId id, Consumer<String> report) {
+    report.accept(describe("restarted", supervisor.restart(id)));
+    supervisor.awaitSettled(id, settleTimeout(RequestHandler.requireApp(supervisor, id.app())));
   }
 
   private void deleteTargets(List<InstanceId> ids, List<String> targets, Consumer<String> report) {
