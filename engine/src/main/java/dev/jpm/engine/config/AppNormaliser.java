@@ -28,8 +28,10 @@ final class AppNormaliser {
       AppScope scope = new AppScope(tree, app.pointer(), SpecMapper.nameOf(app.node()), problems);
       scopes.add(scope);
       COERCIONS.apply(app.node());
-      if (!validate(app, scope)) continue;
-      mapper.map(app.node(), scope).ifPresent(specs::add);
+      boolean valid = validate(app, scope);
+      if (!app.node().has("script")) continue;
+      // An app with schema errors is still mapped (without the bad keys) to report a missing script or cwd too.
+      mapper.map(app.node(), scope).filter(spec -> valid).ifPresent(specs::add);
     }
     AppGraph.check(apps, scopes);
     return specs;
@@ -41,8 +43,15 @@ final class AppNormaliser {
       String pointer = app.pointer() + v.pointer();
       Position at = v.atKey() ? scope.tree().keyAt(pointer) : scope.tree().valueAt(pointer);
       scope.problems().error(at, scope.name(), field(v.pointer()), v.message());
+      if (!v.pointer().isEmpty()) app.node().remove(topLevelKey(v.pointer()));
     }
     return violations.isEmpty();
+  }
+
+  private static String topLevelKey(String relativePointer) {
+    int end = relativePointer.indexOf('/', 1);
+    String segment = end < 0 ? relativePointer.substring(1) : relativePointer.substring(1, end);
+    return segment.replace("~1", "/").replace("~0", "~");
   }
 
   /** {@code /env/PORT} reads {@code env.PORT}; {@code /depends_on/0} reads {@code depends_on[0]}. */
