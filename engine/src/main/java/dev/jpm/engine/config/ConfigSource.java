@@ -1,0 +1,23 @@
+package dev.jpm.engine.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An ecosystem file as the caller read it.
+ *
+ * @param file absolute path of the file: named in messages, and relative paths resolve against its folder
+ * @param content the file's text
+ * @param profile the {@code --env} profile, or null
+ * @param variables the shell values that {@code ${VAR}} references may use (the CLI sends only those the file names)
+ */
+public record ConfigSource(Path file, String content, String profile, Map<String, String> variables) {
+
+  public ConfigSource {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(content, "content");
+    if (!file.isAbsolute()) throw new IllegalArgumentException("file must be absolute, got " + file);
+    variables = variables == null ? Map.of() : Map.copyOf(variables);
+  }
+}

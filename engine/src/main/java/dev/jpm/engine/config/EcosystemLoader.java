@@ -1,0 +1,67 @@
+package dev.jpm.engine.config;
+
+import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.DesiredState;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Loads an ecosystem file into a {@link DesiredState}: reads YAML or strict JSON, canonicalises PM2's spellings,
+ * validates against the schema, applies the {@code --env} profile and normalises every app. Never throws for bad
+ * input: every problem of the file comes back at once, located, and one error means no desired state at all, so an
+ * apply never acts on half a file. Stateless and safe to share between threads.
+ */
+public final class EcosystemLoader {
+
+  private final Path jpmHome;
+  private final int cpuCount;
+  private final UnaryOperator<String> environment;
+
+  /**
+   * @param jpmHome where default log and pid files live
+   * @param cpuCount what {@code instances: max} (and {@code -N}) count from
+   */
+  public EcosystemLoader(Path jpmHome, int cpuCount) {
+    this(jpmHome, cpuCount, System::getenv);
+  }
+
+  EcosystemLoader(Path jpmHome, int cpuCount, UnaryOperator<String> environment) {
+    this.jpmHome = Objects.requireNonNull(jpmHome, "jpmHome").toAbsolutePath();
+    if (cpuCount < 1) throw new IllegalArgumentException("cpuCount must be >= 1, got " + cpuCount);
+    this.cpuCount = cpuCount;
+    this.environment = environment;
+  }
+
+  public LoadResult load(ConfigSource source) {
+    Problems problems = new Problems(source.file().toString());
+    Optional<SourceTree> tree = SourceReader.read(source, problems);
+    if (tree.isEmpty()) return result(null, problems);
+    List<AppNode> apps = AppLocator.locate(tree.get(), problems);
+    checkProfile(source.profile(), apps, problems);
+    Path folder = source.file().getParent();
+    LoadContext context = new LoadContext(folder, source.file().toString(), source.profile(), source.variables(),
+        jpmHome, cpuCount, environment);
+    List<AppSpec> specs = AppNormaliser.normalise(apps, tree.get(), context, problems);
+    return result(new DesiredState(source.file().toString(), source.profile(), specs), problems);
+  }
+
+  private static void checkProfile(String profile, List<AppNode> apps, Problems problems) {
+    if (profile == null) return;
+    Set<String> profiles = ProfileResolver.profiles(apps);
+    if (profiles.contains(profile)) return;
+    String known = profiles.isEmpty() ? "the file defines no profiles"
+        : "the file's profiles: " + String.join(", ", profiles);
+    problems.error(Position.FILE, null, null,
+        "--env " + profile + ": no app has env_" + profile + "; " + known);
+  }
+
+  static LoadResult result(DesiredState desired, Problems problems) {
+    return problems.hasErrors()
+        ? new LoadResult(null, problems.errors(), problems.warnings())
+        : new LoadResult(desired, List.of(), problems.warnings());
+  }
+}

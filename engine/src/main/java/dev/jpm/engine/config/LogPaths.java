@@ -1,0 +1,48 @@
+package dev.jpm.engine.config;
+
+import dev.jpm.engine.model.LogSpec;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An app's log destinations with PM2's defaults under {@code JPM_HOME/logs}: {@code <name>-out.log},
+ * {@code <name>-error.log}, and {@code <name>.log} when {@code log_file: true}. Relative paths resolve against the
+ * app's cwd; {@code NULL} or {@code /dev/null} disables a stream. The supervisor adds the instance suffix.
+ */
+final class LogPaths {
+
+  static final String DEV_NULL = "/dev/null";
+  static final String TIME_FORMAT = "YYYY-MM-DDTHH:mm:ss";
+
+  private LogPaths() {}
+
+  static LogSpec of(ObjectNode app, String name, Path cwd, Path jpmHome, UnaryOperator<String> environment) {
+    String safe = safeName(name);
+    Path logs = jpmHome.resolve("logs");
+    String out = file(app.path("out_file"), logs.resolve(safe + "-out.log"), cwd, environment);
+    String err = file(app.path("error_file"), logs.resolve(safe + "-error.log"), cwd, environment);
+    JsonNode combined = app.path("log_file");
+    String combinedFile = combined.isString() ? file(combined, null, cwd, environment)
+        : combined.asBoolean(false) ? logs.resolve(safe + ".log").toString() : null;
+    String pid = file(app.path("pid_file"), jpmHome.resolve("pids").resolve(safe + ".pid"), cwd, environment);
+    String dateFormat = app.has("log_date_format") ? app.get("log_date_format").asString()
+        : app.path("time").asBoolean(false) ? TIME_FORMAT : null;
+    return new LogSpec(out, err, combinedFile, app.path("merge_logs").asBoolean(false),
+        app.path("disable_logs").asBoolean(false), dateFormat, app.path("log_type").asString("raw").equals("json"),
+        pid);
+  }
+
+  /** PM2's file-name form of an app name: characters outside {@code [A-Za-z0-9.-]} become {@code -}. */
+  static String safeName(String name) {
+    return name.replaceAll("[^A-Za-z0-9.-]", "-");
+  }
+
+  private static String file(JsonNode value, Path fallback, Path cwd, UnaryOperator<String> environment) {
+    if (!value.isString()) return fallback == null ? null : fallback.toString();
+    String path = value.asString();
+    if (path.equals("NULL") || path.equals(DEV_NULL)) return DEV_NULL;
+    return PathSpelling.absolute(cwd, path, environment).toString();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.jpm.engine.supervise;
+
+import dev.jpm.engine.model.AppSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The complete environment of one instance. Only a small base is taken from the daemon (so a secret in the shell
+ * that once started the daemon never reaches apps), then the declared env, then what jpm injects: {@code JPM_APP},
+ * the instance variable, {@code PORT} and PM2's {@code increment_var}.
+ */
+final class ChildEnvironment {
+
+  static final List<String> BASE = List.of("PATH", "HOME", "USER", "LANG", "TZ");
+
+  private ChildEnvironment() {}
+
+  /** The environment of instance {@code index} of {@code spec}, given the daemon's own environment. */
+  static Map<String, String> of(AppSpec spec, int index, Map<String, String> daemonEnv) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String key : BASE) {
+      String value = daemonEnv.get(key);
+      if (value != null) env.put(key, value);
+    }
+    env.putAll(spec.env());
+    env.put("JPM_APP", spec.name());
+    env.put(spec.instanceVar(), Integer.toString(index));
+    if (spec.port() != null) env.put("PORT", Integer.toString(spec.port()));
+    if (spec.incrementVar() != null) increment(env, spec.incrementVar(), index);
+    return env;
+  }
+
+  /** PM2's increment_var: instance i gets the declared numeric value + i; a non-numeric value is left alone. */
+  private static void increment(Map<String, String> env, String key, int index) {
+    String declared = env.get(key);
+    if (declared == null) return;
+    try {
+      env.put(key, Long.toString(Long.parseLong(declared.trim()) + index));
+    } catch (NumberFormatException e) {
+      // Not a number: PM2 would produce "NaN"; keeping the declared text is the useful reading.
+    }
+  }
+}

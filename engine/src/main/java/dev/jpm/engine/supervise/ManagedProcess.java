@@ -1,0 +1,323 @@
+package dev.jpm.engine.supervise;
+
+import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.ProcessRecord;
+import dev.jpm.engine.model.ProcessStatus;
+import dev.jpm.engine.model.StopPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One instance: an explicit state machine (launching, online, stopping, stopped, waiting restart, errored) whose
+ * only way to change state is {@link #transition}. Its fields are guarded by its monitor and never held across a
+ * blocking wait: a stop releases it while the tree dies, so the exit path can still record the exit. User acts
+ * (start, stop, restart) are serialized by {@link #userActs}, so two of them never interleave; automatic restarts
+ * carry the {@link #generation} they were scheduled in and are dropped when a user act came in between.
+ */
+final class ManagedProcess {
+
+  private static final System.Logger LOG = System.getLogger(ManagedProcess.class.getName());
+  /** Beyond the stop sequence, how long a stop waits for the exit path to record the exit (pumps drain first). */
+  private static final long EXIT_RECORD_TIMEOUT_MS = ProcessRun.DRAIN_TIMEOUT_MS + 3000;
+
+  private final InstanceId id;
+  private final SupervisionContext context;
+  private final ReentrantLock userActs = new ReentrantLock();
+
+  // Guarded by this.
+  private AppSpec spec;
+  private ProcessStatus status = ProcessStatus.STOPPED;
+  private ProcessRun run;
+  private String specHash;
+  private long startedAtMs;
+  private int restarts;
+  private int unstableRestarts;
+  private Integer lastExitCode;
+  private String lastSignal;
+  private String reason;
+  private long backoffMs;
+  private long generation;
+  private ScheduledFuture<?> pendingRestart;
+
+  /** The latest published snapshot, readable without the monitor. */
+  private volatile ProcessRecord record;
+
+  ManagedProcess(InstanceId id, AppSpec spec, SupervisionContext context) {
+    this.id = id;
+    this.spec = spec;
+    this.context = context;
+    synchronized (this) {
+      publish();
+    }
+  }
+
+  InstanceId id() {
+    return id;
+  }
+
+  ProcessRecord record() {
+    return record;
+  }
+
+  /** The new policy applies from the next exit, the new command and log paths from the next start. */
+  synchronized void replaceSpec(AppSpec newSpec) {
+    spec = newSpec;
+  }
+
+  /** Starts the process unless it runs; a user act, so the unstable count starts over. */
+  ProcessRecord start() {
+    userActs.lock();
+    try {
+      synchronized (this) {
+        if (run != null) return record;
+        unstableRestarts = 0;
+        backoffMs = 0;
+        launch(Edge.START);
+        return record;
+      }
+    } finally {
+      userActs.unlock();
+    }
+  }
+
+  /** Stops the tree (if any), then starts again; counts one restart. */
+  ProcessRecord restart() {
+    userActs.lock();
+    try {
+      stopTree();
+      synchronized (this) {
+        restarts++;
+        unstableRestarts = 0;
+        backoffMs = 0;
+        launch(Edge.START);
+        return record;
+      }
+    } finally {
+      userActs.unlock();
+    }
+  }
+
+  /** Stops the whole tree; returns when every process of it is gone. Never restarted automatically after. */
+  ProcessRecord stop() {
+    userActs.lock();
+    try {
+      stopTree();
+      return record;
+    } finally {
+      userActs.unlock();
+    }
+  }
+
+  /**
+   * Takes over the counters a previous daemon recorded and, when it was active, starts it again without
+   * resetting them; otherwise it stays stopped or errored as recorded.
+   */
+  ProcessRecord restore(ProcessRecord recorded) {
+    userActs.lock();
+    try {
+      synchronized (this) {
+        restarts = recorded.restarts();
+        unstableRestarts = recorded.unstableRestarts();
+        lastExitCode = recorded.lastExitCode();
+        lastSignal = recorded.lastSignal();
+        specHash = recorded.specHash();
+        if (recorded.status().isActive()) {
+          launch(Edge.START);
+        } else if (recorded.status() == ProcessStatus.ERRORED) {
+          transition(Edge.RESTORED_ERRORED, recorded.reason());
+        } else {
+          transition(Edge.RESTORED_STOPPED, recorded.reason());
+        }
+        return record;
+      }
+    } finally {
+      userActs.unlock();
+    }
+  }
+
+  /** Waits until online for min_uptime, or stopped/errored, or {@code timeout}; returns the record as it is. */
+  synchronized ProcessRecord awaitSettled(Duration timeout) throws InterruptedException {
+    // Monotonic time for the caller's timeout; the injected clock only for the instance's own timestamps.
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long uptime = context.clock().millis() - startedAtMs;
+      long minUptime = spec.restart().minUptimeMs();
+      boolean settled = status == ProcessStatus.STOPPED || status == ProcessStatus.ERRORED
+          || (status == ProcessStatus.ONLINE && uptime >= minUptime);
+      long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (settled || leftMs <= 0) return record;
+      long waitMs = status == ProcessStatus.ONLINE ? Math.min(leftMs, minUptime - uptime) : leftMs;
+      wait(Math.max(1, waitMs));
+    }
+  }
+
+  private void stopTree() {
+    ProcessRun stopping;
+    StopPolicy policy;
+    synchronized (this) {
+      cancelPendingRestart();
+      if (run == null) {
+        if (status != ProcessStatus.STOPPED) transition(Edge.STOP_IDLE, null);
+        return;
+      }
+      stopping = run;
+      policy = spec.stop();
+      transition(Edge.STOP_REQUESTED, null);
+    }
+    StopSequence.Outcome outcome = awaitStop(stopping, policy);
+    awaitExitRecorded(stopping);
+    synchronized (this) {
+      run = null;
+      startedAtMs = 0;
+      if (outcome == StopSequence.Outcome.SURVIVED) {
+        transition(Edge.TREE_SURVIVED, "processes of the tree survived SIGKILL: " + stopping.tree().survivors());
+      } else {
+        transition(Edge.TREE_GONE, null);
+      }
+    }
+  }
+
+  private StopSequence.Outcome awaitStop(ProcessRun stopping, StopPolicy policy) {
+    int signal = Signals.number(policy.signal());
+    try {
+      return StopSequence.start(stopping.tree(), signal, policy.killTimeoutMs(), context.timer()).join();
+    } catch (CompletionException e) {
+      LOG.log(System.Logger.Level.ERROR, id + ": stop sequence failed", e.getCause());
+      return StopSequence.Outcome.SURVIVED;
+    }
+  }
+
+  /** The exit path records exit code and signal; give it the time to drain the pumps first. */
+  private void awaitExitRecorded(ProcessRun stopping) {
+    try {
+      stopping.handled().get(EXIT_RECORD_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.log(System.Logger.Level.WARNING, id + ": exit of pid " + stopping.pid() + " not seen after its tree died");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.log(System.Logger.Level.WARNING, id + ": recording the exit failed", e.getCause());
+    }
+  }
+
+  /** Called on an exits thread when {@code ended} has exited and its pumps drained. Never throws. */
+  private void onExit(ProcessRun ended, ExitStatus exit) {
+    try {
+      synchronized (this) {
+        if (ended != run) return;
+        lastExitCode = exit.code();
+        lastSignal = exit.signal();
+        if (status == ProcessStatus.STOPPING) return; // the stop in progress finishes the job
+        run = null;
+        decideAfterExit(exit);
+      }
+    } catch (RuntimeException e) {
+      // The supervisor must survive anything an app does; this is a bug of ours, so say it loudly.
+      LOG.log(System.Logger.Level.ERROR, id + ": processing the exit failed", e);
+    } finally {
+      ended.handled().complete(null);
+    }
+  }
+
+  private void decideAfterExit(ExitStatus exit) {
+    long now = context.clock().millis();
+    var facts = new RestartDecider.Exit(exit, startedAtMs, now, unstableRestarts, backoffMs);
+    startedAtMs = 0;
+    switch (RestartDecider.decide(spec.restart(), facts)) {
+      case RestartDecider.Done done -> transition(Edge.EXITED_DONE, done.reason());
+      case RestartDecider.GiveUp giveUp -> {
+        unstableRestarts = giveUp.unstableRestarts();
+        transition(Edge.EXITED_CRASH_LOOP, giveUp.reason());
+      }
+      case RestartDecider.Restart restart -> {
+        unstableRestarts = restart.unstableRestarts();
+        backoffMs = restart.backoffMs();
+        if (restart.delayMs() == 0) {
+          autoRestart();
+        } else {
+          transition(Edge.EXITED_BACKOFF, "exited with " + exit.describe() + "; restarting in " + restart.delayMs() + " ms");
+          scheduleRestart(restart.delayMs());
+        }
+      }
+    }
+  }
+
+  private void scheduleRestart(long delayMs) {
+    long scheduledIn = generation;
+    pendingRestart = context.timer().schedule(
+        () -> context.exits().execute(() -> restartAfterDelay(scheduledIn)), delayMs, TimeUnit.MILLISECONDS);
+  }
+
+  private void restartAfterDelay(long scheduledIn) {
+    try {
+      synchronized (this) {
+        if (scheduledIn != generation || status != ProcessStatus.WAITING_RESTART) return;
+        pendingRestart = null;
+        autoRestart();
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, id + ": delayed restart failed", e);
+    }
+  }
+
+  private void autoRestart() {
+    restarts++;
+    launch(Edge.AUTO_RESTART);
+  }
+
+  private void cancelPendingRestart() {
+    generation++;
+    if (pendingRestart != null) pendingRestart.cancel(false);
+    pendingRestart = null;
+  }
+
+  /** Launches with the current spec; a failure becomes an errored instance with the reason. Holds the monitor. */
+  private void launch(Edge edge) {
+    cancelPendingRestart();
+    transition(edge, null);
+    AppSpec current = spec;
+    LogPaths paths = LogPaths.of(current.logs(), id.index(), context.jpmHome());
+    LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()),
+        ChildEnvironment.of(current, id.index(), context.daemonEnv()),
+        ProcessRun.wantsStdout(paths), ProcessRun.wantsStderr(paths));
+    try {
+      ProcessRun started = ProcessRun.start(request, paths, context.launcher(), context.exits());
+      run = started;
+      specHash = current.specHash();
+      startedAtMs = context.clock().millis();
+      transition(Edge.LAUNCHED, null);
+      started.exited().whenCompleteAsync((exit, failure) -> {
+        if (failure != null) LOG.log(System.Logger.Level.ERROR, id + ": waiting for the exit failed", failure);
+        onExit(started, exit != null ? exit : new ExitStatus(null, "UNKNOWN"));
+      }, context.exits());
+    } catch (java.io.IOException | RuntimeException e) {
+      run = null;
+      transition(Edge.LAUNCH_FAILED, "launch failed: " + e.getMessage());
+    }
+  }
+
+  /** The one way to change state: checks the edge, publishes the record, wakes waiters, tells listeners. */
+  private void transition(Edge edge, String why) {
+    if (!edge.allowedFrom(status))
+      throw new IllegalStateException(id + ": edge " + edge + " not allowed from " + status.word());
+    status = edge.to();
+    reason = why;
+    publish();
+    notifyAll();
+    context.changed().run();
+  }
+
+  private void publish() {
+    long pid = run != null ? run.pid() : 0;
+    long pidStart = run != null ? run.startMs() : 0;
+    record = new ProcessRecord(id, status, pid, pidStart, specHash, startedAtMs, restarts, unstableRestarts,
+        lastExitCode, lastSignal, reason);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.jpm.engine.supervise;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * POSIX signals by name, sent through libc {@code kill(2)}: the JDK can only send TERM and KILL, and only to
+ * single processes, while a stop needs any signal and whole process groups. Numbers are Linux's.
+ */
+final class Signals {
+
+  static final int KILL = 9;
+
+  private static final Map<String, Integer> NUMBERS = Map.ofEntries(
+      Map.entry("HUP", 1), Map.entry("INT", 2), Map.entry("QUIT", 3), Map.entry("ILL", 4), Map.entry("TRAP", 5),
+      Map.entry("ABRT", 6), Map.entry("BUS", 7), Map.entry("FPE", 8), Map.entry("KILL", 9), Map.entry("USR1", 10),
+      Map.entry("SEGV", 11), Map.entry("USR2", 12), Map.entry("PIPE", 13), Map.entry("ALRM", 14),
+      Map.entry("TERM", 15), Map.entry("STKFLT", 16), Map.entry("CHLD", 17), Map.entry("CONT", 18),
+      Map.entry("STOP", 19), Map.entry("TSTP", 20), Map.entry("TTIN", 21), Map.entry("TTOU", 22),
+      Map.entry("URG", 23), Map.entry("XCPU", 24), Map.entry("XFSZ", 25), Map.entry("VTALRM", 26),
+      Map.entry("PROF", 27), Map.entry("WINCH", 28), Map.entry("IO", 29), Map.entry("PWR", 30),
+      Map.entry("SYS", 31));
+
+  /** The part of libc we need; loaded once. */
+  interface Libc extends Library {
+    Libc INSTANCE = Native.load("c", Libc.class);
+
+    int kill(int pid, int sig);
+
+    int getpgid(int pid);
+
+    int getsid(int pid);
+  }
+
+  private Signals() {}
+
+  /** The number of a signal name without SIG, e.g. {@code INT} → 2; throws with the name when unknown. */
+  static int number(String name) {
+    Integer number = NUMBERS.get(name);
+    if (number == null) throw new IllegalArgumentException("unknown signal name '" + name + "'");
+    return number;
+  }
+
+  /** The name (without SIG) of a signal number, when it is one we know. */
+  static Optional<String> name(int number) {
+    return NUMBERS.entrySet().stream().filter(e -> e.getValue() == number).map(Map.Entry::getKey).findFirst();
+  }
+
+  /** Sends {@code signal} to one process; false when it no longer exists (ESRCH) or may not be signalled. */
+  static boolean toProcess(long pid, int signal) {
+    return pid > 0 && Libc.INSTANCE.kill(Math.toIntExact(pid), signal) == 0;
+  }
+
+  /** Sends {@code signal} to every member of process group {@code pgid}; false when the group is empty. */
+  static boolean toGroup(long pgid, int signal) {
+    return pgid > 1 && Libc.INSTANCE.kill(-Math.toIntExact(pgid), signal) == 0;
+  }
+
+  /** The process group of {@code pid}, or -1 when it does not exist. */
+  static long groupOf(long pid) {
+    return Libc.INSTANCE.getpgid(Math.toIntExact(pid));
+  }
+
+  /** The session of {@code pid}, or -1 when it does not exist. */
+  static long sessionOf(long pid) {
+    return Libc.INSTANCE.getsid(Math.toIntExact(pid));
+  }
+}

@@ -1,0 +1,74 @@
+package dev.jpm.engine.supervise;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stops one process tree as PM2 does, but never leaves a survivor: the stop signal to the whole tree, a poll
+ * until every member is gone, SIGKILL to the tree after {@code kill_timeout}, and a final SIGKILL sweep of the
+ * process group. Runs entirely on the supervisor's single timer thread, which therefore owns the tree while the
+ * sequence runs; callers wait on the returned future.
+ */
+final class StopSequence {
+
+  /** How the tree ended. */
+  enum Outcome {
+    /** Every process exited after the stop signal. */
+    GRACEFUL,
+    /** Something outlived kill_timeout and was SIGKILLed. */
+    KILLED,
+    /** Processes survived even SIGKILL for {@link #KILL_GRACE_MS}; the caller reports them. */
+    SURVIVED
+  }
+
+  static final long POLL_MS = 25;
+  /** After SIGKILL the kernel needs moments, not seconds; past this something is wrong (e.g. D state). */
+  static final long KILL_GRACE_MS = 5000;
+
+  private final ProcessTree tree;
+  private final CompletableFuture<Outcome> done = new CompletableFuture<>();
+  private boolean escalated;
+
+  private StopSequence(ProcessTree tree) {
+    this.tree = tree;
+  }
+
+  /** Starts stopping {@code tree}: {@code signal} now, SIGKILL after {@code killTimeoutMs}. */
+  static CompletableFuture<Outcome> start(ProcessTree tree, int signal, long killTimeoutMs,
+      ScheduledExecutorService timer) {
+    StopSequence sequence = new StopSequence(tree);
+    timer.execute(() -> sequence.tree.signal(signal));
+    List<ScheduledFuture<?>> tasks = List.of(
+        timer.scheduleWithFixedDelay(sequence::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS),
+        timer.schedule(sequence::escalate, signal == Signals.KILL ? 0 : killTimeoutMs, TimeUnit.MILLISECONDS),
+        timer.schedule(sequence::giveUp, killTimeoutMs + KILL_GRACE_MS, TimeUnit.MILLISECONDS));
+    sequence.done.whenComplete((outcome, failure) -> tasks.forEach(task -> task.cancel(false)));
+    return sequence.done;
+  }
+
+  private void poll() {
+    if (done.isDone()) return;
+    try {
+      if (tree.survivors().isEmpty()) {
+        tree.sweepGroup();
+        done.complete(escalated ? Outcome.KILLED : Outcome.GRACEFUL);
+      }
+    } catch (RuntimeException e) {
+      // A periodic task that throws is silently never run again: hand the failure to the waiting caller.
+      done.completeExceptionally(e);
+    }
+  }
+
+  private void escalate() {
+    if (done.isDone() || tree.survivors().isEmpty()) return;
+    escalated = true;
+    tree.signal(Signals.KILL);
+  }
+
+  private void giveUp() {
+    if (!done.isDone()) done.complete(Outcome.SURVIVED);
+  }
+}

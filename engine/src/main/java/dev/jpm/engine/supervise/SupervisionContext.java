@@ -1,0 +1,27 @@
+package dev.jpm.engine.supervise;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What every instance shares, created once by the {@link Supervisor}.
+ *
+ * @param launcher starts processes
+ * @param clock source of every timestamp
+ * @param jpmHome against which relative log templates resolve
+ * @param daemonEnv the daemon's own environment, from which children get a small base
+ * @param timer single thread: restart delays and stop sequences
+ * @param exits processes exits and delayed restarts off the JDK's threads
+ * @param changed announces a state change to the supervisor's listeners
+ */
+record SupervisionContext(
+    ProcessLauncher launcher,
+    Clock clock,
+    Path jpmHome,
+    Map<String, String> daemonEnv,
+    ScheduledExecutorService timer,
+    ExecutorService exits,
+    Runnable changed) {}

@@ -1,0 +1,212 @@
+package dev.jpm.engine.supervise;
+
+import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.ObservedApp;
+import dev.jpm.engine.model.ObservedState;
+import dev.jpm.engine.model.ProcessRecord;
+import dev.jpm.engine.model.StopPolicy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+
+/**
+ * The only mutator of the process table: registers apps, starts, restarts and stops their instances, applies the
+ * restart policy when a process exits, and restores the table after a daemon crash.
+ *
+ * <p>Thread-safe. The table (which apps and instances exist) is guarded by this object's monitor, held only for
+ * short reads and updates. Each instance guards its own state (see {@link ManagedProcess}), so a long stop of one
+ * instance never blocks another or {@link #observe()}. Blocking calls ({@link #stop}, {@link #restart}...) block
+ * the caller only. Listeners run one at a time on a dedicated thread, after the change, so a slow listener
+ * (persisting state) never delays process handling.
+ */
+public final class Supervisor implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(Supervisor.class.getName());
+  private static final long SMALL_STACK = 256 * 1024;
+
+  private final SupervisionContext context;
+  private final ExecutorService events;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  // Guarded by this.
+  private final Map<String, AppSpec> specs = new TreeMap<>();
+  private final Map<InstanceId, ManagedProcess> instances = new TreeMap<>();
+
+  public Supervisor(ProcessLauncher launcher, Clock clock, Path jpmHome) {
+    this.events = Executors.newSingleThreadExecutor(threads("jpm-supervise-events"));
+    this.context = new SupervisionContext(launcher, clock, jpmHome, Map.copyOf(System.getenv()),
+        Executors.newSingleThreadScheduledExecutor(threads("jpm-supervise-timer")),
+        Executors.newCachedThreadPool(threads("jpm-supervise-exit")),
+        () -> events.execute(this::notifyListeners));
+  }
+
+  /** Calls {@code listener} after every state change, on the supervisor's event thread. */
+  public void onChange(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * Adds an app or replaces its spec in place: running processes are untouched, the new restart and stop policy
+   * apply from their next exit or stop, the new command, env and log paths from their next start. Creates stopped
+   * instances for indexes {@code 0..instances-1} that do not exist yet.
+   */
+  public void register(AppSpec spec) {
+    synchronized (this) {
+      specs.put(spec.name(), spec);
+      instances.values().stream().filter(m -> m.id().app().equals(spec.name())).forEach(m -> m.replaceSpec(spec));
+      for (int index = 0; index < spec.instances(); index++) {
+        InstanceId id = new InstanceId(spec.name(), index);
+        instances.computeIfAbsent(id, key -> new ManagedProcess(key, spec, context));
+      }
+    }
+    context.changed().run();
+  }
+
+  /** Starts the instance unless it runs; returns once launched (online) or failed (errored with the reason). */
+  public ProcessRecord start(InstanceId id) {
+    return instance(id).start();
+  }
+
+  /** Stops the tree, starts again with the current spec, counts one restart; returns once the new one launched. */
+  public ProcessRecord restart(InstanceId id) {
+    return instance(id).restart();
+  }
+
+  /** Stop signal, kill_timeout, SIGKILL, on the whole tree; returns when every process of it is gone. */
+  public ProcessRecord stop(InstanceId id) {
+    return instance(id).stop();
+  }
+
+  /** Stops the instance and forgets it. */
+  public void remove(InstanceId id) {
+    instance(id).stop();
+    synchronized (this) {
+      instances.remove(id);
+    }
+    context.changed().run();
+  }
+
+  /** Stops every instance of {@code app}, in parallel, and forgets the app. */
+  public void delete(String app) {
+    List<ManagedProcess> ofApp;
+    synchronized (this) {
+      ofApp = instances.values().stream().filter(m -> m.id().app().equals(app)).toList();
+    }
+    inParallel(ofApp, ManagedProcess::stop);
+    synchronized (this) {
+      ofApp.forEach(m -> instances.remove(m.id()));
+      specs.remove(app);
+    }
+    context.changed().run();
+  }
+
+  /** A snapshot of the table: every app with its applied spec and its instances' records. */
+  public synchronized ObservedState observe() {
+    Map<String, List<ProcessRecord>> records = new HashMap<>();
+    instances.values().forEach(m -> records.computeIfAbsent(m.id().app(), a -> new ArrayList<>()).add(m.record()));
+    Map<String, ObservedApp> apps = new LinkedHashMap<>();
+    specs.forEach((name, spec) -> apps.put(name, new ObservedApp(spec, records.getOrDefault(name, List.of()))));
+    return new ObservedState(apps);
+  }
+
+  /** Returns once the instance was online for min_uptime, or is stopped or errored, or {@code timeout} passed. */
+  public ProcessRecord awaitSettled(InstanceId id, Duration timeout) {
+    try {
+      return instance(id).awaitSettled(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return instance(id).record();
+    }
+  }
+
+  /**
+   * Rebuilds the table after the previous daemon died: kills the trees it left behind (their pipes are gone),
+   * registers {@code specs}, starts again the instances recorded as active, keeping their counters, and restores
+   * the others as recorded. A recorded pid is only touched when its start time matches, so a recycled pid is safe.
+   */
+  public void restore(Collection<AppSpec> specs, Collection<ProcessRecord> records) {
+    Map<String, StopPolicy> stopPolicies = new HashMap<>();
+    specs.forEach(spec -> stopPolicies.put(spec.name(), spec.stop()));
+    List<CompletableFuture<StopSequence.Outcome>> stops = new ArrayList<>();
+    for (ProcessRecord record : records) {
+      ProcessTree orphan = ProcessTree.of(record.pid(), record.pidStartMs());
+      if (!orphan.owned()) continue;
+      StopPolicy policy = stopPolicies.getOrDefault(record.id().app(), StopPolicy.PM2_DEFAULTS);
+      stops.add(StopSequence.start(orphan, Signals.number(policy.signal()), policy.killTimeoutMs(), context.timer()));
+    }
+    CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+    specs.forEach(this::register);
+    List<ManagedProcess> restored = new ArrayList<>();
+    List<ProcessRecord> known = new ArrayList<>();
+    synchronized (this) {
+      for (ProcessRecord record : records) {
+        AppSpec spec = this.specs.get(record.id().app());
+        if (spec == null) {
+          LOG.log(System.Logger.Level.WARNING, "restore: no spec for " + record.id() + "; left out");
+          continue;
+        }
+        restored.add(instances.computeIfAbsent(record.id(), key -> new ManagedProcess(key, spec, context)));
+        known.add(record);
+      }
+    }
+    for (int i = 0; i < restored.size(); i++) restored.get(i).restore(known.get(i));
+  }
+
+  /** Stops every instance, in parallel; returns when all trees are gone (for {@code jpm kill}). */
+  public void stopAll() {
+    List<ManagedProcess> all;
+    synchronized (this) {
+      all = List.copyOf(instances.values());
+    }
+    inParallel(all, ManagedProcess::stop);
+  }
+
+  /** Releases the supervisor's threads. Children keep running: the daemon decides whether to stop them first. */
+  @Override
+  public void close() {
+    context.timer().shutdownNow();
+    context.exits().shutdownNow();
+    events.shutdown();
+  }
+
+  private synchronized ManagedProcess instance(InstanceId id) {
+    ManagedProcess instance = instances.get(id);
+    if (instance == null) throw new IllegalArgumentException("unknown instance " + id);
+    return instance;
+  }
+
+  /** Stops run concurrently: each mostly waits for its tree, and kill_timeouts must not add up. */
+  private static void inParallel(List<ManagedProcess> targets, Consumer<ManagedProcess> action) {
+    try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+      targets.forEach(target -> parallel.execute(() -> action.accept(target)));
+    }
+  }
+
+  private void notifyListeners() {
+    for (Runnable listener : listeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "a supervisor listener failed", e);
+      }
+    }
+  }
+
+  private static ThreadFactory threads(String name) {
+    return Thread.ofPlatform().name(name + "-", 0).daemon().stackSize(SMALL_STACK).factory();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.jpm.engine.supervise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChildEnvironmentTest {
+
+  private static final Map<String, String> DAEMON_ENV =
+      Map.of("PATH", "/usr/bin:/bin", "HOME", "/home/u", "LANG", "C.UTF-8", "AWS_SECRET_ACCESS_KEY", "hunter2");
+
+  @Test
+  void baseFromTheDaemonThenDeclaredThenInjected() {
+    var spec = TestApps.fixture("api", "sleep.sh").env(Map.of("FOO", "bar", "HOME", "/srv")).port(8080).build();
+    assertThat(ChildEnvironment.of(spec, 2, DAEMON_ENV)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "PATH", "/usr/bin:/bin", "HOME", "/srv", "LANG", "C.UTF-8", "FOO", "bar",
+        "JPM_APP", "api", "NODE_APP_INSTANCE", "2", "PORT", "8080"));
+  }
+
+  @Test
+  void incrementVarAddsTheIndexToANumericDeclaredValueOnly() {
+    var spec = TestApps.fixture("api", "sleep.sh").env(Map.of("WORKER_PORT", "3000", "NAME", "x"))
+        .incrementVar("WORKER_PORT").build();
+    assertThat(ChildEnvironment.of(spec, 3, DAEMON_ENV)).containsEntry("WORKER_PORT", "3003");
+    var text = TestApps.fixture("api", "sleep.sh").env(Map.of("NAME", "x")).incrementVar("NAME").build();
+    assertThat(ChildEnvironment.of(text, 3, DAEMON_ENV)).containsEntry("NAME", "x");
+  }
+
+  @Test
+  void incrementVarCanIncrementThePort() {
+    var spec = TestApps.fixture("api", "sleep.sh").port(4000).incrementVar("PORT").build();
+    assertThat(ChildEnvironment.of(spec, 1, DAEMON_ENV)).containsEntry("PORT", "4001");
+  }
+}

@@ -1,0 +1,62 @@
+package dev.jpm.engine.supervise;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.ProcessRecord;
+import dev.jpm.engine.model.ProcessStatus;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** A real supervisor on a temporary JPM_HOME, and the waits the integration tests share. */
+final class SupervisorFixture implements AutoCloseable {
+
+  static final Duration PATIENCE = Duration.ofSeconds(15);
+
+  final Path home;
+  final Supervisor supervisor;
+
+  SupervisorFixture(Path home) {
+    this.home = home;
+    this.supervisor = new Supervisor(new OsProcessLauncher(), Clock.systemUTC(), home);
+  }
+
+  /** Registers and starts instance 0. */
+  ProcessRecord run(AppSpec spec) {
+    supervisor.register(spec);
+    return supervisor.start(new InstanceId(spec.name(), 0));
+  }
+
+  ProcessRecord record(InstanceId id) {
+    return supervisor.observe().apps().get(id.app()).instances().stream()
+        .filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** Waits (generously: the machine may be loaded) until the instance's record satisfies {@code condition}. */
+  ProcessRecord awaitRecord(InstanceId id, Predicate<ProcessRecord> condition) {
+    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> record(id), condition::test);
+  }
+
+  ProcessRecord awaitStatus(InstanceId id, ProcessStatus status) {
+    return awaitRecord(id, r -> r.status() == status);
+  }
+
+  static boolean running(long pid) {
+    return ProcessHandle.of(pid).map(ProcessTree::isRunning).orElse(false);
+  }
+
+  static List<Long> descendants(long pid) {
+    return ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants).map(ProcessHandle::pid).toList();
+  }
+
+  /** Ends every process this supervisor started, then its threads. */
+  @Override
+  public void close() {
+    supervisor.stopAll();
+    supervisor.close();
+  }
+}

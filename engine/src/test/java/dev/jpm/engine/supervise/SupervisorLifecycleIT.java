@@ -1,0 +1,188 @@
+package dev.jpm.engine.supervise;
+
+import static dev.jpm.engine.supervise.SupervisorFixture.PATIENCE;
+import static dev.jpm.engine.supervise.SupervisorFixture.descendants;
+import static dev.jpm.engine.supervise.SupervisorFixture.running;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.ProcessRecord;
+import dev.jpm.engine.model.ProcessStatus;
+import dev.jpm.engine.model.RestartPolicy;
+import dev.jpm.engine.model.StopPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SupervisorLifecycleIT {
+
+  @TempDir Path home;
+  private SupervisorFixture fixture;
+  private Supervisor supervisor;
+
+  @BeforeEach
+  void start() {
+    fixture = new SupervisorFixture(home);
+    supervisor = fixture.supervisor;
+  }
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  @Test
+  void startsInItsOwnSessionWithThePidOfTheAppAndStopsIt() {
+    var id = new InstanceId("sleeper", 0);
+    ProcessRecord online = fixture.run(TestApps.fixture("sleeper", "sleep.sh", "1000").build());
+
+    assertThat(online.status()).isEqualTo(ProcessStatus.ONLINE);
+    assertThat(online.pid()).isPositive();
+    assertThat(online.startedAtMs()).isPositive();
+    assertThat(online.specHash()).isNotNull();
+    var handle = ProcessHandle.of(online.pid()).orElseThrow();
+    assertThat(handle.parent().map(ProcessHandle::pid)).contains(ProcessHandle.current().pid());
+    assertThat(handle.info().startInstant().orElseThrow().toEpochMilli()).isEqualTo(online.pidStartMs());
+    // setsid exec'd in place: same pid, now leading its own session and process group.
+    assertThat(handle.info().command().orElseThrow()).doesNotEndWith("setsid");
+    assertThat(Signals.groupOf(online.pid())).isEqualTo(online.pid());
+    assertThat(Signals.sessionOf(online.pid())).isEqualTo(online.pid());
+
+    ProcessRecord stopped = supervisor.stop(id);
+    assertThat(stopped.status()).isEqualTo(ProcessStatus.STOPPED);
+    assertThat(stopped.pid()).isZero();
+    assertThat(stopped.lastSignal()).isEqualTo("INT");
+    assertThat(running(online.pid())).isFalse();
+    assertThat(supervisor.awaitSettled(id, Duration.ofSeconds(1)).status()).isEqualTo(ProcessStatus.STOPPED);
+  }
+
+  @Test
+  void stopKillsTheWholeTreeIncludingAGrandchildThatLeftTheGroup() {
+    var id = new InstanceId("tree", 0);
+    var spec = TestApps.fixture("tree", "spawn-grandchild.sh").stop(new StopPolicy("INT", 500)).build();
+    long pid = fixture.run(spec).pid();
+    List<Long> tree = await().atMost(PATIENCE).until(() -> descendants(pid), d -> d.size() >= 2);
+
+    supervisor.stop(id);
+
+    assertThat(running(pid)).isFalse();
+    assertThat(tree).allSatisfy(p -> assertThat(running(p)).as("descendant %d", p).isFalse());
+  }
+
+  @Test
+  void restartReplacesTheWholeTree() {
+    var id = new InstanceId("tree", 0);
+    var spec = TestApps.fixture("tree", "spawn-grandchild.sh").stop(new StopPolicy("TERM", 500)).build();
+    long pid = fixture.run(spec).pid();
+    List<Long> tree = await().atMost(PATIENCE).until(() -> descendants(pid), d -> d.size() >= 2);
+
+    ProcessRecord restarted = supervisor.restart(id);
+
+    assertThat(restarted.status()).isEqualTo(ProcessStatus.ONLINE);
+    assertThat(restarted.restarts()).isEqualTo(1);
+    assertThat(restarted.pid()).isNotEqualTo(pid);
+    assertThat(running(pid)).isFalse();
+    assertThat(tree).allSatisfy(p -> assertThat(running(p)).isFalse());
+  }
+
+  @Test
+  void killTimeoutThenSigkillForAnAppIgnoringTheStopSignal() {
+    var id = new InstanceId("stubborn", 0);
+    var spec = TestApps.fixture("stubborn", "ignore-sigint.sh").stop(new StopPolicy("INT", 700)).build();
+    long pid = fixture.run(spec).pid();
+    await().atMost(PATIENCE).until(() -> !descendants(pid).isEmpty()); // the trap is set before the loop starts
+
+    long before = System.nanoTime();
+    ProcessRecord stopped = supervisor.stop(id);
+    long tookMs = (System.nanoTime() - before) / 1_000_000;
+
+    assertThat(tookMs).isGreaterThanOrEqualTo(650);
+    assertThat(stopped.status()).isEqualTo(ProcessStatus.STOPPED);
+    assertThat(stopped.lastSignal()).isEqualTo("KILL");
+    assertThat(running(pid)).isFalse();
+  }
+
+  @Test
+  void aLaunchThatFailsIsAnErroredInstanceWithTheReason() {
+    var missing = TestApps.command("ghost", "no-such-program-jpm-test").build();
+    ProcessRecord record = fixture.run(missing);
+    assertThat(record.status()).isEqualTo(ProcessStatus.ERRORED);
+    assertThat(record.reason()).contains("launch failed").contains("no-such-program-jpm-test");
+
+    var badCwd = TestApps.fixture("lost", "sleep.sh").cwd(home.resolve("nowhere").toString()).build();
+    assertThat(fixture.run(badCwd).reason()).contains("not a directory");
+  }
+
+  @Test
+  void registerInPlaceNeverRestartsAndTheNewPolicyAppliesAtTheNextExit() {
+    var id = new InstanceId("steady", 0);
+    long pid = fixture.run(TestApps.fixture("steady", "sleep.sh", "1000").build()).pid();
+    var noAutorestart = new RestartPolicy(false, 3, 300, 0, 0, Set.of());
+    var changed = TestApps.fixture("steady", "sleep.sh", "1000").restart(noAutorestart).logsIn(home, false).build();
+
+    supervisor.register(changed);
+
+    ProcessRecord record = fixture.record(id);
+    assertThat(record.pid()).isEqualTo(pid);
+    assertThat(record.status()).isEqualTo(ProcessStatus.ONLINE);
+    assertThat(record.restarts()).isZero();
+    assertThat(supervisor.observe().apps().get("steady").applied()).isEqualTo(changed);
+    Signals.toProcess(pid, Signals.number("TERM"));
+    assertThat(fixture.awaitStatus(id, ProcessStatus.STOPPED).reason()).contains("autorestart is off");
+  }
+
+  @Test
+  void registerCreatesStoppedInstancesAndDeleteForgetsTheApp() {
+    supervisor.register(TestApps.fixture("pair", "sleep.sh", "1000").instances(2).build());
+    assertThat(supervisor.observe().apps().get("pair").instances())
+        .extracting(ProcessRecord::status).containsExactly(ProcessStatus.STOPPED, ProcessStatus.STOPPED);
+    long first = supervisor.start(new InstanceId("pair", 0)).pid();
+    long second = supervisor.start(new InstanceId("pair", 1)).pid();
+
+    supervisor.delete("pair");
+
+    assertThat(supervisor.observe().apps()).doesNotContainKey("pair");
+    assertThat(running(first)).isFalse();
+    assertThat(running(second)).isFalse();
+    assertThatThrownBy(() -> supervisor.start(new InstanceId("pair", 0))).hasMessageContaining("unknown instance");
+  }
+
+  @Test
+  void removeStopsAndForgetsOneInstance() {
+    supervisor.register(TestApps.fixture("duo", "sleep.sh", "1000").instances(2).build());
+    long pid = supervisor.start(new InstanceId("duo", 1)).pid();
+
+    supervisor.remove(new InstanceId("duo", 1));
+
+    assertThat(running(pid)).isFalse();
+    assertThat(supervisor.observe().apps().get("duo").instances()).extracting(ProcessRecord::id)
+        .containsExactly(new InstanceId("duo", 0));
+  }
+
+  @Test
+  void stopAllStopsInParallelAndListenersHearEveryChange() {
+    var changes = new AtomicInteger();
+    supervisor.onChange(changes::incrementAndGet);
+    var spec = TestApps.fixture("many", "ignore-sigint.sh").instances(3).stop(new StopPolicy("INT", 600)).build();
+    supervisor.register(spec);
+    List<Long> pids = List.of(0, 1, 2).stream().map(i -> supervisor.start(new InstanceId("many", i)).pid()).toList();
+
+    long before = System.nanoTime();
+    supervisor.stopAll();
+    long tookMs = (System.nanoTime() - before) / 1_000_000;
+
+    assertThat(pids).allSatisfy(p -> assertThat(running(p)).isFalse());
+    assertThat(tookMs).as("kill timeouts run in parallel").isLessThan(3 * 600);
+    assertThat(supervisor.observe().apps().get("many").instances())
+        .allSatisfy(r -> assertThat(r.status()).isEqualTo(ProcessStatus.STOPPED));
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(changes.get()).isGreaterThanOrEqualTo(1 + 6 + 6));
+  }
+}

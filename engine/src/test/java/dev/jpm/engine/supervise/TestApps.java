@@ -1,0 +1,106 @@
+package dev.jpm.engine.supervise;
+
+import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.ExecMode;
+import dev.jpm.engine.model.LogSpec;
+import dev.jpm.engine.model.RestartPolicy;
+import dev.jpm.engine.model.StopPolicy;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds {@link AppSpec}s that run the fixture scripts, with small test-friendly policies. */
+final class TestApps {
+
+  private final String name;
+  private final List<String> command = new ArrayList<>();
+  private String cwd = System.getProperty("java.io.tmpdir");
+  private Map<String, String> env = Map.of();
+  private int instances = 1;
+  private String incrementVar;
+  private Integer port;
+  private RestartPolicy restart = new RestartPolicy(true, 3, 300, 0, 0, Set.of());
+  private StopPolicy stop = new StopPolicy("INT", 1000);
+  private LogSpec logs = new LogSpec(null, null, null, false, false, null, false, null);
+
+  private TestApps(String name) {
+    this.name = name;
+  }
+
+  /** An app running {@code bash fixtures/<script> args...}: the exec bit of the fixture does not matter. */
+  static TestApps fixture(String name, String script, String... args) {
+    TestApps app = new TestApps(name);
+    app.command.add("bash");
+    app.command.add(fixturePath(script).toString());
+    app.command.addAll(List.of(args));
+    return app;
+  }
+
+  static TestApps command(String name, String... argv) {
+    TestApps app = new TestApps(name);
+    app.command.addAll(List.of(argv));
+    return app;
+  }
+
+  static Path fixturePath(String script) {
+    URL url = TestApps.class.getResource("/fixtures/" + script);
+    if (url == null) throw new IllegalArgumentException("no fixture " + script);
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  TestApps cwd(String dir) {
+    this.cwd = dir;
+    return this;
+  }
+
+  TestApps env(Map<String, String> declared) {
+    this.env = declared;
+    return this;
+  }
+
+  TestApps instances(int count) {
+    this.instances = count;
+    return this;
+  }
+
+  TestApps incrementVar(String variable) {
+    this.incrementVar = variable;
+    return this;
+  }
+
+  TestApps port(int number) {
+    this.port = number;
+    return this;
+  }
+
+  TestApps restart(RestartPolicy policy) {
+    this.restart = policy;
+    return this;
+  }
+
+  TestApps stop(StopPolicy policy) {
+    this.stop = policy;
+    return this;
+  }
+
+  /** Per-instance out/error/combined files under {@code dir}, named after the app. */
+  TestApps logsIn(Path dir, boolean merge) {
+    this.logs = new LogSpec(dir.resolve(name + "-out.log").toString(), dir.resolve(name + "-error.log").toString(),
+        dir.resolve(name + ".log").toString(), merge, false, null, false, dir.resolve(name + ".pid").toString());
+    return this;
+  }
+
+  AppSpec build() {
+    return new AppSpec(name, null, null, command.getLast(), List.of(), null, List.of(), command, cwd, env,
+        instances, ExecMode.FORK, null, incrementVar, port, restart, stop, logs, 3000, 0, null, List.of(),
+        List.of(), 0, List.of(), true);
+  }
+}
