@@ -38,7 +38,10 @@ final class DaemonLauncher {
 
   SocketChannel startAndConnect(Supplier<SocketChannel> connect) throws IOException {
     home.ensurePrivate();
-    Process daemon = new ProcessBuilder(command())
+    ProcessBuilder builder = new ProcessBuilder(command());
+    // The daemon serves exactly this home, whatever the environment it inherits says.
+    builder.environment().put("JPM_HOME", home.dir().toString());
+    Process daemon = builder
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectOutput(ProcessBuilder.Redirect.appendTo(home.daemonLog().toFile()))
         .redirectErrorStream(true)
@@ -50,8 +53,8 @@ final class DaemonLauncher {
       if (channel != null) return channel;
       // A second CLI may have won the race to start the daemon: ours then exits 0 and theirs answers.
       if (!daemon.isAlive() && daemon.exitValue() != 0)
-        throw new IOException("the jpm daemon failed to start (exit " + daemon.exitValue() + "); see "
-            + home.daemonLog());
+        throw new IOException("the jpm daemon failed to start (exit " + daemon.exitValue() + "): "
+            + lastLogLines() + " (full log: " + home.daemonLog() + ")");
       try {
         daemon.waitFor(pauseMs, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
@@ -60,8 +63,18 @@ final class DaemonLauncher {
       }
       pauseMs = Math.min(pauseMs * 2, 50);
     }
-    throw new IOException("the jpm daemon did not answer within " + START_TIMEOUT_MS / 1000 + " s; see "
-        + home.daemonLog());
+    throw new IOException("the jpm daemon did not answer within " + START_TIMEOUT_MS / 1000 + " s: "
+        + lastLogLines() + " (full log: " + home.daemonLog() + ")");
+  }
+
+  /** The end of the daemon's log, which says why it did not come up. */
+  private String lastLogLines() {
+    try {
+      List<String> lines = Files.readAllLines(home.daemonLog());
+      return String.join(" | ", lines.subList(Math.max(0, lines.size() - 4), lines.size()));
+    } catch (IOException unreadable) {
+      return "no daemon log";
+    }
   }
 
   private static List<String> command() {

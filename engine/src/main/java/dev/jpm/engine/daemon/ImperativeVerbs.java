@@ -15,7 +15,6 @@ import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.reconcile.Reconciler;
 import dev.jpm.engine.supervise.Supervisor;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,13 +42,13 @@ final class ImperativeVerbs {
   private final Supervisor supervisor;
   private final Reconciler reconciler;
   private final AppSpecs oneLiners;
-  private final Clock clock;
+  private final Views views;
 
-  ImperativeVerbs(Supervisor supervisor, Reconciler reconciler, AppSpecs oneLiners, Clock clock) {
+  ImperativeVerbs(Supervisor supervisor, Reconciler reconciler, AppSpecs oneLiners, Views views) {
     this.supervisor = supervisor;
     this.reconciler = reconciler;
     this.oneLiners = oneLiners;
-    this.clock = clock;
+    this.views = views;
   }
 
   Response control(Request.Control request, Consumer<String> progress) {
@@ -70,7 +69,7 @@ final class ImperativeVerbs {
       case START -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> startOne(id, report)))));
       case RESTART -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> restartOne(id, report)))));
     }
-    return new Response.Applied(done, List.of(), failures, Views.table(supervisor.observe(), clock.millis()));
+    return new Response.Applied(done, List.of(), failures, views.table(supervisor.observe()));
   }
 
   Response scale(Request.Scale request, Consumer<String> progress) {
@@ -93,14 +92,14 @@ final class ImperativeVerbs {
   Response stopAll(Consumer<String> progress) {
     supervisor.stopAll();
     progress.accept("stopped every app");
-    return new Response.Applied(List.of(), List.of(), List.of(), Views.table(supervisor.observe(), clock.millis()));
+    return new Response.Applied(List.of(), List.of(), List.of(), views.table(supervisor.observe()));
   }
 
   private Response reconcileOne(AppSpec spec, Consumer<String> progress) {
     DesiredState desired = new DesiredState(spec.source(), null, List.of(spec));
     Reconciler.Outcome outcome = reconciler.apply(desired, new PlanOptions(false, Set.of(spec.name())), progress);
     return new Response.Applied(outcome.plan().lines(), List.of(), outcome.failures(),
-        Views.table(supervisor.observe(), clock.millis()));
+        views.table(supervisor.observe()));
   }
 
   private void startOne(InstanceId id, Consumer<String> report) {

@@ -58,10 +58,16 @@ public final class JpmDaemon {
     int cpus = Runtime.getRuntime().availableProcessors();
     Reconciler reconciler = new Reconciler(supervisor);
     RequestHandler handler = new RequestHandler(new EcosystemLoader(home.dir(), cpus), new AppSpecs(home.dir(), cpus),
-        supervisor, reconciler, persister, clock);
+        supervisor, reconciler, persister, new Views(home.dir(), clock), clock);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();
+    // SIGTERM (e.g. a service manager stopping jpm): leave no socket behind and the table saved.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      closeQuietly(server);
+      persister.changed();
+      persister.close();
+    }, "jpm-shutdown"));
     Files.writeString(home.dir().resolve("daemon.pid"), ProcessHandle.current().pid() + "\n");
     LOG.log(Level.INFO, "jpm daemon " + ProcessHandle.current().pid() + " serving " + home.socket());
 
@@ -72,6 +78,14 @@ public final class JpmDaemon {
     supervisor.close();
     Files.deleteIfExists(home.dir().resolve("daemon.pid"));
     LOG.log(Level.INFO, "jpm daemon stopped");
+  }
+
+  private static void closeQuietly(ControlServer server) {
+    try {
+      server.close();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "could not remove the socket: " + e);
+    }
   }
 
   private static void restore(Supervisor supervisor, ObservedState saved) {

@@ -31,15 +31,17 @@ final class RequestHandler implements ControlServer.Handler {
   private final Reconciler reconciler;
   private final ImperativeVerbs verbs;
   private final Persister persister;
+  private final Views views;
   private final Clock clock;
   private final long startedAtMs;
 
   RequestHandler(EcosystemLoader loader, AppSpecs oneLiners, Supervisor supervisor, Reconciler reconciler,
-      Persister persister, Clock clock) {
+      Persister persister, Views views, Clock clock) {
     this.loader = loader;
     this.supervisor = supervisor;
     this.reconciler = reconciler;
-    this.verbs = new ImperativeVerbs(supervisor, reconciler, oneLiners, clock);
+    this.verbs = new ImperativeVerbs(supervisor, reconciler, oneLiners, views);
+    this.views = views;
     this.persister = persister;
     this.clock = clock;
     this.startedAtMs = clock.millis();
@@ -64,7 +66,7 @@ final class RequestHandler implements ControlServer.Handler {
           clock.millis() - startedAtMs, supervisor.observe().apps().size());
       case Request.Plan plan -> plan(plan);
       case Request.Apply apply -> apply(apply, progress);
-      case Request.List list -> new Response.Table(Views.table(supervisor.observe(), clock.millis()));
+      case Request.List list -> new Response.Table(views.table(supervisor.observe()));
       case Request.Show show -> show(show.name());
       case Request.Control control -> verbs.control(control, progress);
       case Request.Scale scale -> verbs.scale(scale, progress);
@@ -86,14 +88,14 @@ final class RequestHandler implements ControlServer.Handler {
     DesiredState desired = loaded.desired();
     Reconciler.Outcome outcome = reconciler.apply(desired, options(request.prune(), request.only()), progress);
     return new Response.Applied(outcome.plan().lines(), warnings(loaded), outcome.failures(),
-        Views.table(supervisor.observe(), clock.millis()));
+        views.table(supervisor.observe()));
   }
 
   private Response show(String name) {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("name an app: jpm show NAME");
     ObservedApp app = supervisor.observe().apps().get(name);
     if (app == null) throw new ImperativeVerbs.NotFound(name);
-    return new Response.AppDetail(app.applied(), Views.instances(app, clock.millis()));
+    return new Response.AppDetail(app.applied(), views.instances(app));
   }
 
   private LoadResult load(Request.Ecosystem ecosystem) {

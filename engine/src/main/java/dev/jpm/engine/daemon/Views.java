@@ -5,27 +5,41 @@ import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.protocol.InstanceView;
-import dev.jpm.engine.supervise.LogFiles;
+import dev.jpm.engine.supervise.LogPaths;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns the process table into the rows the CLI renders. */
+/** Turns the process table into the rows the CLI renders, with the log files the supervisor writes. */
 final class Views {
 
-  private Views() {}
+  private final Path jpmHome;
+  private final Clock clock;
 
-  static List<InstanceView> table(ObservedState state, long nowMs) {
+  Views(Path jpmHome, Clock clock) {
+    this.jpmHome = jpmHome;
+    this.clock = clock;
+  }
+
+  List<InstanceView> table(ObservedState state) {
+    long now = clock.millis();
     List<InstanceView> rows = new ArrayList<>();
-    for (ObservedApp app : state.apps().values()) rows.addAll(instances(app, nowMs));
+    for (ObservedApp app : state.apps().values()) rows.addAll(instances(app, now));
     return rows;
   }
 
-  static List<InstanceView> instances(ObservedApp app, long nowMs) {
-    return app.instances().stream().map(record -> row(app.applied(), record, nowMs)).toList();
+  List<InstanceView> instances(ObservedApp app) {
+    return instances(app, clock.millis());
   }
 
-  private static InstanceView row(AppSpec spec, ProcessRecord record, long nowMs) {
+  private List<InstanceView> instances(ObservedApp app, long now) {
+    return app.instances().stream().map(record -> row(app.applied(), record, now)).toList();
+  }
+
+  private InstanceView row(AppSpec spec, ProcessRecord record, long nowMs) {
     int index = record.id().index();
+    LogPaths paths = LogPaths.of(spec.logs(), index, jpmHome);
     return new InstanceView(
         spec.name(),
         record.id().toString(),
@@ -40,8 +54,8 @@ final class Views {
         record.lastExitCode(),
         record.lastSignal(),
         record.reason(),
-        LogFiles.outFile(spec, index),
-        LogFiles.errorFile(spec, index),
+        paths.out().map(Path::toString).orElse(null),
+        paths.error().map(Path::toString).orElse(null),
         spec.source());
   }
 }

@@ -49,7 +49,7 @@ public final class Reconciler {
     oneAtATime.lock();
     try {
       Plan plan = Planner.plan(desired, supervisor.observe(), options);
-      plan.actions().forEach(action -> progress.accept(action.render()));
+      plan.lines().forEach(progress);
       List<InstanceId> launched = new PlanExecutor(supervisor, progress).execute(plan);
       return new Outcome(plan, awaitSettled(desired, launched));
     } finally {

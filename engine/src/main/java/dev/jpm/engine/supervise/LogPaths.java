@@ -15,9 +15,9 @@ import java.util.Optional;
  * @param combined file receiving both streams, empty when none
  * @param pid pid file, empty when none
  */
-record LogPaths(Optional<Path> out, Optional<Path> error, Optional<Path> combined, Optional<Path> pid) {
+public record LogPaths(Optional<Path> out, Optional<Path> error, Optional<Path> combined, Optional<Path> pid) {
 
-  static LogPaths of(LogSpec spec, int index, Path jpmHome) {
+  public static LogPaths of(LogSpec spec, int index, Path jpmHome) {
     if (spec.disabled()) return new LogPaths(Optional.empty(), Optional.empty(), Optional.empty(), pid(spec, index, jpmHome));
     return new LogPaths(
         file(spec.outFile(), spec.merge(), index, jpmHome),
