@@ -42,7 +42,8 @@ final class AppNormaliser {
     for (SchemaValidator.Violation v : violations) {
       String pointer = app.pointer() + v.pointer();
       Position at = v.atKey() ? scope.tree().keyAt(pointer) : scope.tree().valueAt(pointer);
-      scope.problems().error(at, scope.name(), field(v.pointer()), v.message());
+      String field = field(v.atKey() ? SourceTree.parent(v.pointer()) : v.pointer());
+      scope.problems().error(at, scope.name(), field, v.message());
       if (!v.pointer().isEmpty()) app.node().remove(topLevelKey(v.pointer()));
     }
     return violations.isEmpty();
