@@ -3,11 +3,14 @@ package dev.jpm.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** PM2's aliases and camelCase spellings become one canonical key; PM2-only keys warn; others are errors. */
 class KeyCanonicaliserTest {
@@ -24,13 +27,19 @@ class KeyCanonicaliserTest {
   @CsvSource({"exec_interpreter,interpreter", "execInterpreter,interpreter", "node_args,interpreter_args",
       "nodeArgs,interpreter_args", "interpreterArgs,interpreter_args", "out,out_file", "output,out_file",
       "out_log,out_file", "err,error_file", "error,error_file", "err_file,error_file", "err_log,error_file",
-      "log,log_file", "combine_logs,merge_logs", "cron,cron_restart", "exec,script", "cmd,script",
-      "command,script", "user,uid", "pid,pid_file", "maxMemoryRestart,max_memory_restart",
-      "max_memory_restart,max_memory_restart", "maxRestarts,max_restarts"})
-  void aliasesMapToTheCanonicalKey(String written, String canonical) {
-    assertThat(KeyCanonicaliser.ALIASES.getOrDefault(KeyCanonicaliser.snakeCase(written),
-        KeyCanonicaliser.ALIASES.getOrDefault(written, KeyCanonicaliser.snakeCase(written))))
-        .isEqualTo(canonical);
+      "errFile,error_file", "log,log_file", "combine_logs,merge_logs", "cron,cron_restart", "exec,script",
+      "cmd,script", "command,script", "user,uid", "pid,pid_file", "maxMemoryRestart,max_memory_restart",
+      "max_memory_restart,max_memory_restart", "maxRestarts,max_restarts", "dependsOn,depends_on"})
+  void aliasesAndCamelCaseMapToTheCanonicalKey(String written, String canonical) {
+    ObjectNode app = JsonNodeFactory.instance.objectNode().put(written, "value");
+    SourceTree tree = new SourceTree(app, Map.of("/" + written, new Position(3, 7)), Map.of());
+    Problems problems = new Problems("f");
+
+    new KeyCanonicaliser(Vocabulary.INSTANCE).canonicalise(app, "", tree, "api", problems);
+
+    assertThat(problems.errors()).isEmpty();
+    assertThat(app.propertyNames()).containsExactly(canonical);
+    assertThat(tree.valueAt("/" + canonical)).isEqualTo(new Position(3, 7));
   }
 
   @Test
