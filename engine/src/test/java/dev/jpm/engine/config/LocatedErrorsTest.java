@@ -266,4 +266,13 @@ class LocatedErrorsTest {
         """);
     assertThat(result.errors()).extracting(ConfigProblem::line).containsExactly(4, 6, 7);
   }
+
+  @Test
+  void unusablePathIsAnErrorNotACrash() {
+    assertThat(errors("e.yaml", """
+        apps:
+          - name: api
+            script: "server\\0.js"
+        """)).singleElement().asString().startsWith(at("e.yaml") + ":2:5: app \"api\": not a usable path: ");
+  }
 }

@@ -128,4 +128,17 @@ class SchemaTest {
         fx.path("e.yaml") + ":4:43: app \"api\": health_check: unknown key 'intervall'; did you mean interval?",
         fx.path("e.yaml") + ":5:18: app \"api\": stop_signal: must be a signal name such as SIGINT, SIGTERM, INT or TERM, got \"STOP\"");
   }
+
+  @Test
+  void listItemErrorsNameTheirIndex() {
+    LoadResult result = fx.load("e.yaml", """
+        apps:
+          - name: api
+            script: server.js
+            stop_exit_codes: [1, x]
+            env: {PORT: [80]}
+        """);
+    assertThat(result.errors()).extracting(ConfigProblem::render).containsExactly(
+        fx.path("e.yaml") + ":4:26: app \"api\": stop_exit_codes[1]: must be an integer, got \"x\"");
+  }
 }
