@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -55,6 +57,8 @@ final class SpecMapper {
     int instances = instances(app.path("instances"), scope);
     var env = ProfileResolver.resolve(app, context.profile(), context.variables(), scope);
     LaunchCommand launch = cwd == null ? null : launch(app, cwd, scope);
+    checkCron(app, scope);
+    checkReadyPattern(app, scope);
     if (scope.problems().errorCount() > before) return Optional.empty();
     return Optional.of(new AppSpec(name, app.path("namespace").asString(AppSpec.DEFAULT_NAMESPACE),
         context.source(), launch.script(), strings(app.path("args")), launch.interpreter(),
@@ -94,6 +98,24 @@ final class SpecMapper {
     if (launch.isEmpty()) scope.error("script", "not found: " + LaunchCommand.tried(script, cwd,
         context.environment()) + " does not exist and '" + script + "' is not a command on PATH");
     return launch.orElse(null);
+  }
+
+  /** A shape check only (5 or 6 fields, or a macro); the schedule package owns the cron dialect itself. */
+  private static void checkCron(ObjectNode app, AppScope scope) {
+    String cron = cron(app);
+    if (cron == null || cron.startsWith("@")) return;
+    int fields = cron.strip().split("\\s+").length;
+    if (fields < 5 || fields > 6)
+      scope.error("cron_restart", "must be a cron expression of 5 or 6 fields, got \"" + cron + "\" (" + fields + ")");
+  }
+
+  private static void checkReadyPattern(ObjectNode app, AppScope scope) {
+    if (!app.has("ready_pattern")) return;
+    try {
+      Pattern.compile(app.get("ready_pattern").asString());
+    } catch (PatternSyntaxException e) {
+      scope.error("ready_pattern", "not a valid regular expression: " + e.getDescription());
+    }
   }
 
   private int instances(JsonNode value, AppScope scope) {
