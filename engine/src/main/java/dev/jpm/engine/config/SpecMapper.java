@@ -3,6 +3,7 @@ package dev.jpm.engine.config;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.Dependency;
 import dev.jpm.engine.model.ExecMode;
+import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class SpecMapper {
 
   static final int MAX_INSTANCES = 1024;
+  static final long DEFAULT_LISTEN_TIMEOUT_MS = 3000; // PM2_GRACEFUL_LISTEN_TIMEOUT
   static final List<String> DEFAULT_IGNORE_WATCH = List.of("node_modules", ".git", ".*");
 
   /** Valid keys the model has no field for yet: accepted, but the user must know they change nothing. */
@@ -60,14 +62,14 @@ final class SpecMapper {
     checkCron(app, scope);
     checkReadyPattern(app, scope);
     if (scope.problems().errorCount() > before) return Optional.empty();
+    LogSpec logs = LogPaths.of(app, name, cwd, context.jpmHome(), context.environment());
+    long maxMemory = app.has("max_memory_restart") ? Sizes.parse(app.get("max_memory_restart")).orElseThrow() : 0;
+    Integer port = app.has("port") ? app.get("port").asInt() : null;
     return Optional.of(new AppSpec(name, app.path("namespace").asString(AppSpec.DEFAULT_NAMESPACE),
         context.source(), launch.script(), strings(app.path("args")), launch.interpreter(),
         strings(app.path("interpreter_args")), launch.command(), cwd.toString(), env, instances, execMode(app),
-        app.path("instance_var").asString(AppSpec.DEFAULT_INSTANCE_VAR), text(app, "increment_var"),
-        app.has("port") ? app.get("port").asInt() : null, restart(app), stop(app),
-        LogPaths.of(app, name, cwd, context.jpmHome(), context.environment()),
-        millis(app, "listen_timeout", 3000), app.has("max_memory_restart")
-            ? Sizes.parse(app.get("max_memory_restart")).orElseThrow() : 0,
+        app.path("instance_var").asString(AppSpec.DEFAULT_INSTANCE_VAR), text(app, "increment_var"), port,
+        restart(app), stop(app), logs, millis(app, "listen_timeout", DEFAULT_LISTEN_TIMEOUT_MS), maxMemory,
         cron(app), watch(app.path("watch"), cwd), ignoreWatch(app), millis(app, "watch_delay", 0),
         dependencies(app.path("depends_on")), app.path("autostart").asBoolean(true)));
   }
