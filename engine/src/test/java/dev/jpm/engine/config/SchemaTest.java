@@ -141,4 +141,14 @@ class SchemaTest {
     assertThat(result.errors()).extracting(ConfigProblem::render).containsExactly(
         fx.path("e.yaml") + ":4:26: app \"api\": stop_exit_codes[1]: must be an integer, got \"x\"");
   }
+
+  @Test
+  void isItselfValidAgainstTheDraft2020_12MetaSchema() {
+    var registry = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+        com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
+    var meta = registry.getSchema(com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    assertThat(meta.validate(vocabulary.schema())).isEmpty();
+    assertThat(meta.validate(tools.jackson.databind.json.JsonMapper.shared().readTree("{\"type\": 5}")))
+        .as("the meta-schema check has teeth").isNotEmpty();
+  }
 }
