@@ -176,4 +176,13 @@ class NormalisationTest {
     String yaml = "apps: [{name: api, script: server.js, env: {A: '1'}}]";
     assertThat(only(yaml).specHash()).isEqualTo(only(yaml).specHash());
   }
+
+  @Test
+  void appsMayBeOneObjectAndTypeScriptRunsOnBun() {
+    fx.script("web.ts");
+    AppSpec app = only("apps: {script: web.ts, watch: src}");
+    assertThat(app.name()).isEqualTo("web");
+    assertThat(app.command()).containsExactly("bun", fx.path("web.ts"));
+    assertThat(app.watch()).containsExactly(fx.path("src"));
+  }
 }
