@@ -62,6 +62,7 @@ final class SpecMapper {
     checkCron(app, scope);
     checkReadyPattern(app, scope);
     if (scope.problems().errorCount() > before) return Optional.empty();
+    if (isPython(launch.interpreter())) env.putIfAbsent("PYTHONUNBUFFERED", "1"); // as PM2: logs arrive promptly
     LogSpec logs = LogPaths.of(app, name, cwd, context.jpmHome(), context.environment());
     long maxMemory = app.has("max_memory_restart") ? Sizes.parse(app.get("max_memory_restart")).orElseThrow() : 0;
     Integer port = app.has("port") ? app.get("port").asInt() : null;
@@ -72,6 +73,10 @@ final class SpecMapper {
         restart(app), stop(app), logs, millis(app, "listen_timeout", DEFAULT_LISTEN_TIMEOUT_MS), maxMemory,
         cron(app), watch(app.path("watch"), cwd), ignoreWatch(app), millis(app, "watch_delay", 0),
         dependencies(app.path("depends_on")), app.path("autostart").asBoolean(true)));
+  }
+
+  private static boolean isPython(String interpreter) {
+    return interpreter != null && Path.of(interpreter).getFileName().toString().startsWith("python");
   }
 
   private String checkedName(ObjectNode app, AppScope scope) {

@@ -78,7 +78,7 @@ class Pm2FixturesTest {
     AppSpec python = app(result, "echo-python");
     assertThat(python.command()).containsExactly("python3", "-u", dir.resolve("apps/echo.py").toString());
     assertThat(python.logs().outFile()).isEqualTo("/dev/null");
-    assertThat(python.env()).containsExactly(Map.entry("PYTHONUNBUFFERED", "1"));
+    assertThat(python.env()).containsExactly(Map.entry("PYTHONUNBUFFERED", "1")); // declared, and PM2's default
     AppSpec php = app(result, "hello");
     assertThat(php.command()).containsExactly("php", dir.resolve("apps/hello.php").toString());
     assertThat(php.logs().combinedFile()).isEqualTo(home.resolve("logs/hello.log").toString());
