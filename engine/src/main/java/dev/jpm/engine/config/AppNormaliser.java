@@ -1,6 +1,7 @@
 package dev.jpm.engine.config;
 
 import dev.jpm.engine.model.AppSpec;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,11 @@ final class AppNormaliser {
       boolean valid = validate(app, scope);
       if (!app.node().has("script")) continue;
       // An app with schema errors is still mapped (without the bad keys) to report a missing script or cwd too.
-      mapper.map(app.node(), scope).filter(spec -> valid).ifPresent(specs::add);
+      try {
+        mapper.map(app.node(), scope).filter(spec -> valid).ifPresent(specs::add);
+      } catch (InvalidPathException e) { // e.g. a "\0" escape in a path: bad input, not a bug
+        problems.error(tree.valueAt(app.pointer()), scope.name(), null, "not a usable path: " + e.getMessage());
+      }
     }
     AppGraph.check(apps, scopes);
     return specs;
@@ -42,7 +47,8 @@ final class AppNormaliser {
     for (SchemaValidator.Violation v : violations) {
       String pointer = app.pointer() + v.pointer();
       Position at = v.atKey() ? scope.tree().keyAt(pointer) : scope.tree().valueAt(pointer);
-      scope.problems().error(at, scope.name(), field(v.pointer()), v.message());
+      String field = field(v.atKey() ? SourceTree.parent(v.pointer()) : v.pointer());
+      scope.problems().error(at, scope.name(), field, v.message());
       if (!v.pointer().isEmpty()) app.node().remove(topLevelKey(v.pointer()));
     }
     return violations.isEmpty();
@@ -65,5 +71,4 @@ final class AppNormaliser {
     }
     return field.toString();
   }
-
 }

@@ -97,7 +97,6 @@ final class KeyCanonicaliser {
     for (String spelling : List.of(key, snake)) {
       if (canonical.contains(spelling)) return spelling;
       if (ALIASES.containsKey(spelling)) return ALIASES.get(spelling);
-      if (spelling.startsWith("env_") || PROFILE.matcher(spelling).matches()) return null;
     }
     return null;
   }

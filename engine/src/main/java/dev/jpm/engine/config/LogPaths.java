@@ -40,6 +40,7 @@ final class LogPaths {
   }
 
   private static String file(JsonNode value, Path fallback, Path cwd, UnaryOperator<String> environment) {
+    if (value.isNull()) return DEV_NULL; // YAML reads PM2's "out_file: NULL" as null
     if (!value.isString()) return fallback == null ? null : fallback.toString();
     String path = value.asString();
     if (path.equals("NULL") || path.equals(DEV_NULL)) return DEV_NULL;

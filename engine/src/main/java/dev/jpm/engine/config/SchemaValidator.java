@@ -52,12 +52,13 @@ final class SchemaValidator {
   }
 
   private static String pointer(NodePath path) {
-    StringBuilder pointer = new StringBuilder();
+    String pointer = "";
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
-      if (element instanceof Integer index) pointer.append('/').append(index);
-      else pointer.replace(0, pointer.length(), SourceTree.child(pointer.toString(), String.valueOf(element)));
+      pointer = element instanceof Integer index
+          ? SourceTree.child(pointer, index)
+          : SourceTree.child(pointer, String.valueOf(element));
     }
-    return pointer.toString();
+    return pointer;
   }
 }

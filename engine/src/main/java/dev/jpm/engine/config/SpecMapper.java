@@ -3,6 +3,7 @@ package dev.jpm.engine.config;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.Dependency;
 import dev.jpm.engine.model.ExecMode;
+import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class SpecMapper {
 
   static final int MAX_INSTANCES = 1024;
+  static final long DEFAULT_LISTEN_TIMEOUT_MS = 3000; // PM2_GRACEFUL_LISTEN_TIMEOUT
   static final List<String> DEFAULT_IGNORE_WATCH = List.of("node_modules", ".git", ".*");
 
   /** Valid keys the model has no field for yet: accepted, but the user must know they change nothing. */
@@ -55,17 +59,24 @@ final class SpecMapper {
     int instances = instances(app.path("instances"), scope);
     var env = ProfileResolver.resolve(app, context.profile(), context.variables(), scope);
     LaunchCommand launch = cwd == null ? null : launch(app, cwd, scope);
+    checkCron(app, scope);
+    checkReadyPattern(app, scope);
     if (scope.problems().errorCount() > before) return Optional.empty();
+    if (isPython(launch.interpreter())) env.putIfAbsent("PYTHONUNBUFFERED", "1"); // as PM2: logs arrive promptly
+    LogSpec logs = LogPaths.of(app, name, cwd, context.jpmHome(), context.environment());
+    long maxMemory = app.has("max_memory_restart") ? Sizes.parse(app.get("max_memory_restart")).orElseThrow() : 0;
+    Integer port = app.has("port") ? app.get("port").asInt() : null;
     return Optional.of(new AppSpec(name, app.path("namespace").asString(AppSpec.DEFAULT_NAMESPACE),
         context.source(), launch.script(), strings(app.path("args")), launch.interpreter(),
         strings(app.path("interpreter_args")), launch.command(), cwd.toString(), env, instances, execMode(app),
-        app.path("instance_var").asString(AppSpec.DEFAULT_INSTANCE_VAR), text(app, "increment_var"),
-        app.has("port") ? app.get("port").asInt() : null, restart(app), stop(app),
-        LogPaths.of(app, name, cwd, context.jpmHome(), context.environment()),
-        millis(app, "listen_timeout", 3000), app.has("max_memory_restart")
-            ? Sizes.parse(app.get("max_memory_restart")).orElseThrow() : 0,
+        app.path("instance_var").asString(AppSpec.DEFAULT_INSTANCE_VAR), text(app, "increment_var"), port,
+        restart(app), stop(app), logs, millis(app, "listen_timeout", DEFAULT_LISTEN_TIMEOUT_MS), maxMemory,
         cron(app), watch(app.path("watch"), cwd), ignoreWatch(app), millis(app, "watch_delay", 0),
         dependencies(app.path("depends_on")), app.path("autostart").asBoolean(true)));
+  }
+
+  private static boolean isPython(String interpreter) {
+    return interpreter != null && Path.of(interpreter).getFileName().toString().startsWith("python");
   }
 
   private String checkedName(ObjectNode app, AppScope scope) {
@@ -94,6 +105,24 @@ final class SpecMapper {
     if (launch.isEmpty()) scope.error("script", "not found: " + LaunchCommand.tried(script, cwd,
         context.environment()) + " does not exist and '" + script + "' is not a command on PATH");
     return launch.orElse(null);
+  }
+
+  /** A shape check only (5 or 6 fields, or a macro); the schedule package owns the cron dialect itself. */
+  private static void checkCron(ObjectNode app, AppScope scope) {
+    String cron = cron(app);
+    if (cron == null || cron.startsWith("@")) return;
+    int fields = cron.strip().split("\\s+").length;
+    if (fields < 5 || fields > 6)
+      scope.error("cron_restart", "must be a cron expression of 5 or 6 fields, got \"" + cron + "\" (" + fields + ")");
+  }
+
+  private static void checkReadyPattern(ObjectNode app, AppScope scope) {
+    if (!app.has("ready_pattern")) return;
+    try {
+      Pattern.compile(app.get("ready_pattern").asString());
+    } catch (PatternSyntaxException e) {
+      scope.error("ready_pattern", "not a valid regular expression: " + e.getDescription());
+    }
   }
 
   private int instances(JsonNode value, AppScope scope) {

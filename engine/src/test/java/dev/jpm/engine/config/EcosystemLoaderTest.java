@@ -51,6 +51,8 @@ class EcosystemLoaderTest {
     AppSpec worker = apps.get(1);
     assertThat(worker.name()).isEqualTo("worker");
     assertThat(worker.command()).containsExactly("python3", fx.path("worker.py"));
+    assertThat(worker.env()).containsEntry("PYTHONUNBUFFERED", "1");
+    assertThat(api.env()).isEmpty();
     assertThat(worker.execMode()).isEqualTo(ExecMode.FORK);
     assertThat(worker.logs().outFile()).isEqualTo(fx.home.resolve("logs/worker-out.log").toString());
     assertThat(worker.logs().errorFile()).isEqualTo(fx.home.resolve("logs/worker-error.log").toString());

@@ -266,4 +266,26 @@ class LocatedErrorsTest {
         """);
     assertThat(result.errors()).extracting(ConfigProblem::line).containsExactly(4, 6, 7);
   }
+
+  @Test
+  void unusablePathIsAnErrorNotACrash() {
+    assertThat(errors("e.yaml", """
+        apps:
+          - name: api
+            script: "server\\0.js"
+        """)).singleElement().asString().startsWith(at("e.yaml") + ":2:5: app \"api\": not a usable path: ");
+  }
+
+  @Test
+  void badCronShapeAndBadReadyPattern() {
+    assertThat(errors("e.yaml", """
+        apps:
+          - name: api
+            script: server.js
+            cron: "0 3 * *"
+            ready_pattern: "listening (on"
+        """)).containsExactly(
+            at("e.yaml") + ":4:11: app \"api\": cron_restart: must be a cron expression of 5 or 6 fields, got \"0 3 * *\" (4)",
+            at("e.yaml") + ":5:20: app \"api\": ready_pattern: not a valid regular expression: Unclosed group");
+  }
 }
