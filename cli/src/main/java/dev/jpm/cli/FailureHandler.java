@@ -13,7 +13,9 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
-    boolean verbose = parseResult.hasMatchedOption("-v");
+    boolean verbose = false;
+    for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand())
+      verbose |= level.hasMatchedOption("-v");
     int code;
     String message;
     if (ex instanceof CliFailure failure) {
