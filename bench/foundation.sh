@@ -69,6 +69,7 @@ cli_timeout() { # seconds side args...: the same command under timeout(1), which
 alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
 pid_from() { [ -f "$1" ] && tr -dc '0-9' < "$1"; }
 daemon_pid() { case "$1" in jpm) pid_from "$JPM_HOME/daemon.pid" ;; pm2) pid_from "$PM2_HOME/pm2.pid" ;; esac; }
+threads() { awk '/^Threads:/ {print $2}' "/proc/$1/status" 2>/dev/null; }
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # Processes whose command line names this run's temp folder (the apps) or are their `sleep` children.
@@ -252,6 +253,7 @@ measure() {
   alive "$pid" || { log "$side: no daemon pid"; NOTE[$side]="no daemon pid file"; return 1; }
   sleep 3
   R[$side.rss_idle]=$(rss_kib "$pid")
+  R[$side.threads_idle]=$(threads "$pid")
   R[$side.ping_warm]=$(time_runs 10 cli "$side" ping)
   log "$side: daemon pid $pid, idle RSS $(( ${R[$side.rss_idle]} / 1024 )) MiB"
 
@@ -259,8 +261,10 @@ measure() {
   log "$side: $(apply_cmd "$side") of $apps apps"
   ret_file="$dir/apply.ret"
   t0=$(now_us)
-  ( cli_timeout 180 "$side" "$(apply_cmd "$side")" "$(apply_file "$side" apps)" > "$dir/apply.out" 2>&1
-    echo "$? ${EPOCHREALTIME/[.,]/}" > "$ret_file" ) &
+  # Each output line is stamped when it arrives: shows when the first app was reported started, and the pace.
+  ( cli_timeout 180 "$side" "$(apply_cmd "$side")" "$(apply_file "$side" apps)" 2>&1 \
+      | while IFS= read -r line; do echo "${EPOCHREALTIME/[.,]/} $line"; done > "$dir/apply.out"
+    echo "${PIPESTATUS[0]} ${EPOCHREALTIME/[.,]/}" > "$ret_file" ) &
   if end=$(wait_files "$dir/marks" "$apps" 120); then
     R[$side.start_all]=$(( end - t0 ))
     last=$(cat "$dir/marks"/* | sort -n | tail -1); last=${last/[.,]/}
@@ -274,11 +278,13 @@ measure() {
   wait_lines "$ret_file" 1 180
   read -r rc t_ret < "$ret_file" 2>/dev/null
   R[$side.apply_rc]="${rc:-?}"
+  first=$(awk 'NR == 1 { print $1 }' "$dir/apply.out"); [ -n "$first" ] && R[$side.apply_first_line]=$(( first - t0 ))
   [ -n "${t_ret:-}" ] && R[$side.apply_return]=$(( t_ret - t0 ))
-  [ "${rc:-1}" = 0 ] || log "$side: apply exited ${rc:-?}: $(tail -c 600 "$dir/apply.out")"
+  [ "${rc:-1}" = 0 ] || log "$side: apply exited ${rc:-?}: $(tail -c 600 "$dir/apply.out" | cut -d' ' -f2-)"
 
   sleep 2
   R[$side.rss_apps]=$(rss_kib "$pid")
+  R[$side.threads_apps]=$(threads "$pid")
   tree=$(tree_report "$pid")
   R[$side.tree]="$tree"
   R[$side.wrapper_rss]=$(field "$tree" wrapper_rss_kib)
@@ -423,6 +429,8 @@ tot_p=""; [ -n "${R[pm2.rss_apps]:-}" ] && tot_p=$(( R[pm2.rss_apps] + wr_p ))
 row "ls with $apps apps (median of $runs)" ms ls "<= 0.6"
 row "apply/start $apps apps -> every app ran" sec start_all "<= 0.3"
 row "  apply/start command returned" sec apply_return "-"
+row "  first output line of the command" sec apply_first_line "-"
+row "  first app's own timestamp" sec start_first_marker "-"
 row "  last app's own timestamp" sec start_last_marker "-"
 row "delete all ($apps apps online)" sec delete "<= 0.3"
 row "  until no app process is left" sec delete_gone "-"
@@ -451,6 +459,7 @@ echo
 echo "reference start-ups (median of $runs): node -e 0 $(ms "${R[ref.node]:-}"); JVM hello, default flags $(ms "${R[ref.jvm]:-}"); JVM hello, C1+SerialGC $(ms "${R[ref.jvm_tuned]:-}"); jpm --help $(ms "${R[ref.jpm_help]:-}")"
 for side in jpm pm2; do
   [ "$side" = pm2 ] && [ "$with_pm2" = 0 ] && continue
+  echo "$side: daemon threads idle ${R[$side.threads_idle]:-?}, with apps ${R[$side.threads_apps]:-?}"
   echo "$side: apply exit ${R[$side.apply_rc]:-?}; ls showed ${R[$side.ls_online]:-?} 'online' lines; descendants with apps: ${R[$side.tree]:-?}"
   echo "$side: delete all exit ${R[$side.delete_rc]:-?}, app processes alive when it returned: ${R[$side.delete_left]:-?}; crash gaps (us): ${R[$side.crash_all]:-?}"
   [ -n "${NOTE[$side]:-}" ] && echo "$side: problems: ${NOTE[$side]}"
