@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Builds normalised {@link AppSpec}s with PM2's defaults so a test names only what it is about. */
-final class SpecBuilder {
+public final class SpecBuilder {
 
   static final String FILE = "/srv/shop/ecosystem.yaml";
 
@@ -43,7 +43,7 @@ final class SpecBuilder {
     this.script = "/srv/shop/" + name + ".sh";
   }
 
-  static SpecBuilder app(String name) {
+  public static SpecBuilder app(String name) {
     return new SpecBuilder(name);
   }
 
@@ -73,12 +73,12 @@ final class SpecBuilder {
     return this;
   }
 
-  SpecBuilder env(String key, String value) {
+  public SpecBuilder env(String key, String value) {
     env.put(key, value);
     return this;
   }
 
-  SpecBuilder instances(int count) {
+  public SpecBuilder instances(int count) {
     instances = count;
     return this;
   }
@@ -153,7 +153,7 @@ final class SpecBuilder {
     return this;
   }
 
-  AppSpec build() {
+  public AppSpec build() {
     List<String> command = new ArrayList<>();
     if (interpreter != null) command.add(interpreter);
     command.addAll(interpreterArgs);

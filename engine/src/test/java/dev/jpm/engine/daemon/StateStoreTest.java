@@ -1,0 +1,68 @@
+package dev.jpm.engine.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.ObservedApp;
+import dev.jpm.engine.model.ObservedState;
+import dev.jpm.engine.model.ProcessRecord;
+import dev.jpm.engine.model.ProcessStatus;
+import dev.jpm.engine.plan.SpecBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateStoreTest {
+
+  @TempDir Path home;
+
+  static ObservedState table(String greeting) {
+    AppSpec spec = SpecBuilder.app("api").env("GREETING", greeting).instances(2).build();
+    ProcessRecord first = new ProcessRecord(new InstanceId("api", 0), ProcessStatus.ONLINE, 4242, 1_700_000_000_000L,
+        spec.specHash(), 1_700_000_000_100L, 3, 0, 1, null, null);
+    ProcessRecord second = new ProcessRecord(new InstanceId("api", 1), ProcessStatus.ERRORED, 0, 0, spec.specHash(),
+        0, 16, 16, null, "KILL", "crashed 16 times");
+    return new ObservedState(Map.of("api", new ObservedApp(spec, List.of(first, second))));
+  }
+
+  @Test
+  void theTableRoundTripsWithSpecsAndRuntimeFacts() throws IOException {
+    StateStore store = new StateStore(home.resolve("state.json"));
+    ObservedState saved = table("hello");
+
+    store.save(saved);
+
+    assertThat(store.load()).contains(saved);
+    assertThat(home.resolve("state.json.tmp")).doesNotExist();
+  }
+
+  @Test
+  void anUnreadableFileIsSetAsideNotDeleted() throws IOException {
+    Path file = home.resolve("state.json");
+    Files.writeString(file, "{\"apps\": {\"api\": ");
+    StateStore store = new StateStore(file);
+
+    assertThat(store.load()).isEmpty();
+    assertThat(home.resolve("state.json.unreadable")).content().startsWith("{\"apps\"");
+  }
+
+  @Test
+  void thePersisterSavesTheLatestTableBeforeAnswering() {
+    StateStore store = new StateStore(home.resolve("state.json"));
+    AtomicReference<ObservedState> current = new AtomicReference<>(table("one"));
+    try (Persister persister = new Persister(store, current::get)) {
+      persister.changed();
+      current.set(table("two"));
+      persister.changed();
+      persister.awaitSaved();
+
+      assertThat(store.load()).contains(table("two"));
+    }
+  }
+}
