@@ -189,12 +189,22 @@ final class ManagedProcess {
   }
 
   private StopSequence.Outcome awaitStop(ProcessRun stopping, StopPolicy policy) {
-    int signal = Signals.number(policy.signal());
+    int signal = stopSignal(policy);
     try {
       return StopSequence.start(stopping.tree(), signal, policy.killTimeoutMs(), context.timer()).join();
     } catch (CompletionException e) {
       LOG.log(System.Logger.Level.ERROR, id + ": stop sequence failed", e.getCause());
       return StopSequence.Outcome.SURVIVED;
+    }
+  }
+
+  /** An unknown signal name must not make an app unstoppable: fall back to PM2's INT (and SIGKILL after). */
+  private int stopSignal(StopPolicy policy) {
+    try {
+      return Signals.number(policy.signal());
+    } catch (IllegalArgumentException e) {
+      LOG.log(System.Logger.Level.WARNING, id + ": " + e.getMessage() + "; stopping with INT");
+      return Signals.number(StopPolicy.PM2_DEFAULTS.signal());
     }
   }
 

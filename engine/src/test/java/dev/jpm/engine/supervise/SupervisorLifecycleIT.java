@@ -111,7 +111,7 @@ class SupervisorLifecycleIT {
   }
 
   @Test
-  void aLaunchThatFailsIsAnErroredInstanceWithTheReason() {
+  void aLaunchThatFailsIsAnErroredInstanceWithTheReason() throws java.io.IOException {
     var missing = TestApps.command("ghost", "no-such-program-jpm-test").build();
     ProcessRecord record = fixture.run(missing);
     assertThat(record.status()).isEqualTo(ProcessStatus.ERRORED);
@@ -119,6 +119,10 @@ class SupervisorLifecycleIT {
 
     var badCwd = TestApps.fixture("lost", "sleep.sh").cwd(home.resolve("nowhere").toString()).build();
     assertThat(fixture.run(badCwd).reason()).contains("not a directory");
+
+    java.nio.file.Files.writeString(home.resolve("file"), "");
+    var badLogs = TestApps.fixture("unlogged", "sleep.sh").logsIn(home.resolve("file"), true).build();
+    assertThat(fixture.run(badLogs).reason()).startsWith("launch failed: cannot open log file");
   }
 
   @Test
