@@ -141,6 +141,11 @@ class SupervisorLifecycleIT {
     assertThat(supervisor.observe().apps().get("steady").applied()).isEqualTo(changed);
     Signals.toProcess(pid, Signals.number("TERM"));
     assertThat(fixture.awaitStatus(id, ProcessStatus.STOPPED).reason()).contains("autorestart is off");
+    assertThat(home.resolve("steady-out-0.log")).as("new log paths apply from the next start").doesNotExist();
+
+    long next = supervisor.start(id).pid();
+    await().atMost(PATIENCE).untilAsserted(
+        () -> assertThat(home.resolve("steady-out-0.log")).content().isEqualTo("sleeping " + next + "\n"));
   }
 
   @Test
