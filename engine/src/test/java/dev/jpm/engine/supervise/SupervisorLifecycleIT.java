@@ -78,6 +78,27 @@ class SupervisorLifecycleIT {
   }
 
   @Test
+  void aStopRightAfterStartStillCatchesAGrandchildAboutToEscape() {
+    var id = new InstanceId("racer", 0);
+    String marker = "1001.4242";
+    // TERM: no one ignores it, so each round is quick; an unseen escaped child would not get it.
+    var spec = TestApps.fixture("racer", "spawn-grandchild.sh", marker).stop(new StopPolicy("TERM", 300)).build();
+    supervisor.register(spec);
+    for (int round = 0; round < 12; round++) {
+      supervisor.start(id);
+      supervisor.stop(id);
+    }
+    assertThat(processesWithArgument(marker)).isEmpty();
+  }
+
+  /** Every running process on the machine with {@code argument}, wherever it was re-parented. */
+  static List<Long> processesWithArgument(String argument) {
+    return ProcessHandle.allProcesses().filter(ProcessTree::isRunning)
+        .filter(h -> h.info().arguments().map(a -> List.of(a).contains(argument)).orElse(false))
+        .map(ProcessHandle::pid).toList();
+  }
+
+  @Test
   void restartReplacesTheWholeTree() {
     var id = new InstanceId("tree", 0);
     var spec = TestApps.fixture("tree", "spawn-grandchild.sh").stop(new StopPolicy("TERM", 500)).build();
