@@ -96,6 +96,20 @@ class RestartPolicyIT {
   }
 
   @Test
+  void exponentialBackoffGrowsBetweenConsecutiveCrashes() {
+    var id = new InstanceId("backoff", 0);
+    // Delays long enough that a poller on a loaded machine cannot miss a waiting window.
+    var policy = new RestartPolicy(true, 100, 300, 0, 300, Set.of());
+    fixture.run(TestApps.fixture("backoff", "crash-fast.sh").restart(policy).build());
+
+    fixture.awaitRecord(id, r -> r.status() == ProcessStatus.WAITING_RESTART && r.reason().endsWith("in 300 ms"));
+    ProcessRecord second = fixture.awaitRecord(id,
+        r -> r.status() == ProcessStatus.WAITING_RESTART && r.reason().endsWith("in 450 ms"));
+    assertThat(second.unstableRestarts()).isEqualTo(2);
+    assertThat(second.restarts()).isEqualTo(1);
+  }
+
+  @Test
   void aSignalDeathIsRecordedByName() {
     var id = new InstanceId("victim", 0);
     var policy = new RestartPolicy(false, 3, 300, 0, 0, Set.of());
