@@ -94,7 +94,7 @@ public final class Supervisor implements AutoCloseable {
     return instance(id).stop();
   }
 
-  /** Stops the instance and forgets it. */
+  /** Stops the instance and forgets it (scale down); the app stays registered, {@link #delete} forgets it. */
   public void remove(InstanceId id) {
     instance(id).stop();
     synchronized (this) {
