@@ -28,10 +28,16 @@ final class LogSink {
 
   /** Opens (creating folders and the file) {@code path} for {@code writers} pumps. */
   static LogSink open(Path path, int writers) throws IOException {
-    Path parent = path.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
-    OutputStream stream = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    return new LogSink(path, new BufferedOutputStream(stream, 16 * 1024), writers);
+    try {
+      Path parent = path.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+      OutputStream stream = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      return new LogSink(path, new BufferedOutputStream(stream, 16 * 1024), writers);
+    } catch (IOException e) {
+      // NIO messages are often just the path; say what failed, it becomes the errored instance's reason.
+      throw new IOException("cannot open log file " + path + " (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + ")", e);
+    }
   }
 
   synchronized void write(byte[] bytes, int length) {

@@ -87,11 +87,11 @@ final class ManagedProcess {
     }
   }
 
-  /** Stops the tree (if any), then starts again; counts one restart. */
+  /** Stops the tree (if any), then starts again; counts one restart. A tree that survived is not doubled. */
   ProcessRecord restart() {
     userActs.lock();
     try {
-      stopTree();
+      if (!stopTree()) return record;
       synchronized (this) {
         restarts++;
         unstableRestarts = 0;
@@ -123,6 +123,7 @@ final class ManagedProcess {
     userActs.lock();
     try {
       synchronized (this) {
+        if (run != null || status != ProcessStatus.STOPPED) return record; // already live here: never doubled
         restarts = recorded.restarts();
         unstableRestarts = recorded.unstableRestarts();
         lastExitCode = recorded.lastExitCode();
@@ -158,39 +159,52 @@ final class ManagedProcess {
     }
   }
 
-  private void stopTree() {
+  /** Stops whatever runs; true when no process of the instance is left. */
+  private boolean stopTree() {
     ProcessRun stopping;
     StopPolicy policy;
     synchronized (this) {
       cancelPendingRestart();
       if (run == null) {
         if (status != ProcessStatus.STOPPED) transition(Edge.STOP_IDLE, null);
-        return;
+        return true;
       }
       stopping = run;
       policy = spec.stop();
       transition(Edge.STOP_REQUESTED, null);
     }
     StopSequence.Outcome outcome = awaitStop(stopping, policy);
-    awaitExitRecorded(stopping);
+    // A process we could not watch (a fake launcher's, or one already gone at launch) has no exit to wait for.
+    if (stopping.tree().owned()) awaitExitRecorded(stopping);
     synchronized (this) {
       run = null;
       startedAtMs = 0;
       if (outcome == StopSequence.Outcome.SURVIVED) {
         transition(Edge.TREE_SURVIVED, "processes of the tree survived SIGKILL: " + stopping.tree().survivors());
-      } else {
-        transition(Edge.TREE_GONE, null);
+        return false;
       }
+      transition(Edge.TREE_GONE, null);
+      return true;
     }
   }
 
   private StopSequence.Outcome awaitStop(ProcessRun stopping, StopPolicy policy) {
-    int signal = Signals.number(policy.signal());
+    int signal = stopSignal(policy);
     try {
       return StopSequence.start(stopping.tree(), signal, policy.killTimeoutMs(), context.timer()).join();
     } catch (CompletionException e) {
       LOG.log(System.Logger.Level.ERROR, id + ": stop sequence failed", e.getCause());
       return StopSequence.Outcome.SURVIVED;
+    }
+  }
+
+  /** An unknown signal name must not make an app unstoppable: fall back to PM2's INT (and SIGKILL after). */
+  private int stopSignal(StopPolicy policy) {
+    try {
+      return Signals.number(policy.signal());
+    } catch (IllegalArgumentException e) {
+      LOG.log(System.Logger.Level.WARNING, id + ": " + e.getMessage() + "; stopping with INT");
+      return Signals.number(StopPolicy.PM2_DEFAULTS.signal());
     }
   }
 

@@ -51,10 +51,22 @@ final class ProcessTree {
     }
   }
 
-  /** Sends {@code signal} to the group and to every known member still running. */
+  /**
+   * Sends {@code signal} to the group and to every member. The tree is frozen first (SIGSTOP) so that nothing can
+   * fork or leave the group while it is being listed: a child caught between {@code fork} and {@code setsid} would
+   * otherwise escape unseen once its parent died. It is thawed (SIGCONT) afterwards so that it can act on the
+   * signal, which stays pending until then.
+   */
   synchronized void signal(int signal) {
-    discover();
+    sendToAll(Signals.STOP);
+    sendToAll(Signals.STOP); // members found only once their parent was frozen
+    sendToAll(signal);
+    if (signal != Signals.KILL) sendToAll(Signals.CONT);
+  }
+
+  private void sendToAll(int signal) {
     if (owned) Signals.toGroup(pgid, signal);
+    discover();
     for (ProcessHandle member : members.values()) {
       if (isRunning(member)) Signals.toProcess(member.pid(), signal);
     }

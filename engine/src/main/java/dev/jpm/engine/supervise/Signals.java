@@ -12,6 +12,8 @@ import java.util.Optional;
 final class Signals {
 
   static final int KILL = 9;
+  static final int CONT = 18;
+  static final int STOP = 19;
 
   private static final Map<String, Integer> NUMBERS = Map.ofEntries(
       Map.entry("HUP", 1), Map.entry("INT", 2), Map.entry("QUIT", 3), Map.entry("ILL", 4), Map.entry("TRAP", 5),

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -42,6 +43,7 @@ public final class Supervisor implements AutoCloseable {
   private final SupervisionContext context;
   private final ExecutorService events;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
   // Guarded by this.
   private final Map<String, AppSpec> specs = new TreeMap<>();
   private final Map<InstanceId, ManagedProcess> instances = new TreeMap<>();
@@ -51,7 +53,7 @@ public final class Supervisor implements AutoCloseable {
     this.context = new SupervisionContext(launcher, clock, jpmHome, Map.copyOf(System.getenv()),
         Executors.newSingleThreadScheduledExecutor(threads("jpm-supervise-timer")),
         Executors.newCachedThreadPool(threads("jpm-supervise-exit")),
-        () -> events.execute(this::notifyListeners));
+        this::announceChange);
   }
 
   /** Calls {@code listener} after every state change, on the supervisor's event thread. */
@@ -65,6 +67,7 @@ public final class Supervisor implements AutoCloseable {
    * instances for indexes {@code 0..instances-1} that do not exist yet.
    */
   public void register(AppSpec spec) {
+    requireOpen();
     synchronized (this) {
       specs.put(spec.name(), spec);
       instances.values().stream().filter(m -> m.id().app().equals(spec.name())).forEach(m -> m.replaceSpec(spec));
@@ -91,7 +94,7 @@ public final class Supervisor implements AutoCloseable {
     return instance(id).stop();
   }
 
-  /** Stops the instance and forgets it. */
+  /** Stops the instance and forgets it (scale down); the app stays registered, {@link #delete} forgets it. */
   public void remove(InstanceId id) {
     instance(id).stop();
     synchronized (this) {
@@ -102,6 +105,7 @@ public final class Supervisor implements AutoCloseable {
 
   /** Stops every instance of {@code app}, in parallel, and forgets the app. */
   public void delete(String app) {
+    requireOpen();
     List<ManagedProcess> ofApp;
     synchronized (this) {
       ofApp = instances.values().stream().filter(m -> m.id().app().equals(app)).toList();
@@ -139,6 +143,7 @@ public final class Supervisor implements AutoCloseable {
    * the others as recorded. A recorded pid is only touched when its start time matches, so a recycled pid is safe.
    */
   public void restore(Collection<AppSpec> specs, Collection<ProcessRecord> records) {
+    requireOpen();
     Map<String, StopPolicy> stopPolicies = new HashMap<>();
     specs.forEach(spec -> stopPolicies.put(spec.name(), spec.stop()));
     List<CompletableFuture<StopSequence.Outcome>> stops = new ArrayList<>();
@@ -168,6 +173,7 @@ public final class Supervisor implements AutoCloseable {
 
   /** Stops every instance, in parallel; returns when all trees are gone (for {@code jpm kill}). */
   public void stopAll() {
+    requireOpen();
     List<ManagedProcess> all;
     synchronized (this) {
       all = List.copyOf(instances.values());
@@ -178,21 +184,39 @@ public final class Supervisor implements AutoCloseable {
   /** Releases the supervisor's threads. Children keep running: the daemon decides whether to stop them first. */
   @Override
   public void close() {
+    closed = true;
     context.timer().shutdownNow();
     context.exits().shutdownNow();
     events.shutdown();
   }
 
   private synchronized ManagedProcess instance(InstanceId id) {
+    requireOpen();
     ManagedProcess instance = instances.get(id);
     if (instance == null) throw new IllegalArgumentException("unknown instance " + id);
     return instance;
   }
 
+  private void requireOpen() {
+    if (closed) throw new IllegalStateException("supervisor is closed");
+  }
+
   /** Stops run concurrently: each mostly waits for its tree, and kill_timeouts must not add up. */
   private static void inParallel(List<ManagedProcess> targets, Consumer<ManagedProcess> action) {
     try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-      targets.forEach(target -> parallel.execute(() -> action.accept(target)));
+      CompletableFuture<?>[] all = targets.stream()
+          .map(target -> CompletableFuture.runAsync(() -> action.accept(target), parallel))
+          .toArray(CompletableFuture[]::new);
+      CompletableFuture.allOf(all).join();
+    }
+  }
+
+  /** Hands the change to the event thread; after close() nobody listens any more. */
+  private void announceChange() {
+    try {
+      events.execute(this::notifyListeners);
+    } catch (RejectedExecutionException e) {
+      LOG.log(System.Logger.Level.DEBUG, "change after close not announced");
     }
   }
 

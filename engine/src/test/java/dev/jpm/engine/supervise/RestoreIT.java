@@ -1,0 +1,87 @@
+package dev.jpm.engine.supervise;
+
+import static dev.jpm.engine.supervise.SupervisorFixture.descendants;
+import static dev.jpm.engine.supervise.SupervisorFixture.running;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.ObservedApp;
+import dev.jpm.engine.model.ProcessRecord;
+import dev.jpm.engine.model.ProcessStatus;
+import dev.jpm.engine.model.StopPolicy;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RestoreIT {
+
+  @TempDir Path home;
+
+  @Test
+  void aNewDaemonKillsTheOrphanedTreesAndRunsExactlyOneProcessPerActiveInstance() {
+    var tree = TestApps.fixture("tree", "spawn-grandchild.sh").stop(new StopPolicy("INT", 300)).build();
+    var idle = TestApps.fixture("idle", "sleep.sh", "1000").build();
+    var crashed = TestApps.fixture("crashed", "crash-fast.sh").build();
+    List<AppSpec> specs = List.of(tree, idle, crashed);
+    List<ProcessRecord> records;
+    long oldPid;
+    List<Long> oldTree;
+    var dead = new SupervisorFixture(home);
+    {
+      oldPid = dead.run(tree).pid();
+      dead.supervisor.restart(new InstanceId("tree", 0));
+      oldPid = dead.record(new InstanceId("tree", 0)).pid();
+      long pid = oldPid;
+      oldTree = await().atMost(SupervisorFixture.PATIENCE).until(() -> descendants(pid), d -> d.size() >= 2);
+      dead.supervisor.register(idle);
+      dead.run(crashed);
+      dead.awaitStatus(new InstanceId("crashed", 0), ProcessStatus.ERRORED);
+      records = dead.supervisor.observe().apps().values().stream()
+          .flatMap(app -> app.instances().stream()).toList();
+      // The daemon dies: its threads go, its children stay (close() never stops them).
+      dead.supervisor.close();
+    }
+    assertThat(running(oldPid)).as("the old daemon left its child running").isTrue();
+
+    try (var fresh = new SupervisorFixture(home)) {
+      fresh.supervisor.restore(specs, records);
+
+      assertThat(running(oldPid)).isFalse();
+      assertThat(oldTree).allSatisfy(p -> assertThat(running(p)).isFalse());
+      ProcessRecord revived = fresh.record(new InstanceId("tree", 0));
+      assertThat(revived.status()).isEqualTo(ProcessStatus.ONLINE);
+      assertThat(revived.pid()).isNotEqualTo(oldPid);
+      assertThat(revived.restarts()).isEqualTo(1);
+      assertThat(running(revived.pid())).isTrue();
+      assertThat(rootsRunning("spawn-grandchild.sh")).containsExactly(revived.pid());
+      ObservedApp idleApp = fresh.supervisor.observe().apps().get("idle");
+      assertThat(idleApp.instances()).extracting(ProcessRecord::status).containsExactly(ProcessStatus.STOPPED);
+      ProcessRecord stillErrored = fresh.record(new InstanceId("crashed", 0));
+      assertThat(stillErrored.status()).isEqualTo(ProcessStatus.ERRORED);
+      assertThat(stillErrored.reason()).startsWith("crashed 3 times");
+    }
+  }
+
+  @Test
+  void aRecordWhosePidWasRecycledIsNotTouched() {
+    var idle = TestApps.fixture("idle", "sleep.sh", "1000").build();
+    long mine = ProcessHandle.current().pid();
+    var stale = new ProcessRecord(new InstanceId("idle", 0), ProcessStatus.STOPPED, mine, 1, null, 0, 0, 0, null,
+        null, null);
+    try (var fresh = new SupervisorFixture(home)) {
+      fresh.supervisor.restore(List.of(idle), List.of(stale));
+      assertThat(fresh.record(new InstanceId("idle", 0)).status()).isEqualTo(ProcessStatus.STOPPED);
+    }
+    assertThat(ProcessHandle.current().isAlive()).isTrue();
+  }
+
+  /** Children of this JVM running {@code script}: what the old and the new supervisor started. */
+  private static List<Long> rootsRunning(String script) {
+    return ProcessHandle.current().children().filter(ProcessTree::isRunning)
+        .filter(h -> h.info().arguments().map(a -> String.join(" ", a).contains(script)).orElse(false))
+        .map(ProcessHandle::pid).toList();
+  }
+}
