@@ -100,8 +100,18 @@ final class JpmHarness implements AutoCloseable {
     }
   }
 
+  /**
+   * Running, as opposed to gone or a zombie. A killed grandchild is re-parented to PID 1, which reaps it when it
+   * gets round to it; until then ProcessHandle calls the zombie alive although it has exited.
+   */
   static boolean alive(long pid) {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return false;
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException gone) {
+      return false;
+    }
   }
 
   static void awaitGone(long pid) {
