@@ -21,7 +21,7 @@ jpm="$here/../jpm"
 pm2_version="7.0.4"
 pm2_cache="${JPM_BENCH_PM2_DIR:-/tmp/jpm-bench-pm2}"
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -77,7 +77,7 @@ run_pids() {
   ps -e -o pid=,ppid=,args= | awk -v a="$work/app.sh" -v c="$work/crash.sh" '
     { pid=$1; pp[pid]=$2; line=$0; sub(/^ *[0-9]+ +[0-9]+ +/, "", line); args[pid]=line }
     END { for (p in args) if ((index(args[p], a) || index(args[p], c)) && args[p] !~ /^(ps|awk) /) mine[p]=1
-          for (p in args) if (p in mine || (pp[p] in mine && args[p] ~ /^sleep /)) print p }'
+          for (p in args) if (p in mine || (pp[p] in mine && args[p] ~ /^(\[sleep\]|sleep )/)) print p }'
 }
 
 cleanup() {
@@ -107,8 +107,10 @@ trap 'exit 130' INT TERM
 app_sh="$work/app.sh"
 cat > "$app_sh" <<'EOF'
 #!/usr/bin/env bash
-# Records that its code ran, then idles until told to stop.
-trap 'exit 0' INT TERM
+# Records that its code ran, then idles until told to stop. The trap ends and reaps the `sleep` child: an orphan
+# would linger as a zombie where pid 1 reaps slowly (as in this sandbox), and a stopper that waits for the
+# whole tree to be gone (PM2's treekill, kill -0) would then wait for its kill_timeout on every app.
+trap 'kill $! 2> /dev/null; wait $! 2> /dev/null; exit 0' INT TERM
 echo "$EPOCHREALTIME" > "$BENCH_MARKS/$BENCH_APP.tmp" && mv "$BENCH_MARKS/$BENCH_APP.tmp" "$BENCH_MARKS/$BENCH_APP"
 while true; do sleep 1 & wait $!; done
 EOF
@@ -116,7 +118,7 @@ crash_sh="$work/crash.sh"
 cat > "$crash_sh" <<'EOF'
 #!/usr/bin/env bash
 # Runs 1.5 s (longer than min_uptime 1 s, so every restart is immediate), then crashes.
-trap 'exit 0' INT TERM
+trap 'kill $! 2> /dev/null; wait $! 2> /dev/null; exit 0' INT TERM
 echo "$EPOCHREALTIME" >> "$BENCH_DIR/starts"
 sleep 1.5 & wait $!
 echo "$EPOCHREALTIME" >> "$BENCH_DIR/exits"
@@ -225,7 +227,7 @@ tree_report() { # pid -> "apps=N app_rss_kib=K wrappers=N wrapper_rss_kib=K wrap
       }
       for (p in desc) {
         if (index(args[p], app) || index(args[p], crash)) { napp++; arss += rss[p] }
-        else if (args[p] ~ /^(\/usr\/bin\/)?sleep /) { }
+        else if (args[p] ~ /^(\[sleep\]|(\/usr\/bin\/)?sleep )/) { }
         else { nw++; wrss += rss[p]; split(args[p], a, " "); kinds[a[1]]++ }
       }
       k = ""; for (x in kinds) k = k (k == "" ? "" : ",") x "x" kinds[x]
@@ -285,6 +287,7 @@ measure() {
   sleep 2
   R[$side.rss_apps]=$(rss_kib "$pid")
   R[$side.threads_apps]=$(threads "$pid")
+  R[$side.thread_kinds]=$(cat /proc/"$pid"/task/*/comm 2>/dev/null | sed -e 's/^jpm-log-.*/jpm-log-*/' -e 's/[-_ #]*[0-9]*$//' | sort | uniq -c | sort -rn | head -6 | awk '{ n = $1; $1 = ""; printf "%s%s x%d", (NR > 1 ? "," : ""), $0, n }')
   tree=$(tree_report "$pid")
   R[$side.tree]="$tree"
   R[$side.wrapper_rss]=$(field "$tree" wrapper_rss_kib)
@@ -304,6 +307,7 @@ measure() {
   cli "$side" delete all > "$dir/delete.out" 2>&1; rc=$?
   R[$side.delete]=$(( $(now_us) - t0 ))
   R[$side.delete_rc]=$rc
+  [ "$rc" = 0 ] || { log "$side: delete all exited $rc: $(tail -c 400 "$dir/delete.out")"; NOTE[$side]="${NOTE[$side]:-}delete all exited $rc ($(tail -1 "$dir/delete.out" | cut -c1-160)); "; }
   n=$(run_pids | wc -l)
   R[$side.delete_left]=$n
   for ((i = 0; i < 200 && n > 0; i++)); do nap 0.05; n=$(run_pids | wc -l); done
@@ -424,7 +428,8 @@ row() { # label fmt metric target [jpm_value pm2_value]
 wr_j=$(( ${R[jpm.wrapper_rss]:-0} )); wr_p=$(( ${R[pm2.wrapper_rss]:-0} ))
 tot_j=""; [ -n "${R[jpm.rss_apps]:-}" ] && tot_j=$(( R[jpm.rss_apps] + wr_j ))
 tot_p=""; [ -n "${R[pm2.rss_apps]:-}" ] && tot_p=$(( R[pm2.rss_apps] + wr_p ))
-[ "$with_pm2" = 0 ] && tot_p=$(( REF[rss_apps] + apps * 11878 ))   # 11.6 MiB per app wrapper in the issue's figure
+# PM2 fork mode runs a bash script without a wrapper (measured: see README), so its reference total is the daemon.
+[ "$with_pm2" = 0 ] && tot_p=${REF[rss_apps]}
 
 row "ls with $apps apps (median of $runs)" ms ls "<= 0.6"
 row "apply/start $apps apps -> every app ran" sec start_all "<= 0.3"
@@ -454,12 +459,12 @@ echo "jpm vs PM2 ${R[pm2.version]:-$pm2_version} - $apps apps, $(nproc) cores, $
   END { for (r = 1; r <= n; r++) { line = "|"; for (i = 1; i <= nf; i++) {
           c = cell[r, i]; if (c == "---") { c = ""; while (length(c) < w[i]) c = c "-" }
           line = line " " sprintf("%-" w[i] "s", c) " |" } print line } }'
-[ "$with_pm2" = 0 ] && echo "* PM2 7.0.4 figures measured earlier on this machine kind (the issue's); the 'daemon + wrappers' one adds 11.6 MiB per app."
+[ "$with_pm2" = 0 ] && echo "* PM2 7.0.4 figures measured earlier on this machine kind (the issue's). Its 11.6 MiB per-app wrapper is for Node scripts; with interpreter bash PM2 spawns bash directly."
 echo
 echo "reference start-ups (median of $runs): node -e 0 $(ms "${R[ref.node]:-}"); JVM hello, default flags $(ms "${R[ref.jvm]:-}"); JVM hello, C1+SerialGC $(ms "${R[ref.jvm_tuned]:-}"); jpm --help $(ms "${R[ref.jpm_help]:-}")"
 for side in jpm pm2; do
   [ "$side" = pm2 ] && [ "$with_pm2" = 0 ] && continue
-  echo "$side: daemon threads idle ${R[$side.threads_idle]:-?}, with apps ${R[$side.threads_apps]:-?}"
+  echo "$side: daemon threads idle ${R[$side.threads_idle]:-?}, with apps ${R[$side.threads_apps]:-?} (by name:${R[$side.thread_kinds]:-?})"
   echo "$side: apply exit ${R[$side.apply_rc]:-?}; ls showed ${R[$side.ls_online]:-?} 'online' lines; descendants with apps: ${R[$side.tree]:-?}"
   echo "$side: delete all exit ${R[$side.delete_rc]:-?}, app processes alive when it returned: ${R[$side.delete_left]:-?}; crash gaps (us): ${R[$side.crash_all]:-?}"
   [ -n "${NOTE[$side]:-}" ] && echo "$side: problems: ${NOTE[$side]}"
