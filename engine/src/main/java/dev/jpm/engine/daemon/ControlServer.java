@@ -90,13 +90,16 @@ final class ControlServer implements AutoCloseable {
       if (request == null) return;
       Response response;
       try {
+        // Verbs run apps in parallel and report from several threads: frames must not interleave.
         response = handler.handle(request, line -> sendProgress(out, line));
       } catch (RuntimeException bug) {
         LOG.log(Level.ERROR, "request " + request + " failed", bug);
         response = ErrorCode.INTERNAL.failure("the daemon failed on this request: " + bug
             + " (see " + socketPath.resolveSibling("daemon.log") + ")");
       }
-      Wire.write(out, response);
+      synchronized (out) {
+        Wire.write(out, response);
+      }
       if (request instanceof Request.Kill) afterKill.run();
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "peer went away: " + e);
@@ -105,7 +108,9 @@ final class ControlServer implements AutoCloseable {
 
   private static void sendProgress(OutputStream out, String line) {
     try {
-      Wire.write(out, new Response.Progress(line));
+      synchronized (out) {
+        Wire.write(out, new Response.Progress(line));
+      }
     } catch (IOException peerGone) {
       // The CLI may have been interrupted; the request still runs to completion.
     }

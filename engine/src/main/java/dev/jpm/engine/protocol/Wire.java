@@ -1,7 +1,6 @@
 package dev.jpm.engine.protocol;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,10 +51,11 @@ public final class Wire {
     tools.jackson.databind.node.ObjectNode tree = JSON.valueToTree(message);
     tree.put("v", VERSION);
     byte[] body = JSON.writeValueAsBytes(tree);
-    DataOutputStream data = new DataOutputStream(out);
-    data.writeInt(body.length);
-    data.write(body);
-    data.flush();
+    // One write per frame: length and body leave together.
+    byte[] frame = new byte[4 + body.length];
+    java.nio.ByteBuffer.wrap(frame).putInt(body.length).put(body);
+    out.write(frame);
+    out.flush();
   }
 
   /** Reads one frame; returns null at a clean end of stream. */
