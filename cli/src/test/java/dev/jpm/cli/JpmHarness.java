@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jpm.engine.protocol.Wire;
+import dev.jpm.engine.supervise.Liveness;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -100,18 +101,9 @@ final class JpmHarness implements AutoCloseable {
     }
   }
 
-  /**
-   * Running, as opposed to gone or a zombie. A killed grandchild is re-parented to PID 1, which reaps it when it
-   * gets round to it; until then ProcessHandle calls the zombie alive although it has exited.
-   */
+  /** Running: a zombie (exited, waiting for PID 1 to reap it) counts as gone. */
   static boolean alive(long pid) {
-    if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return false;
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-    } catch (IOException gone) {
-      return false;
-    }
+    return Liveness.isRunning(pid);
   }
 
   static void awaitGone(long pid) {

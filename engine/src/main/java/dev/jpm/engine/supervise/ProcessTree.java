@@ -1,9 +1,5 @@
 package dev.jpm.engine.supervise;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,10 +40,19 @@ final class ProcessTree {
     return owned;
   }
 
-  /** Adds the current descendants of every living member. */
+  /**
+   * Adds the current descendants of the living members. One {@code descendants()} call scans all of /proc, so
+   * the root's (which covers everyone whose parent still lives) is the only one taken unless a member was
+   * orphaned, whose own descendants are then listed too.
+   */
   synchronized void discover() {
+    java.util.Set<Long> reached = new java.util.HashSet<>();
     for (ProcessHandle member : List.copyOf(members.values())) {
-      if (isRunning(member)) member.descendants().forEach(d -> members.putIfAbsent(d.pid(), d));
+      if (reached.contains(member.pid()) || !Liveness.isRunning(member)) continue;
+      member.descendants().forEach(d -> {
+        members.putIfAbsent(d.pid(), d);
+        reached.add(d.pid());
+      });
     }
   }
 
@@ -68,18 +73,27 @@ final class ProcessTree {
     if (owned) Signals.toGroup(pgid, signal);
     discover();
     for (ProcessHandle member : members.values()) {
-      if (isRunning(member)) Signals.toProcess(member.pid(), signal);
+      if (Liveness.isRunning(member)) Signals.toProcess(member.pid(), signal);
     }
   }
 
-  /** Pids of the known members still running (zombies count as gone: they only wait to be reaped). */
+  /**
+   * Pids of the known members still running (zombies count as gone: they only wait to be reaped). Cheap: looks
+   * only at members already known; {@link #discover()} finds new ones.
+   */
   synchronized List<Long> survivors() {
-    discover();
     List<Long> alive = new ArrayList<>();
     for (ProcessHandle member : members.values()) {
-      if (isRunning(member)) alive.add(member.pid());
+      if (Liveness.isRunning(member)) alive.add(member.pid());
     }
     return alive;
+  }
+
+  /** True when no member runs, after one more look for members that appeared since the last discovery. */
+  synchronized boolean isGone() {
+    if (!survivors().isEmpty()) return false;
+    discover();
+    return survivors().isEmpty();
   }
 
   /** SIGKILL to whatever is left of the process group, e.g. children the root forked just before it died. */
@@ -87,26 +101,7 @@ final class ProcessTree {
     if (owned) Signals.toGroup(pgid, Signals.KILL);
   }
 
-  /** Alive and not a zombie: a zombie is dead and only waits for its parent to reap it. */
-  static boolean isRunning(ProcessHandle handle) {
-    return handle.isAlive() && stateOf(handle.pid()) != 'Z';
-  }
-
   private static boolean startedAt(ProcessHandle handle, long startMs) {
     return handle.info().startInstant().map(s -> Math.abs(s.toEpochMilli() - startMs) <= 1000).orElse(false);
-  }
-
-  /** The state letter of {@code /proc/PID/stat} ('Z' for a zombie); 'Z' too when the pid is gone. */
-  private static char stateOf(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      int afterName = stat.lastIndexOf(')');
-      return afterName > 0 && afterName + 2 < stat.length() ? stat.charAt(afterName + 2) : '?';
-    } catch (NoSuchFileException e) {
-      return 'Z';
-    } catch (IOException e) {
-      // Without /proc a zombie cannot be told apart; taking it as alive only makes a stop wait for the reaper.
-      return '?';
-    }
   }
 }

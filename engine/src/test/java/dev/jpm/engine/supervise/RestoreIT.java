@@ -80,7 +80,7 @@ class RestoreIT {
 
   /** Children of this JVM running {@code script}: what the old and the new supervisor started. */
   private static List<Long> rootsRunning(String script) {
-    return ProcessHandle.current().children().filter(ProcessTree::isRunning)
+    return ProcessHandle.current().children().filter(Liveness::isRunning)
         .filter(h -> h.info().arguments().map(a -> String.join(" ", a).contains(script)).orElse(false))
         .map(ProcessHandle::pid).toList();
   }

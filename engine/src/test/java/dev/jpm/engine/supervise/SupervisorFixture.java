@@ -46,7 +46,7 @@ final class SupervisorFixture implements AutoCloseable {
   }
 
   static boolean running(long pid) {
-    return ProcessHandle.of(pid).map(ProcessTree::isRunning).orElse(false);
+    return ProcessHandle.of(pid).map(Liveness::isRunning).orElse(false);
   }
 
   static List<Long> descendants(long pid) {

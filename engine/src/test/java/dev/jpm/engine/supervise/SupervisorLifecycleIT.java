@@ -93,7 +93,7 @@ class SupervisorLifecycleIT {
 
   /** Every running process on the machine with {@code argument}, wherever it was re-parented. */
   static List<Long> processesWithArgument(String argument) {
-    return ProcessHandle.allProcesses().filter(ProcessTree::isRunning)
+    return ProcessHandle.allProcesses().filter(Liveness::isRunning)
         .filter(h -> h.info().arguments().map(a -> List.of(a).contains(argument)).orElse(false))
         .map(ProcessHandle::pid).toList();
   }
