@@ -39,8 +39,8 @@ abstract class ClientCommand implements Callable<Integer> {
   /** Sends a request (starting the daemon if needed), printing progress lines as they come. */
   Response send(Request request) throws IOException {
     Style style = style();
-    Response response = jpm.client().send(request, line -> {
-      out().println(PlanText.line(line, style));
+    Response response = jpm.client().send(request, message -> {
+      for (String line : message.split("\n")) out().println(PlanText.line(line, style));
       out().flush();
     });
     if (response instanceof Response.Failure failure) throw failure(failure);

@@ -18,7 +18,7 @@ import java.util.List;
 })
 public sealed interface Response {
 
-  /** A line of progress while a long request runs; not final. */
+  /** Progress while a long request runs, one or more lines; not final. */
   record Progress(String line) implements Response {}
 
   /** The request could not be done; {@code code} is an {@link ErrorCode} number. */

@@ -49,7 +49,8 @@ public final class Reconciler {
     oneAtATime.lock();
     try {
       Plan plan = Planner.plan(desired, supervisor.observe(), options);
-      plan.lines().forEach(progress);
+      // The whole plan in one progress message: fifty frames cost the CLI a visible tenth of a second.
+      if (!plan.lines().isEmpty()) progress.accept(String.join("\n", plan.lines()));
       List<InstanceId> launched = new PlanExecutor(supervisor, progress).execute(plan);
       return new Outcome(plan, awaitSettled(desired, launched));
     } finally {

@@ -60,40 +60,37 @@ final class ProcessTree {
    * Sends {@code signal} to the group and to every member. The tree is frozen first (SIGSTOP) so that nothing can
    * fork or leave the group while it is being listed: a child caught between {@code fork} and {@code setsid} would
    * otherwise escape unseen once its parent died. It is thawed (SIGCONT) afterwards so that it can act on the
-   * signal, which stays pending until then.
+   * signal, which stays pending until then. Two /proc scans: before the freeze, and after it for children forked
+   * at that moment.
    */
   synchronized void signal(int signal) {
+    discover();
     sendToAll(Signals.STOP);
-    sendToAll(Signals.STOP); // members found only once their parent was frozen
+    discover(); // children forked just as their parent froze are visible only now
+    sendToAll(Signals.STOP);
     sendToAll(signal);
     if (signal != Signals.KILL) sendToAll(Signals.CONT);
   }
 
   private void sendToAll(int signal) {
     if (owned) Signals.toGroup(pgid, signal);
-    discover();
     for (ProcessHandle member : members.values()) {
       if (Liveness.isRunning(member)) Signals.toProcess(member.pid(), signal);
     }
   }
 
   /**
-   * Pids of the known members still running (zombies count as gone: they only wait to be reaped). Cheap: looks
-   * only at members already known; {@link #discover()} finds new ones.
+   * Pids of the members still running (zombies count as gone: they only wait to be reaped), after looking for new
+   * ones: a member may fork until the moment it dies, and a child that then leaves the group is found only while
+   * its parent lives.
    */
   synchronized List<Long> survivors() {
+    discover();
     List<Long> alive = new ArrayList<>();
     for (ProcessHandle member : members.values()) {
       if (Liveness.isRunning(member)) alive.add(member.pid());
     }
     return alive;
-  }
-
-  /** True when no member runs, after one more look for members that appeared since the last discovery. */
-  synchronized boolean isGone() {
-    if (!survivors().isEmpty()) return false;
-    discover();
-    return survivors().isEmpty();
   }
 
   /** SIGKILL to whatever is left of the process group, e.g. children the root forked just before it died. */

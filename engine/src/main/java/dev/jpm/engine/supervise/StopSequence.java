@@ -52,7 +52,7 @@ final class StopSequence {
   private void poll() {
     if (done.isDone()) return;
     try {
-      if (tree.isGone()) {
+      if (tree.survivors().isEmpty()) {
         tree.sweepGroup();
         done.complete(escalated ? Outcome.KILLED : Outcome.GRACEFUL);
       }
@@ -63,7 +63,7 @@ final class StopSequence {
   }
 
   private void escalate() {
-    if (done.isDone() || tree.isGone()) return;
+    if (done.isDone() || tree.survivors().isEmpty()) return;
     escalated = true;
     tree.signal(Signals.KILL);
   }
