@@ -1,21 +1,6 @@
 package dev.jpm.cli;
 
 import dev.jpm.cli.client.DaemonClient;
-import dev.jpm.cli.command.AotTrainCommand;
-import dev.jpm.cli.command.ApplyCommand;
-import dev.jpm.cli.command.DeleteCommand;
-import dev.jpm.cli.command.DiffCommand;
-import dev.jpm.cli.command.InitCommand;
-import dev.jpm.cli.command.KillCommand;
-import dev.jpm.cli.command.ListCommand;
-import dev.jpm.cli.command.LogsCommand;
-import dev.jpm.cli.command.PingCommand;
-import dev.jpm.cli.command.RestartCommand;
-import dev.jpm.cli.command.ScaleCommand;
-import dev.jpm.cli.command.ShowCommand;
-import dev.jpm.cli.command.StartCommand;
-import dev.jpm.cli.command.StopCommand;
-import dev.jpm.cli.command.ValidateCommand;
 import dev.jpm.engine.protocol.JpmHome;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,12 +13,8 @@ import picocli.CommandLine.ScopeType;
     name = "jpm",
     mixinStandardHelpOptions = true,
     version = "jpm 0.1.0",
-    description = "Process manager for any runtime, driven by ecosystem files.",
-    subcommands = {
-      ApplyCommand.class, DiffCommand.class, ValidateCommand.class, ListCommand.class, ShowCommand.class,
-      StartCommand.class, StopCommand.class, RestartCommand.class, DeleteCommand.class, ScaleCommand.class,
-      LogsCommand.class, PingCommand.class, KillCommand.class, InitCommand.class, AotTrainCommand.class
-    })
+    description = "Process manager for any runtime, driven by ecosystem files.")
+// The verbs are registered by Main (see Verbs), not listed here.
 public final class JpmCommand {
 
   @Option(names = "-v", scope = ScopeType.INHERIT, description = "Show stack traces with errors.")

@@ -1,5 +1,6 @@
 package dev.jpm.cli;
 
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -9,12 +10,18 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine(System.getenv()).execute(args));
+    Class<?> verb = args.length == 0 ? null : Verbs.BY_WORD.get(args[0]);
+    System.exit(commandLine(System.getenv(), verb == null ? Verbs.ALL : List.of(verb)).execute(args));
   }
 
-  /** The configured command line; tests call {@code execute} on it with their own writers and environment. */
+  /** The command line with every verb; tests call {@code execute} on it with their own writers and environment. */
   public static CommandLine commandLine(Map<String, String> environment) {
+    return commandLine(environment, Verbs.ALL);
+  }
+
+  private static CommandLine commandLine(Map<String, String> environment, List<Class<?>> verbs) {
     CommandLine cli = new CommandLine(new JpmCommand(environment));
+    verbs.forEach(cli::addSubcommand);
     cli.setExecutionExceptionHandler(new FailureHandler());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;

@@ -1,38 +1,64 @@
 package dev.jpm.cli.command;
 
+import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.cli.render.ProcessTable;
 import dev.jpm.cli.render.Style;
 import dev.jpm.engine.protocol.InstanceView;
+import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.protocol.Wire;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * Hidden: the launcher's training run for the JDK's AOT cache. Walks the classes {@code ls} needs (picocli
- * parsing, protocol encoding both ways, table rendering) without a daemon, so the cache covers the hot path.
+ * Hidden: the launcher's training run for the JDK's AOT cache. Walks what {@code ls} does (picocli parsing, a real
+ * Unix-socket round trip through {@link DaemonClient} against a stand-in daemon in this process, JSON both ways,
+ * table rendering) so that the cache holds those classes, socket and security classes included.
  */
 @Command(name = "aot-train", hidden = true)
 public final class AotTrainCommand implements Callable<Integer> {
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     dev.jpm.cli.Main.commandLine(java.util.Map.of()).parseArgs("ls", "--json");
-    ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    Wire.write(frame, new Request.List());
-    Wire.read(new ByteArrayInputStream(frame.toByteArray()), Request.class);
-    InstanceView row = new InstanceView("api", "api#0", 0, "default", "fork", 42, "online", 0, 0, 1000, null, null,
-        null, "/tmp/out.log", "/tmp/err.log", null);
-    frame.reset();
-    Wire.write(frame, new Response.Table(List.of(row)));
-    Response.Table table = (Response.Table) Wire.read(new ByteArrayInputStream(frame.toByteArray()), Response.class);
-    ProcessTable.lines(table.instances(), new Style(true));
-    Wire.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(table.instances());
+    Path home = Files.createTempDirectory("jpm-aot-train");
+    try {
+      JpmHome jpmHome = new JpmHome(home);
+      try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+        server.bind(UnixDomainSocketAddress.of(jpmHome.socket()));
+        Thread standIn = Thread.ofPlatform().start(() -> answerOnce(server));
+        Response response = new DaemonClient(jpmHome).send(new Request.List(), line -> {});
+        standIn.join();
+        List<InstanceView> rows = ((Response.Table) response).instances();
+        ProcessTable.lines(rows, new Style(true));
+        Wire.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows);
+      }
+    } finally {
+      Files.deleteIfExists(home.resolve("jpm.sock"));
+      Files.deleteIfExists(home);
+    }
     return 0;
+  }
+
+  private static void answerOnce(ServerSocketChannel server) {
+    try (SocketChannel peer = server.accept()) {
+      Wire.read(Channels.newInputStream(peer), Request.class);
+      InstanceView row = new InstanceView("api", "api#0", 0, "default", "fork", 42, "online", 0, 0, 1000, null, null,
+          null, "/tmp/out.log", "/tmp/err.log", null);
+      Wire.write(Channels.newOutputStream(peer), new Response.Progress("training"));
+      Wire.write(Channels.newOutputStream(peer), new Response.Table(List.of(row)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

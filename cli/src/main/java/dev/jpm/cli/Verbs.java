@@ -1,0 +1,57 @@
+package dev.jpm.cli;
+
+import dev.jpm.cli.command.AotTrainCommand;
+import dev.jpm.cli.command.ApplyCommand;
+import dev.jpm.cli.command.DeleteCommand;
+import dev.jpm.cli.command.DiffCommand;
+import dev.jpm.cli.command.InitCommand;
+import dev.jpm.cli.command.KillCommand;
+import dev.jpm.cli.command.ListCommand;
+import dev.jpm.cli.command.LogsCommand;
+import dev.jpm.cli.command.PingCommand;
+import dev.jpm.cli.command.RestartCommand;
+import dev.jpm.cli.command.ScaleCommand;
+import dev.jpm.cli.command.ShowCommand;
+import dev.jpm.cli.command.StartCommand;
+import dev.jpm.cli.command.StopCommand;
+import dev.jpm.cli.command.ValidateCommand;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The verbs, by every word that calls them (names and aliases, as their {@code @Command} says; a test keeps the
+ * two in step). {@link Main} registers only the verb being run: picocli reflects over each registered command
+ * class at start-up, and one class instead of fifteen is a good part of {@code jpm ls}'s time.
+ */
+final class Verbs {
+
+  static final List<Class<?>> ALL = List.of(
+      ApplyCommand.class, DiffCommand.class, ValidateCommand.class, ListCommand.class, ShowCommand.class,
+      StartCommand.class, StopCommand.class, RestartCommand.class, DeleteCommand.class, ScaleCommand.class,
+      LogsCommand.class, PingCommand.class, KillCommand.class, InitCommand.class, AotTrainCommand.class);
+
+  static final Map<String, Class<?>> BY_WORD = byWord();
+
+  private Verbs() {}
+
+  private static Map<String, Class<?>> byWord() {
+    Map<String, Class<?>> words = new LinkedHashMap<>();
+    words.put("apply", ApplyCommand.class);
+    words.put("diff", DiffCommand.class);
+    words.put("validate", ValidateCommand.class);
+    for (String word : List.of("ls", "list", "ps", "status")) words.put(word, ListCommand.class);
+    for (String word : List.of("show", "describe", "info")) words.put(word, ShowCommand.class);
+    words.put("start", StartCommand.class);
+    words.put("stop", StopCommand.class);
+    words.put("restart", RestartCommand.class);
+    for (String word : List.of("delete", "del")) words.put(word, DeleteCommand.class);
+    words.put("scale", ScaleCommand.class);
+    words.put("logs", LogsCommand.class);
+    words.put("ping", PingCommand.class);
+    words.put("kill", KillCommand.class);
+    words.put("init", InitCommand.class);
+    words.put("aot-train", AotTrainCommand.class);
+    return Map.copyOf(words);
+  }
+}
