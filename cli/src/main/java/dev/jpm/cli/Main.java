@@ -10,8 +10,13 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    System.exit(forArguments(System.getenv(), args).execute(args));
+  }
+
+  /** The command line for these arguments: only the verb they name, or every verb when the first word is none. */
+  static CommandLine forArguments(Map<String, String> environment, String... args) {
     Class<?> verb = args.length == 0 ? null : Verbs.BY_WORD.get(args[0]);
-    System.exit(commandLine(System.getenv(), verb == null ? Verbs.ALL : List.of(verb)).execute(args));
+    return commandLine(environment, verb == null ? Verbs.ALL : List.of(verb));
   }
 
   /** The command line with every verb; tests call {@code execute} on it with their own writers and environment. */

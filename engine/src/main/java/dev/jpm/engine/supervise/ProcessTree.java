@@ -30,9 +30,8 @@ final class ProcessTree {
   /** The tree of {@code pid} if it runs and started at {@code startMs} (± 1 s), else an empty, unowned tree. */
   static ProcessTree of(long pid, long startMs) {
     ProcessHandle root = pid <= 0 ? null : ProcessHandle.of(pid).filter(h -> startedAt(h, startMs)).orElse(null);
-    ProcessTree tree = new ProcessTree(pid, root);
-    tree.discover();
-    return tree;
+    // Not discovered here: a process just launched has no descendants yet, and every signal and poll discovers.
+    return new ProcessTree(pid, root);
   }
 
   /** True when the root was ours when this tree was made. */

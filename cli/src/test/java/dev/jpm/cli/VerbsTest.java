@@ -1,0 +1,34 @@
+package dev.jpm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+
+/** The word table Main uses to register one verb agrees with the verbs' own @Command names and aliases. */
+class VerbsTest {
+
+  @Test
+  void everyNameAndAliasMapsToItsCommandAndNothingElseIsListed() {
+    Map<String, Class<?>> declared = new HashMap<>();
+    for (Class<?> verb : Verbs.ALL) {
+      Command command = verb.getAnnotation(Command.class);
+      Stream.concat(Stream.of(command.name()), Stream.of(command.aliases())).forEach(word -> declared.put(word, verb));
+    }
+
+    assertThat(Verbs.BY_WORD).isEqualTo(declared);
+  }
+
+  @Test
+  void theFirstWordRegistersOnlyItsVerbAndAnythingElseRegistersAll() {
+    assertThat(Main.forArguments(Map.of(), "ps", "--json").getSubcommands().keySet())
+        .containsExactlyInAnyOrder("ls", "list", "ps", "status");
+    assertThat(Main.forArguments(Map.of(), "-v", "ls").getSubcommands()).hasSize(Verbs.BY_WORD.size());
+    assertThat(Main.forArguments(Map.of()).getSubcommands()).hasSize(Verbs.BY_WORD.size());
+    assertThat(Main.forArguments(Map.of(), "nonsense").getSubcommands().keySet()).containsAll(List.of("apply", "del"));
+  }
+}
