@@ -1,7 +1,9 @@
 package dev.jpm.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 
 /** Entry point of the {@code jpm} command. */
@@ -10,7 +12,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(forArguments(System.getenv(), args).execute(args));
+    OptionalInt quick = QuickList.run(args, System.getenv(), new PrintWriter(System.out));
+    System.exit(quick.isPresent() ? quick.getAsInt() : forArguments(System.getenv(), args).execute(args));
   }
 
   /** The command line for these arguments: only the verb they name, or every verb when the first word is none. */

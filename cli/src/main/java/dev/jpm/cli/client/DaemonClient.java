@@ -1,5 +1,6 @@
 package dev.jpm.cli.client;
 
+import dev.jpm.engine.protocol.Frames;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
@@ -34,9 +35,22 @@ public final class DaemonClient {
 
   /** Sends a request, starting the daemon first if none answers; progress lines go to {@code onProgress}. */
   public Response send(Request request, Consumer<String> onProgress) throws IOException {
-    SocketChannel channel = tryConnect();
-    if (channel == null) channel = launcher.startAndConnect(this::tryConnect);
-    return exchange(channel, request, onProgress);
+    return exchange(connectOrStart(), request, onProgress);
+  }
+
+  /**
+   * Sends an already encoded request and returns the first frame of the answer, unparsed, starting the daemon if
+   * needed. Only for requests that send no progress (the hot path of {@code jpm ls}).
+   */
+  public byte[] sendEncoded(String request) throws IOException {
+    try (SocketChannel channel = connectOrStart();
+        InputStream in = Channels.newInputStream(channel);
+        OutputStream out = Channels.newOutputStream(channel)) {
+      Frames.write(out, request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] answer = Frames.read(in);
+      if (answer == null) throw new IOException("the daemon closed the connection without an answer");
+      return answer;
+    }
   }
 
   /** Sends a request only if a daemon already runs; null when none does (for ping and kill). */
@@ -58,6 +72,11 @@ public final class DaemonClient {
         else return response;
       }
     }
+  }
+
+  private SocketChannel connectOrStart() throws IOException {
+    SocketChannel channel = tryConnect();
+    return channel != null ? channel : launcher.startAndConnect(this::tryConnect);
   }
 
   /** A connected channel, or null when no daemon listens. */

@@ -1,6 +1,7 @@
 package dev.jpm.cli.command;
 
 import dev.jpm.cli.client.DaemonClient;
+import dev.jpm.cli.client.TableFrame;
 import dev.jpm.cli.render.ProcessTable;
 import dev.jpm.cli.render.Style;
 import dev.jpm.engine.protocol.InstanceView;
@@ -36,8 +37,13 @@ public final class AotTrainCommand implements Callable<Integer> {
       JpmHome jpmHome = new JpmHome(home);
       try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
         server.bind(UnixDomainSocketAddress.of(jpmHome.socket()));
-        Thread standIn = Thread.ofPlatform().start(() -> answerOnce(server));
-        Response response = new DaemonClient(jpmHome).send(new Request.List(), line -> {});
+        Thread standIn = Thread.ofPlatform().start(() -> {
+          answerOnce(server, false);
+          answerOnce(server, true);
+        });
+        DaemonClient client = new DaemonClient(jpmHome);
+        TableFrame.rows(client.sendEncoded(TableFrame.LIST_REQUEST)); // the plain-ls path
+        Response response = client.send(new Request.List(), line -> {}); // every other verb's path
         standIn.join();
         List<InstanceView> rows = ((Response.Table) response).instances();
         ProcessTable.lines(rows, new Style(true));
@@ -50,12 +56,13 @@ public final class AotTrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void answerOnce(ServerSocketChannel server) {
+  /** Answers one request with a one-row table, after a progress frame when asked (the raw path reads one frame). */
+  private static void answerOnce(ServerSocketChannel server, boolean withProgress) {
     try (SocketChannel peer = server.accept()) {
       Wire.read(Channels.newInputStream(peer), Request.class);
       InstanceView row = new InstanceView("api", "api#0", 0, "default", "fork", 42, "online", 0, 0, 1000, null, null,
           null, "/tmp/out.log", "/tmp/err.log", null);
-      Wire.write(Channels.newOutputStream(peer), new Response.Progress("training"));
+      if (withProgress) Wire.write(Channels.newOutputStream(peer), new Response.Progress("training"));
       Wire.write(Channels.newOutputStream(peer), new Response.Table(List.of(row)));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -2,6 +2,11 @@ package dev.jpm.cli.command;
 
 import dev.jpm.cli.ExitCode;
 import dev.jpm.cli.render.ProcessTable;
+import dev.jpm.cli.render.Style;
+import dev.jpm.engine.protocol.InstanceView;
+import dev.jpm.engine.protocol.Wire;
+import java.io.PrintWriter;
+import java.util.List;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import picocli.CommandLine.Command;
@@ -17,8 +22,14 @@ public final class ListCommand extends ClientCommand {
   @Override
   public Integer call() throws Exception {
     Response.Table table = expect(send(new Request.List()), Response.Table.class);
-    if (json) printJson(table.instances());
-    else ProcessTable.lines(table.instances(), style()).forEach(out()::println);
+    print(table.instances(), json, out(), style());
     return ExitCode.OK;
+  }
+
+  /** The table, or one JSON object per instance. Shared with {@link dev.jpm.cli.QuickList}. */
+  public static void print(List<InstanceView> rows, boolean json, PrintWriter out, Style style) {
+    if (json) out.println(Wire.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+    else ProcessTable.lines(rows, style).forEach(out::println);
+    out.flush();
   }
 }

@@ -1,5 +1,6 @@
 package dev.jpm.engine.daemon;
 
+import dev.jpm.engine.protocol.BadFrame;
 import dev.jpm.engine.protocol.ErrorCode;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
@@ -83,7 +84,7 @@ final class ControlServer implements AutoCloseable {
       Request request;
       try {
         request = Wire.read(in, Request.class);
-      } catch (Wire.BadFrame bad) {
+      } catch (BadFrame bad) {
         Wire.write(out, bad.code().failure(bad.getMessage()));
         return;
       }

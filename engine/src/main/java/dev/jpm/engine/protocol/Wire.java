@@ -1,7 +1,5 @@
 package dev.jpm.engine.protocol;
 
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,8 +10,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Framing and encoding of protocol messages: {@code [int length][JSON object]} where the object carries the
- * protocol version {@code v}. A frame longer than {@link #MAX_FRAME} is refused before it is read.
+ * Encoding of protocol messages in {@link Frames}: a JSON object that carries the protocol version {@code v} and
+ * the message's {@code type}.
  */
 public final class Wire {
 
@@ -21,7 +19,7 @@ public final class Wire {
   public static final int VERSION = 1;
 
   /** Largest frame accepted (an ecosystem file travels in one frame). */
-  public static final int MAX_FRAME = 8 * 1024 * 1024;
+  public static final int MAX_FRAME = Frames.MAX_FRAME;
 
   /** The one JSON mapper of the protocol: snake_case fields, unknown fields ignored for forward compatibility. */
   public static final ObjectMapper JSON =
@@ -33,44 +31,16 @@ public final class Wire {
 
   private Wire() {}
 
-  /** A frame could not be read as a message of this protocol. */
-  public static final class BadFrame extends IOException {
-    private final ErrorCode code;
-
-    BadFrame(ErrorCode code, String message) {
-      super(message);
-      this.code = code;
-    }
-
-    public ErrorCode code() {
-      return code;
-    }
-  }
-
   public static void write(OutputStream out, Object message) throws IOException {
     tools.jackson.databind.node.ObjectNode tree = JSON.valueToTree(message);
     tree.put("v", VERSION);
-    byte[] body = JSON.writeValueAsBytes(tree);
-    // One write per frame: length and body leave together.
-    byte[] frame = new byte[4 + body.length];
-    java.nio.ByteBuffer.wrap(frame).putInt(body.length).put(body);
-    out.write(frame);
-    out.flush();
+    Frames.write(out, JSON.writeValueAsBytes(tree));
   }
 
   /** Reads one frame; returns null at a clean end of stream. */
   public static <T> T read(InputStream in, Class<T> type) throws IOException {
-    DataInputStream data = new DataInputStream(in);
-    int length;
-    try {
-      length = data.readInt();
-    } catch (EOFException end) {
-      return null;
-    }
-    if (length < 0 || length > MAX_FRAME)
-      throw new BadFrame(ErrorCode.TOO_LARGE, "frame of " + length + " bytes refused (limit " + MAX_FRAME + ")");
-    byte[] body = data.readNBytes(length);
-    if (body.length != length) throw new EOFException("frame cut short");
+    byte[] body = Frames.read(in);
+    if (body == null) return null;
     try {
       tools.jackson.databind.JsonNode tree = JSON.readTree(body);
       int version = tree.path("v").asInt(-1);

@@ -37,23 +37,23 @@ class WireTest {
   @Test
   void malformedJsonIsABadRequest() {
     assertThatThrownBy(() -> Wire.read(frameOf("{not json"), Request.class))
-        .isInstanceOf(Wire.BadFrame.class)
-        .satisfies(e -> assertThat(((Wire.BadFrame) e).code()).isEqualTo(ErrorCode.BAD_REQUEST));
+        .isInstanceOf(BadFrame.class)
+        .satisfies(e -> assertThat(((BadFrame) e).code()).isEqualTo(ErrorCode.BAD_REQUEST));
   }
 
   @Test
   void unknownTypeIsABadRequest() {
     assertThatThrownBy(() -> Wire.read(frameOf("{\"v\":1,\"type\":\"format_disk\"}"), Request.class))
-        .isInstanceOf(Wire.BadFrame.class)
+        .isInstanceOf(BadFrame.class)
         .hasMessageContaining("malformed");
   }
 
   @Test
   void anotherVersionIsRefusedByName() {
     assertThatThrownBy(() -> Wire.read(frameOf("{\"v\":99,\"type\":\"ping\"}"), Request.class))
-        .isInstanceOf(Wire.BadFrame.class)
+        .isInstanceOf(BadFrame.class)
         .hasMessageContaining("protocol version 99 not supported")
-        .satisfies(e -> assertThat(((Wire.BadFrame) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION));
+        .satisfies(e -> assertThat(((BadFrame) e).code()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION));
   }
 
   @Test
@@ -62,8 +62,8 @@ class WireTest {
     new DataOutputStream(bytes).writeInt(Wire.MAX_FRAME + 1);
 
     assertThatThrownBy(() -> Wire.read(new ByteArrayInputStream(bytes.toByteArray()), Request.class))
-        .isInstanceOf(Wire.BadFrame.class)
-        .satisfies(e -> assertThat(((Wire.BadFrame) e).code()).isEqualTo(ErrorCode.TOO_LARGE));
+        .isInstanceOf(BadFrame.class)
+        .satisfies(e -> assertThat(((BadFrame) e).code()).isEqualTo(ErrorCode.TOO_LARGE));
   }
 
   @Test
