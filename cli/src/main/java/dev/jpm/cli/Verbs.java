@@ -1,6 +1,7 @@
 package dev.jpm.cli;
 
 import dev.jpm.cli.command.AotTrainCommand;
+import dev.jpm.cli.command.AotTrainDaemonCommand;
 import dev.jpm.cli.command.ApplyCommand;
 import dev.jpm.cli.command.DeleteCommand;
 import dev.jpm.cli.command.DiffCommand;
@@ -29,7 +30,8 @@ final class Verbs {
   static final List<Class<?>> ALL = List.of(
       ApplyCommand.class, DiffCommand.class, ValidateCommand.class, ListCommand.class, ShowCommand.class,
       StartCommand.class, StopCommand.class, RestartCommand.class, DeleteCommand.class, ScaleCommand.class,
-      LogsCommand.class, PingCommand.class, KillCommand.class, InitCommand.class, AotTrainCommand.class);
+      LogsCommand.class, PingCommand.class, KillCommand.class, InitCommand.class, AotTrainCommand.class,
+      AotTrainDaemonCommand.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -52,6 +54,7 @@ final class Verbs {
     words.put("kill", KillCommand.class);
     words.put("init", InitCommand.class);
     words.put("aot-train", AotTrainCommand.class);
+    words.put("aot-train-daemon", AotTrainDaemonCommand.class);
     return Map.copyOf(words);
   }
 }

@@ -12,6 +12,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Sends one request per connection to the daemon of a {@link JpmHome}, starting the daemon when needed. */
@@ -22,6 +23,11 @@ public final class DaemonClient {
 
   public DaemonClient(JpmHome home) {
     this(home, new DaemonLauncher(home));
+  }
+
+  /** A client whose daemon, when this client starts one, runs with {@code extraFlags} added to its JVM. */
+  public static DaemonClient withDaemonFlags(JpmHome home, List<String> extraFlags) {
+    return new DaemonClient(home, new DaemonLauncher(home, extraFlags));
   }
 
   DaemonClient(JpmHome home, DaemonLauncher launcher) {

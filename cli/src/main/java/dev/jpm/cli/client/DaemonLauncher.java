@@ -28,19 +28,35 @@ final class DaemonLauncher {
       "-XX:-UsePerfData", "-XX:+UseCompactObjectHeaders",
       "--enable-native-access=ALL-UNNAMED");
 
+  /**
+   * System property naming the daemon's AOT cache. The launcher script sets it; when the file exists the daemon
+   * starts with it (its socket is up sooner and its first apply runs ~0.5 s faster), when it does not the daemon
+   * starts without.
+   */
+  public static final String AOT_CACHE_PROPERTY = "jpm.daemon.aot";
+
   private static final long START_TIMEOUT_MS = 20_000;
 
   private final JpmHome home;
+  private final List<String> extraFlags;
 
   DaemonLauncher(JpmHome home) {
+    this(home, List.of());
+  }
+
+  /** A launcher that adds {@code extraFlags} to the daemon's JVM (the AOT training run records with them). */
+  DaemonLauncher(JpmHome home, List<String> extraFlags) {
     this.home = home;
+    this.extraFlags = List.copyOf(extraFlags);
   }
 
   SocketChannel startAndConnect(Supplier<SocketChannel> connect) throws IOException {
     home.ensurePrivate();
-    ProcessBuilder builder = new ProcessBuilder(command());
+    ProcessBuilder builder = new ProcessBuilder(command(extraFlags));
     // The daemon serves exactly this home, whatever the environment it inherits says.
     builder.environment().put("JPM_HOME", home.dir().toString());
+    // Not the caller's folder: a daemon must not keep a user's directory (or a mount) busy for its lifetime.
+    builder.directory(home.dir().toFile());
     Process daemon = builder
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectOutput(ProcessBuilder.Redirect.appendTo(home.daemonLog().toFile()))
@@ -77,12 +93,17 @@ final class DaemonLauncher {
     }
   }
 
-  private static List<String> command() {
+  private static List<String> command(List<String> extraFlags) {
     List<String> command = new ArrayList<>();
     if (Files.isExecutable(Path.of("/usr/bin/setsid"))) command.add("/usr/bin/setsid");
     command.add(ProcessHandle.current().info().command().orElse(
         Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(JVM_FLAGS);
+    String cache = System.getProperty(AOT_CACHE_PROPERTY);
+    if (extraFlags.isEmpty() && cache != null && Files.isRegularFile(Path.of(cache))) {
+      command.add("-XX:AOTCache=" + Path.of(cache).toAbsolutePath()); // a stale one is skipped, logged
+    }
+    command.addAll(extraFlags);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(MAIN_CLASS);
