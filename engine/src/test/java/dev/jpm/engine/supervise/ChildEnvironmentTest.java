@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ChildEnvironmentTest {
 
   private static final Map<String, String> DAEMON_ENV =
-      Map.of("PATH", "/usr/bin:/bin", "HOME", "/home/u", "LANG", "C.UTF-8", "AWS_SECRET_ACCESS_KEY", "hunter2");
+      Map.of("PATH", "/usr/bin:/bin", "HOME", "/srv/u", "LANG", "C.UTF-8", "AWS_SECRET_ACCESS_KEY", "hunter2");
 
   @Test
   void baseFromTheDaemonThenDeclaredThenInjected() {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class LogPathsTest {
 
-  private static final Path HOME = Path.of("/home/x/.jpm");
+  private static final Path HOME = Path.of("/srv/x/.jpm");
 
   @Test
   void insertsTheIndexBeforeTheExtensionUnlessMerged() {
