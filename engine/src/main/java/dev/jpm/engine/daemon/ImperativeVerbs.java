@@ -21,10 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * PM2's imperative verbs (start, stop, restart, delete, scale, the one-liner start, kill). Each returns once its
@@ -64,7 +65,7 @@ final class ImperativeVerbs {
       progress.accept(line);
     };
     switch (request.verb()) {
-      case STOP -> forEachApp(byApp, ids -> ids.forEach(id -> report.accept("stopped " + supervisor.stop(id).id())));
+      case STOP -> inParallel(ids(byApp), id -> report.accept("stopped " + supervisor.stop(id).id()));
       case DELETE -> forEachApp(byApp, ids -> deleteTargets(ids, request.targets(), report));
       case START -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> startOne(id, report)))));
       case RESTART -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> restartOne(id, report)))));
@@ -109,7 +110,7 @@ final class ImperativeVerbs {
   /** Restarts one instance and waits until it settled, so an app's instances are replaced one at a time. */
   private void restartOne(InstanceId id, Consumer<String> report) {
     report.accept(describe("restarted", supervisor.restart(id)));
-    supervisor.awaitSettled(id, settleTimeout(RequestHandler.requireApp(supervisor, id.app())));
+    supervisor.awaitSettled(id, Reconciler.settleTimeout(RequestHandler.requireApp(supervisor, id.app())));
   }
 
   private void deleteTargets(List<InstanceId> ids, List<String> targets, Consumer<String> report) {
@@ -154,30 +155,46 @@ final class ImperativeVerbs {
 
   /** Runs the work for each app on its own virtual thread (apps in parallel, instances in order). */
   private List<InstanceId> forEachApp(Map<String, List<InstanceId>> byApp, Consumer<List<InstanceId>> work) {
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      byApp.values().forEach(ids -> pool.submit(() -> work.accept(ids)));
-    }
-    return byApp.values().stream().flatMap(List::stream).toList();
+    inParallel(List.copyOf(byApp.values()), work);
+    return ids(byApp);
   }
 
   /** Waits for every instance to settle in parallel; a line for each that is not online. */
   private List<String> settle(List<InstanceId> ids) {
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-    Function<InstanceId, AppSpec> specOf = id -> RequestHandler.requireApp(supervisor, id.app());
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      ids.forEach(id -> pool.submit(() -> {
-        ProcessRecord record = supervisor.awaitSettled(id, settleTimeout(specOf.apply(id)));
-        if (record.status() != ProcessStatus.ONLINE) failures.add(Reconciler.describeFailure(record));
-      }));
-    }
+    inParallel(ids, id -> {
+      AppSpec spec = RequestHandler.requireApp(supervisor, id.app());
+      ProcessRecord record = supervisor.awaitSettled(id, Reconciler.settleTimeout(spec));
+      if (record.status() != ProcessStatus.ONLINE) failures.add(Reconciler.describeFailure(record));
+    });
     return failures.stream().sorted().toList();
+  }
+
+  private static List<InstanceId> ids(Map<String, List<InstanceId>> byApp) {
+    return byApp.values().stream().flatMap(List::stream).toList();
+  }
+
+  /** Runs {@code work} on each item on its own virtual thread; returns when all are done, rethrowing a failure. */
+  private static <T> void inParallel(List<T> items, Consumer<T> work) {
+    List<Future<?>> running = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      items.forEach(item -> running.add(pool.submit(() -> work.accept(item))));
+    }
+    for (Future<?> task : running) {
+      try {
+        task.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException failure) throw failure;
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for a verb to finish", e);
+      }
+    }
   }
 
   private static String describe(String verb, ProcessRecord record) {
     return verb + " " + record.id() + (record.pid() > 0 ? " (pid " + record.pid() + ")" : " (" + record.status().word() + ")");
   }
 
-  private static java.time.Duration settleTimeout(AppSpec spec) {
-    return Reconciler.settleTimeout(spec);
-  }
 }
