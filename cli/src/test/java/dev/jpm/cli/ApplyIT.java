@@ -4,6 +4,8 @@ import static dev.jpm.cli.JpmHarness.alive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.jpm.engine.protocol.Wire;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** apply and diff end to end: the real CLI, a real daemon on a temporary JPM_HOME, real child processes. */
 class ApplyIT {
@@ -215,5 +218,52 @@ class ApplyIT {
     assertThat(alive(parent)).isFalse();
     assertThat(alive(grandchild)).isFalse();
     assertThat(jpm.status("tree#0")).isEqualTo("stopped");
+  }
+
+  @Test
+  void onlyLimitsThePlanAndJsonShowsItToScripts() throws IOException {
+    Path file = ecosystem(web(1, "hello", 16) + """
+          - name: jobs
+            script: sleeper.sh
+            min_uptime: 300ms
+        """);
+
+    JpmHarness.Result diff = jpm.run("diff", file.toString(), "--only", "jobs", "--json").expectExit(1);
+    assertThat(Wire.JSON.readTree(diff.out()).path("lines").toString()).contains("+ start jobs#0 (new app)")
+        .doesNotContain("web");
+    jpm.run("apply", file.toString(), "--only", "jobs").expectExit(0);
+
+    assertThat(jpm.instances()).extracting(r -> r.path("id").asString()).containsExactly("jobs#0");
+    JsonNode show = Wire.JSON.readTree(jpm.run("show", "jobs", "--json").expectExit(0).out());
+    assertThat(show.path("spec").path("name").asString()).isEqualTo("jobs");
+    assertThat(show.path("instances").get(0).path("status").asString()).isEqualTo("online");
+  }
+
+  @Test
+  void validateJsonListsEveryProblemWithItsPlace() throws IOException {
+    Path file = ecosystem("""
+          - name: one
+            script: missing.sh
+          - name: two
+            script: sleeper.sh
+            instances: "lots"
+        """);
+
+    JsonNode verdict = Wire.JSON.readTree(jpm.run("validate", file.toString(), "--json").expectExit(3).out());
+
+    assertThat(verdict.path("valid").asBoolean()).isFalse();
+    assertThat(verdict.path("errors").toString()).contains(file + ":3:", "app \\\"one\\\"", file + ":6:");
+  }
+
+  @Test
+  void theOneLinerStartsAScriptWithItsArguments() throws IOException {
+    jpm.write("echo-args.sh", "echo \"args: $*\"\nexec bash " + jpm.work.resolve("sleeper.sh") + "\n");
+
+    jpm.run("start", jpm.work.resolve("echo-args.sh").toString(), "--name", "echoer", "-i", "2", "--", "--port", "80")
+        .expectExit(0);
+
+    assertThat(jpm.instances()).extracting(r -> r.path("id").asString()).containsExactly("echoer#0", "echoer#1");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(jpm.home.resolve("logs/echoer-out-1.log")).content().contains("args: --port 80"));
   }
 }
