@@ -60,7 +60,7 @@ final class ProcessTree {
    * fork or leave the group while it is being listed: a child caught between {@code fork} and {@code setsid} would
    * otherwise escape unseen once its parent died. It is thawed (SIGCONT) afterwards so that it can act on the
    * signal, which stays pending until then. Two /proc scans: before the freeze, and after it for children forked
-   * at that moment.
+   * at that moment (one scan after a group freeze was measured to let a child escape).
    */
   synchronized void signal(int signal) {
     discover();

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Stops one process tree as PM2 does, but never leaves a survivor: the stop signal to the whole tree, a poll
  * until every member is gone, SIGKILL to the tree after {@code kill_timeout}, and a final SIGKILL sweep of the
- * process group. Runs entirely on the supervisor's single timer thread, which therefore owns the tree while the
- * sequence runs; callers wait on the returned future.
+ * process group. The stop signal is sent on the caller's thread (fifty stops at once must not queue behind each
+ * other on one thread); polls and escalation run on the supervisor's timer thread. The tree is synchronized, so
+ * they never interleave; callers wait on the returned future.
  */
 final class StopSequence {
 
@@ -40,7 +41,7 @@ final class StopSequence {
   static CompletableFuture<Outcome> start(ProcessTree tree, int signal, long killTimeoutMs,
       ScheduledExecutorService timer) {
     StopSequence sequence = new StopSequence(tree);
-    timer.execute(() -> sequence.tree.signal(signal));
+    tree.signal(signal);
     List<ScheduledFuture<?>> tasks = List.of(
         timer.scheduleWithFixedDelay(sequence::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS),
         timer.schedule(sequence::escalate, signal == Signals.KILL ? 0 : killTimeoutMs, TimeUnit.MILLISECONDS),
