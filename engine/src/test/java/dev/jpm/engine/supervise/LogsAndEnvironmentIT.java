@@ -14,37 +14,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LogsAndEnvironmentIT {
 
   private static final RestartPolicy ONCE = new RestartPolicy(false, 3, 300, 0, 0, Set.of());
 
-  @TempDir Path home;
-  private SupervisorFixture fixture;
-  private Supervisor supervisor;
-
-  @BeforeEach
-  void start() {
-    fixture = new SupervisorFixture(home);
-    supervisor = fixture.supervisor;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @RegisterExtension final SupervisorFixture fixture = new SupervisorFixture();
 
   @Test
   void theChildGetsTheBaseTheDeclaredAndTheInjectedVariablesOnly() throws IOException {
-    Path logs = home.resolve("logs");
+    Path logs = fixture.home.resolve("logs");
     var spec = TestApps.fixture("envy", "print-env.sh").instances(2).port(8080)
         .env(Map.of("FOO", "bar", "COUNTER", "10")).incrementVar("COUNTER").logsIn(logs, false).build();
-    supervisor.register(spec);
-    supervisor.start(new InstanceId("envy", 1));
+    fixture.supervisor.register(spec);
+    fixture.supervisor.start(new InstanceId("envy", 1));
 
     Path out = logs.resolve("envy-out-1.log");
     await().atMost(SupervisorFixture.PATIENCE).until(() -> Files.exists(out) && Files.readString(out).contains("---"));
@@ -63,12 +48,12 @@ class LogsAndEnvironmentIT {
 
   @Test
   void perInstanceFilesAndACombinedFileAppendAcrossRestarts() throws IOException {
-    Path logs = home.resolve("deep/logs");
+    Path logs = fixture.home.resolve("deep/logs");
     var id = new InstanceId("talker", 0);
     var spec = TestApps.fixture("talker", "exit-code.sh", "0").restart(ONCE).logsIn(logs, false).build();
     fixture.run(spec);
     fixture.awaitStatus(id, ProcessStatus.STOPPED);
-    supervisor.start(id);
+    fixture.supervisor.start(id);
     fixture.awaitStatus(id, ProcessStatus.STOPPED);
 
     assertThat(logs.resolve("talker-out-0.log")).content().isEqualTo("exiting with 0 after 0s\n".repeat(2));
@@ -79,7 +64,7 @@ class LogsAndEnvironmentIT {
 
   @Test
   void bothStreamsReachTheCombinedFileAndMergedNamesHaveNoIndex() throws IOException {
-    Path logs = home.resolve("logs");
+    Path logs = fixture.home.resolve("logs");
     var id = new InstanceId("loud", 0);
     fixture.run(TestApps.fixture("loud", "crash-fast.sh").restart(ONCE).logsIn(logs, true).build());
     fixture.awaitStatus(id, ProcessStatus.STOPPED);
@@ -91,14 +76,14 @@ class LogsAndEnvironmentIT {
 
   @Test
   void aPidFileExistsWhileTheProcessRuns() throws IOException {
-    Path logs = home.resolve("logs");
+    Path logs = fixture.home.resolve("logs");
     ProcessRecord online = fixture.run(TestApps.fixture("pidful", "sleep.sh", "1000").logsIn(logs, true).build());
     assertThat(logs.resolve("pidful-0.pid")).content().isEqualTo(online.pid() + "\n");
   }
 
   @Test
   void aHundredThousandLinesArriveCompleteAndInOrder() throws IOException {
-    Path logs = home.resolve("logs");
+    Path logs = fixture.home.resolve("logs");
     var id = new InstanceId("spew", 0);
     fixture.run(TestApps.fixture("spew", "spew.sh", "100000").restart(ONCE).logsIn(logs, false).build());
     fixture.awaitStatus(id, ProcessStatus.STOPPED);

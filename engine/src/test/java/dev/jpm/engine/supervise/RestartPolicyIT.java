@@ -6,30 +6,14 @@ import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.model.RestartPolicy;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RestartPolicyIT {
 
-  @TempDir Path home;
-  private SupervisorFixture fixture;
-  private Supervisor supervisor;
-
-  @BeforeEach
-  void start() {
-    fixture = new SupervisorFixture(home);
-    supervisor = fixture.supervisor;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @RegisterExtension final SupervisorFixture fixture = new SupervisorFixture();
 
   @Test
   void consecutiveUnstableRunsEndErroredAfterMaxRestartsUntilAUserActs() {
@@ -43,9 +27,9 @@ class RestartPolicyIT {
     assertThat(errored.lastExitCode()).isEqualTo(1);
     assertThat(errored.pid()).isZero();
     assertThat(errored.reason()).isEqualTo("crashed 3 times in a row within min_uptime (last exit code 1)");
-    assertThat(supervisor.awaitSettled(id, Duration.ofSeconds(5)).status()).isEqualTo(ProcessStatus.ERRORED);
+    assertThat(fixture.supervisor.awaitSettled(id, Duration.ofSeconds(5)).status()).isEqualTo(ProcessStatus.ERRORED);
 
-    ProcessRecord again = supervisor.start(id);
+    ProcessRecord again = fixture.supervisor.start(id);
     assertThat(again.status()).isEqualTo(ProcessStatus.ONLINE);
     assertThat(again.unstableRestarts()).isZero();
     assertThat(again.reason()).isNull();
@@ -87,11 +71,11 @@ class RestartPolicyIT {
     fixture.awaitRecord(id, r -> r.restarts() >= 2);
 
     fixture.awaitStatus(id, ProcessStatus.WAITING_RESTART);
-    ProcessRecord stopped = supervisor.stop(id);
+    ProcessRecord stopped = fixture.supervisor.stop(id);
     assertThat(stopped.status()).isEqualTo(ProcessStatus.STOPPED);
     int restarts = stopped.restarts();
     // A cancelled delay never fires: wait past it, the instance stays stopped.
-    assertThat(supervisor.awaitSettled(id, Duration.ofMillis(800)).status()).isEqualTo(ProcessStatus.STOPPED);
+    assertThat(fixture.supervisor.awaitSettled(id, Duration.ofMillis(800)).status()).isEqualTo(ProcessStatus.STOPPED);
     assertThat(fixture.record(id).restarts()).isEqualTo(restarts);
   }
 
@@ -127,7 +111,7 @@ class RestartPolicyIT {
     var id = new InstanceId("settling", 0);
     fixture.run(TestApps.fixture("settling", "sleep.sh", "1000").build());
 
-    ProcessRecord settled = supervisor.awaitSettled(id, Duration.ofSeconds(10));
+    ProcessRecord settled = fixture.supervisor.awaitSettled(id, Duration.ofSeconds(10));
 
     assertThat(settled.status()).isEqualTo(ProcessStatus.ONLINE);
     assertThat(System.currentTimeMillis() - settled.startedAtMs()).isGreaterThanOrEqualTo(300);

@@ -6,23 +6,54 @@ import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real supervisor on a temporary JPM_HOME, and the waits the integration tests share. */
-final class SupervisorFixture implements AutoCloseable {
+/**
+ * A real supervisor on a temporary JPM_HOME, and the waits the integration tests share. Either made on a given
+ * home (several supervisors in turn, as a daemon restart), or registered as a JUnit extension that makes a fresh
+ * home and supervisor for each test and stops everything after it.
+ */
+final class SupervisorFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
   static final Duration PATIENCE = Duration.ofSeconds(15);
 
-  final Path home;
-  final Supervisor supervisor;
+  Path home;
+  Supervisor supervisor;
+
+  /** For {@code @RegisterExtension}: home and supervisor exist from each test's start. */
+  SupervisorFixture() {}
 
   SupervisorFixture(Path home) {
-    this.home = home;
-    this.supervisor = new Supervisor(new OsProcessLauncher(), Clock.systemUTC(), home);
+    open(home);
+  }
+
+  private void open(Path folder) {
+    this.home = folder;
+    this.supervisor = new Supervisor(new OsProcessLauncher(), Clock.systemUTC(), folder);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    open(Files.createTempDirectory("jpm-supervise-it"));
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    close();
+    try (Stream<Path> paths = Files.walk(home)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
+    }
   }
 
   /** Registers and starts instance 0. */

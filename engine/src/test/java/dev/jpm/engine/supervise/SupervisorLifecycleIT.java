@@ -12,32 +12,16 @@ import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SupervisorLifecycleIT {
 
-  @TempDir Path home;
-  private SupervisorFixture fixture;
-  private Supervisor supervisor;
-
-  @BeforeEach
-  void start() {
-    fixture = new SupervisorFixture(home);
-    supervisor = fixture.supervisor;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
+  @RegisterExtension final SupervisorFixture fixture = new SupervisorFixture();
 
   @Test
   void startsInItsOwnSessionWithThePidOfTheAppAndStopsIt() {
@@ -56,12 +40,12 @@ class SupervisorLifecycleIT {
     assertThat(Signals.groupOf(online.pid())).isEqualTo(online.pid());
     assertThat(Signals.sessionOf(online.pid())).isEqualTo(online.pid());
 
-    ProcessRecord stopped = supervisor.stop(id);
+    ProcessRecord stopped = fixture.supervisor.stop(id);
     assertThat(stopped.status()).isEqualTo(ProcessStatus.STOPPED);
     assertThat(stopped.pid()).isZero();
     assertThat(stopped.lastSignal()).isEqualTo("INT");
     assertThat(running(online.pid())).isFalse();
-    assertThat(supervisor.awaitSettled(id, Duration.ofSeconds(1)).status()).isEqualTo(ProcessStatus.STOPPED);
+    assertThat(fixture.supervisor.awaitSettled(id, Duration.ofSeconds(1)).status()).isEqualTo(ProcessStatus.STOPPED);
   }
 
   @Test
@@ -71,7 +55,7 @@ class SupervisorLifecycleIT {
     long pid = fixture.run(spec).pid();
     List<Long> tree = await().atMost(PATIENCE).until(() -> descendants(pid), d -> d.size() >= 2);
 
-    supervisor.stop(id);
+    fixture.supervisor.stop(id);
 
     assertThat(running(pid)).isFalse();
     assertThat(tree).allSatisfy(p -> assertThat(running(p)).as("descendant %d", p).isFalse());
@@ -83,10 +67,10 @@ class SupervisorLifecycleIT {
     String marker = "1001.4242";
     // TERM: no one ignores it, so each round is quick; an unseen escaped child would not get it.
     var spec = TestApps.fixture("racer", "spawn-grandchild.sh", marker).stop(new StopPolicy("TERM", 300)).build();
-    supervisor.register(spec);
+    fixture.supervisor.register(spec);
     for (int round = 0; round < 12; round++) {
-      supervisor.start(id);
-      supervisor.stop(id);
+      fixture.supervisor.start(id);
+      fixture.supervisor.stop(id);
     }
     assertThat(processesWithArgument(marker)).isEmpty();
   }
@@ -105,7 +89,7 @@ class SupervisorLifecycleIT {
     long pid = fixture.run(spec).pid();
     List<Long> tree = await().atMost(PATIENCE).until(() -> descendants(pid), d -> d.size() >= 2);
 
-    ProcessRecord restarted = supervisor.restart(id);
+    ProcessRecord restarted = fixture.supervisor.restart(id);
 
     assertThat(restarted.status()).isEqualTo(ProcessStatus.ONLINE);
     assertThat(restarted.restarts()).isEqualTo(1);
@@ -122,7 +106,7 @@ class SupervisorLifecycleIT {
     await().atMost(PATIENCE).until(() -> !descendants(pid).isEmpty()); // the trap is set before the loop starts
 
     long before = System.nanoTime();
-    ProcessRecord stopped = supervisor.stop(id);
+    ProcessRecord stopped = fixture.supervisor.stop(id);
     long tookMs = (System.nanoTime() - before) / 1_000_000;
 
     assertThat(tookMs).isGreaterThanOrEqualTo(650);
@@ -138,11 +122,11 @@ class SupervisorLifecycleIT {
     assertThat(record.status()).isEqualTo(ProcessStatus.ERRORED);
     assertThat(record.reason()).contains("launch failed").contains("no-such-program-jpm-test");
 
-    var badCwd = TestApps.fixture("lost", "sleep.sh").cwd(home.resolve("nowhere").toString()).build();
+    var badCwd = TestApps.fixture("lost", "sleep.sh").cwd(fixture.home.resolve("nowhere").toString()).build();
     assertThat(fixture.run(badCwd).reason()).contains("not a directory");
 
-    java.nio.file.Files.writeString(home.resolve("file"), "");
-    var badLogs = TestApps.fixture("unlogged", "sleep.sh").logsIn(home.resolve("file"), true).build();
+    java.nio.file.Files.writeString(fixture.home.resolve("file"), "");
+    var badLogs = TestApps.fixture("unlogged", "sleep.sh").logsIn(fixture.home.resolve("file"), true).build();
     assertThat(fixture.run(badLogs).reason()).startsWith("launch failed: cannot open log file");
   }
 
@@ -151,67 +135,67 @@ class SupervisorLifecycleIT {
     var id = new InstanceId("steady", 0);
     long pid = fixture.run(TestApps.fixture("steady", "sleep.sh", "1000").build()).pid();
     var noAutorestart = new RestartPolicy(false, 3, 300, 0, 0, Set.of());
-    var changed = TestApps.fixture("steady", "sleep.sh", "1000").restart(noAutorestart).logsIn(home, false).build();
+    var changed = TestApps.fixture("steady", "sleep.sh", "1000").restart(noAutorestart).logsIn(fixture.home, false).build();
 
-    supervisor.register(changed);
+    fixture.supervisor.register(changed);
 
     ProcessRecord record = fixture.record(id);
     assertThat(record.pid()).isEqualTo(pid);
     assertThat(record.status()).isEqualTo(ProcessStatus.ONLINE);
     assertThat(record.restarts()).isZero();
-    assertThat(supervisor.observe().apps().get("steady").applied()).isEqualTo(changed);
+    assertThat(fixture.supervisor.observe().apps().get("steady").applied()).isEqualTo(changed);
     Signals.toProcess(pid, Signals.number("TERM"));
     assertThat(fixture.awaitStatus(id, ProcessStatus.STOPPED).reason()).contains("autorestart is off");
-    assertThat(home.resolve("steady-out-0.log")).as("new log paths apply from the next start").doesNotExist();
+    assertThat(fixture.home.resolve("steady-out-0.log")).as("new log paths apply from the next start").doesNotExist();
 
-    long next = supervisor.start(id).pid();
+    long next = fixture.supervisor.start(id).pid();
     await().atMost(PATIENCE).untilAsserted(
-        () -> assertThat(home.resolve("steady-out-0.log")).content().isEqualTo("sleeping " + next + "\n"));
+        () -> assertThat(fixture.home.resolve("steady-out-0.log")).content().isEqualTo("sleeping " + next + "\n"));
   }
 
   @Test
   void registerCreatesStoppedInstancesAndDeleteForgetsTheApp() {
-    supervisor.register(TestApps.fixture("pair", "sleep.sh", "1000").instances(2).build());
-    assertThat(supervisor.observe().apps().get("pair").instances())
+    fixture.supervisor.register(TestApps.fixture("pair", "sleep.sh", "1000").instances(2).build());
+    assertThat(fixture.supervisor.observe().apps().get("pair").instances())
         .extracting(ProcessRecord::status).containsExactly(ProcessStatus.STOPPED, ProcessStatus.STOPPED);
-    long first = supervisor.start(new InstanceId("pair", 0)).pid();
-    long second = supervisor.start(new InstanceId("pair", 1)).pid();
+    long first = fixture.supervisor.start(new InstanceId("pair", 0)).pid();
+    long second = fixture.supervisor.start(new InstanceId("pair", 1)).pid();
 
-    supervisor.delete("pair");
+    fixture.supervisor.delete("pair");
 
-    assertThat(supervisor.observe().apps()).doesNotContainKey("pair");
+    assertThat(fixture.supervisor.observe().apps()).doesNotContainKey("pair");
     assertThat(running(first)).isFalse();
     assertThat(running(second)).isFalse();
-    assertThatThrownBy(() -> supervisor.start(new InstanceId("pair", 0))).hasMessageContaining("unknown instance");
+    assertThatThrownBy(() -> fixture.supervisor.start(new InstanceId("pair", 0))).hasMessageContaining("unknown instance");
   }
 
   @Test
   void removeStopsAndForgetsOneInstance() {
-    supervisor.register(TestApps.fixture("duo", "sleep.sh", "1000").instances(2).build());
-    long pid = supervisor.start(new InstanceId("duo", 1)).pid();
+    fixture.supervisor.register(TestApps.fixture("duo", "sleep.sh", "1000").instances(2).build());
+    long pid = fixture.supervisor.start(new InstanceId("duo", 1)).pid();
 
-    supervisor.remove(new InstanceId("duo", 1));
+    fixture.supervisor.remove(new InstanceId("duo", 1));
 
     assertThat(running(pid)).isFalse();
-    assertThat(supervisor.observe().apps().get("duo").instances()).extracting(ProcessRecord::id)
+    assertThat(fixture.supervisor.observe().apps().get("duo").instances()).extracting(ProcessRecord::id)
         .containsExactly(new InstanceId("duo", 0));
   }
 
   @Test
   void stopAllStopsInParallelAndListenersHearEveryChange() {
     var changes = new AtomicInteger();
-    supervisor.onChange(changes::incrementAndGet);
+    fixture.supervisor.onChange(changes::incrementAndGet);
     var spec = TestApps.fixture("many", "ignore-sigint.sh").instances(3).stop(new StopPolicy("INT", 600)).build();
-    supervisor.register(spec);
-    List<Long> pids = List.of(0, 1, 2).stream().map(i -> supervisor.start(new InstanceId("many", i)).pid()).toList();
+    fixture.supervisor.register(spec);
+    List<Long> pids = List.of(0, 1, 2).stream().map(i -> fixture.supervisor.start(new InstanceId("many", i)).pid()).toList();
 
     long before = System.nanoTime();
-    supervisor.stopAll();
+    fixture.supervisor.stopAll();
     long tookMs = (System.nanoTime() - before) / 1_000_000;
 
     assertThat(pids).allSatisfy(p -> assertThat(running(p)).isFalse());
     assertThat(tookMs).as("kill timeouts run in parallel").isLessThan(3 * 600);
-    assertThat(supervisor.observe().apps().get("many").instances())
+    assertThat(fixture.supervisor.observe().apps().get("many").instances())
         .allSatisfy(r -> assertThat(r.status()).isEqualTo(ProcessStatus.STOPPED));
     await().atMost(PATIENCE).untilAsserted(() -> assertThat(changes.get()).isGreaterThanOrEqualTo(1 + 6 + 6));
   }
