@@ -5,7 +5,7 @@ import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.protocol.InstanceView;
-import dev.jpm.engine.supervise.LogPaths;
+import dev.jpm.engine.logs.LogPaths;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,16 +1,15 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.logs.StreamConsumer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Copies one child stream (stdout or stderr) into its log sinks on its own small platform thread: a blocking pipe
+ * Copies one child stream (stdout or stderr) into its consumer on its own small platform thread: a blocking pipe
  * read pins a carrier thread anyway, and 256 KiB stacks keep fifty children cheap. Writes are buffered and flushed
  * whenever the pipe has nothing more to give, so bursts are cheap and nothing waits in a buffer once the child
- * goes quiet; at end of stream everything, including a partial last line, is flushed. Later work (timestamps,
- * JSON lines, live tailing) extends this class.
+ * goes quiet; at end of stream everything, including a partial last line, is flushed.
  */
 final class LogPump implements Runnable {
 
@@ -19,18 +18,18 @@ final class LogPump implements Runnable {
 
   private final String name;
   private final InputStream in;
-  private final List<LogSink> sinks;
+  private final StreamConsumer consumer;
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
 
-  private LogPump(String name, InputStream in, List<LogSink> sinks) {
+  private LogPump(String name, InputStream in, StreamConsumer consumer) {
     this.name = name;
     this.in = in;
-    this.sinks = List.copyOf(sinks);
+    this.consumer = consumer;
   }
 
-  /** Starts pumping {@code in} into {@code sinks}; each sink is released when the stream ends. */
-  static LogPump start(String name, InputStream in, List<LogSink> sinks) {
-    LogPump pump = new LogPump(name, in, sinks);
+  /** Starts pumping {@code in} into {@code consumer}, which is told when the stream ends. */
+  static LogPump start(String name, InputStream in, StreamConsumer consumer) {
+    LogPump pump = new LogPump(name, in, consumer);
     Thread.ofPlatform().name(name).daemon().stackSize(STACK_BYTES).start(pump);
     return pump;
   }
@@ -46,15 +45,14 @@ final class LogPump implements Runnable {
     try (in) {
       int read;
       while ((read = in.read(buffer)) >= 0) {
-        for (LogSink sink : sinks) sink.write(buffer, read);
-        if (in.available() == 0) sinks.forEach(LogSink::flush);
+        consumer.write(buffer, 0, read);
+        if (in.available() == 0) consumer.quiet();
       }
     } catch (IOException e) {
       // The pipe closes under us when the process's streams are torn down; what was read is still written below.
       LOG.log(System.Logger.Level.DEBUG, name + ": stream ended with " + e);
     } finally {
-      sinks.forEach(LogSink::flush);
-      sinks.forEach(LogSink::release);
+      consumer.end();
       drained.complete(null);
     }
   }

@@ -1,5 +1,7 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.logs.LogPaths;
+import dev.jpm.engine.logs.RunLogs;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ProcessRecord;
@@ -298,11 +300,12 @@ final class ManagedProcess {
     transition(edge, null);
     AppSpec current = spec;
     LogPaths paths = LogPaths.of(current.logs(), id.index(), context.jpmHome());
-    LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()),
-        ChildEnvironment.of(current, id.index(), context.daemonEnv()),
-        ProcessRun.wantsStdout(paths), ProcessRun.wantsStderr(paths));
     try {
-      ProcessRun started = ProcessRun.start(request, paths, context.launcher(), context.exits());
+      RunLogs logs = RunLogs.open(paths);
+      LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()),
+          ChildEnvironment.of(current, id.index(), context.daemonEnv()),
+          logs.stdout().isPresent(), logs.stderr().isPresent());
+      ProcessRun started = ProcessRun.start(request, logs, paths.pid(), context.launcher(), context.exits());
       run = started;
       specHash = current.specHash();
       startedAtMs = context.clock().millis();

@@ -1,5 +1,6 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.logs.RunLogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,36 +45,22 @@ final class ProcessRun {
         .whenComplete((status, failure) -> deletePidFile());
   }
 
-  /** Opens the log files, launches the process, starts its pumps and writes its pid file. */
-  static ProcessRun start(LaunchRequest request, LogPaths paths, ProcessLauncher launcher, Executor exits)
-      throws IOException {
-    List<LogSink> opened = new ArrayList<>();
+  /** Launches the process with its log files already open, starts its pumps and writes its pid file. */
+  static ProcessRun start(LaunchRequest request, RunLogs logs, Optional<Path> pidFile, ProcessLauncher launcher,
+      Executor exits) throws IOException {
+    LaunchedProcess process;
     try {
-      Optional<LogSink> out = open(paths.out(), 1, opened);
-      Optional<LogSink> err = open(paths.error(), 1, opened);
-      int streams = (request.pipeStdout() ? 1 : 0) + (request.pipeStderr() ? 1 : 0);
-      Optional<LogSink> combined = streams == 0 ? Optional.empty() : open(paths.combined(), streams, opened);
-      LaunchedProcess process = launcher.launch(request);
-      List<LogPump> pumps = new ArrayList<>();
-      String name = "jpm-log-" + request.id() + "-" + process.pid();
-      if (request.pipeStdout()) pumps.add(LogPump.start(name + "-out", process.stdout(), sinks(out, combined)));
-      if (request.pipeStderr()) pumps.add(LogPump.start(name + "-err", process.stderr(), sinks(err, combined)));
-      writePidFile(paths.pid(), process.pid());
-      return new ProcessRun(process, pumps, paths.pid(), exits);
+      process = launcher.launch(request);
     } catch (IOException | RuntimeException e) {
-      opened.forEach(LogSink::release);
+      logs.abandon();
       throw e;
     }
-  }
-
-  /** Whether this run's stdout must be piped: some file wants it. */
-  static boolean wantsStdout(LogPaths paths) {
-    return paths.out().isPresent() || paths.combined().isPresent();
-  }
-
-  /** Whether this run's stderr must be piped: some file wants it. */
-  static boolean wantsStderr(LogPaths paths) {
-    return paths.error().isPresent() || paths.combined().isPresent();
+    List<LogPump> pumps = new ArrayList<>();
+    String name = "jpm-log-" + request.id() + "-" + process.pid();
+    logs.stdout().ifPresent(out -> pumps.add(LogPump.start(name + "-out", process.stdout(), out)));
+    logs.stderr().ifPresent(err -> pumps.add(LogPump.start(name + "-err", process.stderr(), err)));
+    writePidFile(pidFile, process.pid());
+    return new ProcessRun(process, pumps, pidFile, exits);
   }
 
   long pid() {
@@ -94,20 +81,6 @@ final class ProcessRun {
 
   CompletableFuture<Void> handled() {
     return handled;
-  }
-
-  private static Optional<LogSink> open(Optional<Path> path, int writers, List<LogSink> opened) throws IOException {
-    if (path.isEmpty()) return Optional.empty();
-    LogSink sink = LogSink.open(path.get(), writers);
-    opened.add(sink);
-    return Optional.of(sink);
-  }
-
-  private static List<LogSink> sinks(Optional<LogSink> own, Optional<LogSink> combined) {
-    List<LogSink> sinks = new ArrayList<>(2);
-    own.ifPresent(sinks::add);
-    combined.ifPresent(sinks::add);
-    return sinks;
   }
 
   /** The process already runs: a pid file that cannot be written is worth a warning, not a failed launch. */

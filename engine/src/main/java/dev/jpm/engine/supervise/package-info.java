@@ -1,7 +1,7 @@
 /**
  * Child process lifecycle: the {@link dev.jpm.engine.supervise.Supervisor} is the only mutator of the process
  * table. It launches each instance through a {@link dev.jpm.engine.supervise.ProcessLauncher} (the OS adapter
- * starts it in its own session via {@code setsid}), pumps its output into log files, applies the restart policy
+ * starts it in its own session via {@code setsid}), pumps its output into the consumers the {@code logs} package gives it, applies the restart policy
  * when it exits (a pure {@code RestartDecider}), and stops it by signalling its whole process tree, escalating to
  * SIGKILL after {@code kill_timeout}, so no orphan survives.
  *

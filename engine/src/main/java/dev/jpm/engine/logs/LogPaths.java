@@ -1,4 +1,4 @@
-package dev.jpm.engine.supervise;
+package dev.jpm.engine.logs;
 
 import dev.jpm.engine.model.LogSpec;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.jpm.engine.supervise;
+package dev.jpm.engine.logs;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -40,10 +40,10 @@ final class LogSink {
     }
   }
 
-  synchronized void write(byte[] bytes, int length) {
+  synchronized void write(byte[] bytes, int offset, int length) {
     if (failed) return;
     try {
-      out.write(bytes, 0, length);
+      out.write(bytes, offset, length);
     } catch (IOException e) {
       fail(e);
     }

@@ -1,4 +1,4 @@
-package dev.jpm.engine.supervise;
+package dev.jpm.engine.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
