@@ -32,7 +32,10 @@ final class ProcessRun {
     this.tree = ProcessTree.of(process.pid(), process.startMs());
     this.pidFile = pidFile;
     // Async: the launcher completes the exit on its one event-loop thread, which must go back to reading pipes.
-    this.exited = process.onExit().whenCompleteAsync((status, failure) -> deletePidFile(), exits);
+    this.exited = process.onExit().whenCompleteAsync((status, failure) -> {
+      tree.markRootExited();
+      deletePidFile();
+    }, exits);
   }
 
   /** Launches the process with its log files already open (the launcher feeds them) and writes its pid file. */
