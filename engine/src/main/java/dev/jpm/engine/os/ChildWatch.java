@@ -55,7 +55,8 @@ final class ChildWatch implements Watch {
     return exit;
   }
 
-  void registered(long registeredAs) {
+  @Override
+  public void registered(long registeredAs) {
     token = registeredAs;
   }
 

@@ -131,8 +131,7 @@ final class EventLoop implements Runnable {
     long token = nextToken++;
     if (!add(fd, token)) return false;
     watches.put(token, watch);
-    if (watch instanceof StreamWatch stream) stream.registered(token);
-    if (watch instanceof ChildWatch child) child.registered(token);
+    watch.registered(token);
     return true;
   }
 

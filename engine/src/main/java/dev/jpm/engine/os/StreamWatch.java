@@ -33,7 +33,8 @@ final class StreamWatch implements Watch {
     return fd;
   }
 
-  void registered(long registeredAs) {
+  @Override
+  public void registered(long registeredAs) {
     token = registeredAs;
   }
 
