@@ -1,20 +1,21 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.os.ChildExit;
+
 /**
- * How a run ended, decoded from the status Java reports: a plain exit code, or {@code 128 + n} when signal
- * {@code n} killed the process. (An app that calls {@code exit(130)} itself reads as INT: the JDK cannot tell.)
+ * How a run ended: an exit code or the signal that ended it.
  *
  * @param code the exit code, or null when a signal ended the run
- * @param signal the signal name without SIG, or null when the process exited
+ * @param signal the signal name without SIG (or its number when unnamed, or UNKNOWN), or null when it exited
  */
-record ExitStatus(Integer code, String signal) {
+public record ExitStatus(Integer code, String signal) {
 
-  static ExitStatus fromJava(int status) {
-    if (status > 128 && status < 128 + 65) {
-      String name = Signals.name(status - 128).orElse(null);
-      if (name != null) return new ExitStatus(null, name);
-    }
-    return new ExitStatus(status, null);
+  static final ExitStatus UNKNOWN = new ExitStatus(null, "UNKNOWN");
+
+  static ExitStatus of(ChildExit exit) {
+    if (exit.unknown()) return UNKNOWN;
+    if (exit.signal() == 0) return new ExitStatus(exit.code(), null);
+    return new ExitStatus(null, Signals.name(exit.signal()).orElse(Integer.toString(exit.signal())));
   }
 
   /** "exit code 1" or "signal KILL", for reasons shown to users. */

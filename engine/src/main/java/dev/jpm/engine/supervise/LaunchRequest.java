@@ -1,10 +1,12 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.logs.StreamConsumer;
 import dev.jpm.engine.model.InstanceId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything needed to start one instance's process.
@@ -13,15 +15,18 @@ import java.util.Objects;
  * @param command the complete argv
  * @param cwd working directory
  * @param env the child's complete environment (nothing is inherited beyond it)
- * @param pipeStdout capture stdout through a pipe; false discards it
- * @param pipeStderr capture stderr through a pipe; false discards it
+ * @param stdout where stdout goes (the launcher calls its {@code end()} once the process was launched); empty
+ *     discards it
+ * @param stderr where stderr goes, likewise
  */
-public record LaunchRequest(
-    InstanceId id, List<String> command, Path cwd, Map<String, String> env, boolean pipeStdout, boolean pipeStderr) {
+public record LaunchRequest(InstanceId id, List<String> command, Path cwd, Map<String, String> env,
+    Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr) {
 
   public LaunchRequest {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(cwd, "cwd");
+    Objects.requireNonNull(stdout, "stdout");
+    Objects.requireNonNull(stderr, "stderr");
     if (command == null || command.isEmpty()) throw new IllegalArgumentException("command of " + id + " is empty");
     command = List.copyOf(command);
     env = Map.copyOf(env);

@@ -1,10 +1,9 @@
 package dev.jpm.engine.supervise;
 
-import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A process the launcher started. Its streams are read by the supervisor's log pumps, and by nobody else. Stops
+ * A process the launcher started, whose output already goes to the consumers of its {@link LaunchRequest}. Stops
  * signal the real pid: a fake whose pid and start time name no live process counts as gone as soon as it is
  * stopped, and is never signalled.
  */
@@ -16,12 +15,9 @@ public interface LaunchedProcess {
   /** When the OS started it (epoch ms), so that a recycled pid is never mistaken for it. */
   long startMs();
 
-  /** Its stdout, or an empty stream when not piped. */
-  InputStream stdout();
-
-  /** Its stderr, or an empty stream when not piped. */
-  InputStream stderr();
-
-  /** Completes with the status Java reports when it exits: the exit code, or 128 + n after signal n. */
-  CompletableFuture<Integer> onExit();
+  /**
+   * Completes when it exited, after what was left of its process group was killed and its output drained into
+   * the consumers (or the drain timeout passed), so that the exit is processed after every line it wrote.
+   */
+  CompletableFuture<ExitStatus> onExit();
 }

@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ManagedProcess {
 
   private static final System.Logger LOG = System.getLogger(ManagedProcess.class.getName());
-  /** Beyond the stop sequence, how long a stop waits for the exit path to record the exit (pumps drain first). */
+  /** Beyond the stop sequence, how long a stop waits for the exit path to record the exit (output drains first). */
   private static final long EXIT_RECORD_TIMEOUT_MS = ProcessRun.DRAIN_TIMEOUT_MS + 3000;
 
   private final InstanceId id;
@@ -222,7 +222,7 @@ final class ManagedProcess {
     }
   }
 
-  /** The exit path records exit code and signal; give it the time to drain the pumps first. */
+  /** The exit path records exit code and signal; give it the time to drain the output first. */
   private void awaitExitRecorded(ProcessRun stopping) {
     try {
       stopping.handled().get(EXIT_RECORD_TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -235,7 +235,7 @@ final class ManagedProcess {
     }
   }
 
-  /** Called on an exits thread when {@code ended} has exited and its pumps drained. Never throws. */
+  /** Called on an exits thread when {@code ended} has exited and its output drained. Never throws. */
   private void onExit(ProcessRun ended, ExitStatus exit) {
     try {
       synchronized (this) {
@@ -317,7 +317,7 @@ final class ManagedProcess {
       RunLogs logs = RunLogs.open(paths);
       LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()),
           ChildEnvironment.of(current, id.index(), context.daemonEnv()),
-          logs.stdout().isPresent(), logs.stderr().isPresent());
+          logs.stdout(), logs.stderr());
       ProcessRun started = ProcessRun.start(request, logs, paths.pid(), context.launcher(), context.exits());
       run = started;
       specHash = current.specHash();

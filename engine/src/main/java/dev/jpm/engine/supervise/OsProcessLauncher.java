@@ -1,51 +1,41 @@
 package dev.jpm.engine.supervise;
 
-import java.io.File;
+import dev.jpm.engine.os.Child;
+import dev.jpm.engine.os.ChildSpec;
+import dev.jpm.engine.os.Children;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Starts real processes: the one place that builds a {@link ProcessBuilder}. The argv is prefixed with
- * {@code setsid}: a child of the JVM is never a process group leader, so {@code setsid} calls {@code setsid(2)}
- * and execs the command in place; the pid stays the same and the process leads a new session and process group,
- * which is what lets a stop signal its whole tree. stdin is {@code /dev/null}; the environment is exactly the
- * request's.
+ * Starts real processes through {@link Children}: one {@code posix_spawn} per process (no helper, no
+ * {@code setsid} binary), in its own session and process group, which is what lets a stop signal its whole tree;
+ * stdin is {@code /dev/null}, the environment exactly the request's. Its output and exit are watched by the one
+ * event-loop thread.
  */
 public final class OsProcessLauncher implements ProcessLauncher {
 
-  private static final File DEV_NULL = new File("/dev/null");
-
-  private final String setsid;
+  private final Children children;
 
   public OsProcessLauncher() {
-    this.setsid = Files.isExecutable(Path.of("/usr/bin/setsid")) ? "/usr/bin/setsid" : "setsid";
+    this.children = Children.shared();
   }
 
   @Override
   public LaunchedProcess launch(LaunchRequest request) throws IOException {
     if (!Files.isDirectory(request.cwd())) throw new IOException("cwd " + request.cwd() + " is not a directory");
     String program = resolve(request.command().getFirst(), request);
-    ProcessBuilder builder = new ProcessBuilder();
-    builder.command().add(setsid);
-    builder.command().add(program);
-    builder.command().addAll(request.command().subList(1, request.command().size()));
-    builder.directory(request.cwd().toFile());
-    builder.environment().clear();
-    builder.environment().putAll(request.env());
-    builder.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
-    builder.redirectOutput(request.pipeStdout() ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
-    builder.redirectError(request.pipeStderr() ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
-    Process process = builder.start();
-    long startMs = process.toHandle().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
-    return new OsProcess(process, startMs);
+    Child child = children.spawn(new ChildSpec(program, request.command(), request.env(), request.cwd(),
+        request.stdout(), request.stderr(), ProcessRun.DRAIN_TIMEOUT_MS));
+    long startMs = ProcessHandle.of(child.pid()).flatMap(h -> h.info().startInstant())
+        .map(i -> i.toEpochMilli()).orElse(0L);
+    return new OsProcess(child.pid(), startMs, child.exit().thenApply(ExitStatus::of));
   }
 
   /**
-   * The executable as a path: {@code setsid} would only fail after the fork, as an exit status indistinguishable
-   * from a crash, so a missing program is reported here as a failed launch instead.
+   * The executable as a path: an exec failure would only show as a spawn error number, so a missing program is
+   * reported here with the PATH that was searched.
    */
   private static String resolve(String program, LaunchRequest request) throws IOException {
     if (program.contains("/")) {
@@ -62,26 +52,5 @@ public final class OsProcessLauncher implements ProcessLauncher {
     throw new IOException("command '" + program + "' not found in PATH " + searchPath);
   }
 
-  private record OsProcess(Process process, long startMs) implements LaunchedProcess {
-
-    @Override
-    public long pid() {
-      return process.pid();
-    }
-
-    @Override
-    public InputStream stdout() {
-      return process.getInputStream();
-    }
-
-    @Override
-    public InputStream stderr() {
-      return process.getErrorStream();
-    }
-
-    @Override
-    public CompletableFuture<Integer> onExit() {
-      return process.onExit().thenApply(Process::exitValue);
-    }
-  }
+  private record OsProcess(long pid, long startMs, CompletableFuture<ExitStatus> onExit) implements LaunchedProcess {}
 }

@@ -4,17 +4,15 @@ import dev.jpm.engine.logs.RunLogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One launched process of an instance with what belongs to it: its tree, its log pumps and its pid file.
- * {@link #exited()} completes only after leftovers of its process group are killed and its pumps drained, so the
- * exit is processed after every line it wrote is in the files (a restart's log order stays right).
+ * One launched process of an instance with what belongs to it: its tree and its pid file. {@link #exited()}
+ * completes, off the event-loop thread, only after leftovers of its process group were killed and its output
+ * drained, so the exit is processed after every line it wrote is with the log files (a restart's log order stays
+ * right).
  */
 final class ProcessRun {
 
@@ -29,23 +27,18 @@ final class ProcessRun {
   /** Completed by the owner once it has recorded this run's exit; a stop waits for it. */
   private final CompletableFuture<Void> handled = new CompletableFuture<>();
 
-  private ProcessRun(LaunchedProcess process, List<LogPump> pumps, Optional<Path> pidFile, Executor exits) {
+  private ProcessRun(LaunchedProcess process, Optional<Path> pidFile, Executor exits) {
     this.process = process;
     this.tree = ProcessTree.of(process.pid(), process.startMs());
     this.pidFile = pidFile;
-    CompletableFuture<?>[] drains = pumps.stream().map(LogPump::drained).toArray(CompletableFuture[]::new);
-    this.exited = process.onExit()
-        .thenComposeAsync(status -> {
-          // The root is gone; children it left in its group would be orphans and would hold the pipes open.
-          tree.sweepGroup();
-          return CompletableFuture.allOf(drains)
-              .completeOnTimeout(null, DRAIN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-              .thenApply(drained -> ExitStatus.fromJava(status));
-        }, exits)
-        .whenComplete((status, failure) -> deletePidFile());
+    // Async: the launcher completes the exit on its one event-loop thread, which must go back to reading pipes.
+    this.exited = process.onExit().whenCompleteAsync((status, failure) -> {
+      tree.markRootExited();
+      deletePidFile();
+    }, exits);
   }
 
-  /** Launches the process with its log files already open, starts its pumps and writes its pid file. */
+  /** Launches the process with its log files already open (the launcher feeds them) and writes its pid file. */
   static ProcessRun start(LaunchRequest request, RunLogs logs, Optional<Path> pidFile, ProcessLauncher launcher,
       Executor exits) throws IOException {
     LaunchedProcess process;
@@ -55,12 +48,8 @@ final class ProcessRun {
       logs.abandon();
       throw e;
     }
-    List<LogPump> pumps = new ArrayList<>();
-    String name = "jpm-log-" + request.id() + "-" + process.pid();
-    logs.stdout().ifPresent(out -> pumps.add(LogPump.start(name + "-out", process.stdout(), out)));
-    logs.stderr().ifPresent(err -> pumps.add(LogPump.start(name + "-err", process.stderr(), err)));
     writePidFile(pidFile, process.pid());
-    return new ProcessRun(process, pumps, pidFile, exits);
+    return new ProcessRun(process, pidFile, exits);
   }
 
   long pid() {

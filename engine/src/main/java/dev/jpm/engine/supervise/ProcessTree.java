@@ -1,9 +1,18 @@
 package dev.jpm.engine.supervise;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * The processes of one instance: the root (started through {@code setsid}, so it leads its own process group)
@@ -14,12 +23,20 @@ import java.util.Map;
  * <p>The group is signalled only when the root was found alive with the expected start time when the tree was
  * made ({@link #owned}): a pid from a fake launcher or a stale record must never signal someone else's group.
  * Thread-safe (synchronized): the exit path and a stop sequence may both touch it.
+ *
+ * <p>Descendants are found by walking {@code /proc/PID/task/TID/children} from each member, which reads a few small
+ * files per tree; {@link ProcessHandle#descendants()} reads the {@code stat} of every process of the machine, and
+ * a stop of fifty apps does that hundreds of times. Kernels without that file fall back to it.
  */
 final class ProcessTree {
+
+  private static final boolean CHILDREN_FILES = Files.exists(
+      Path.of("/proc/self/task", Long.toString(ProcessHandle.current().pid()), "children"));
 
   private final long pgid;
   private final boolean owned;
   private final Map<Long, ProcessHandle> members = new LinkedHashMap<>();
+  private final CompletableFuture<Void> rootExited = new CompletableFuture<>();
 
   private ProcessTree(long pgid, ProcessHandle root) {
     this.pgid = pgid;
@@ -39,20 +56,59 @@ final class ProcessTree {
     return owned;
   }
 
+  /** Completes when the owner saw the root exit (and reaped it): a stop need not wait for its next poll. */
+  CompletableFuture<Void> rootExited() {
+    return rootExited;
+  }
+
+  /** The owner saw the root exit. */
+  void markRootExited() {
+    rootExited.complete(null);
+  }
+
   /**
-   * Adds the current descendants of the living members. One {@code descendants()} call scans all of /proc, so
-   * the root's (which covers everyone whose parent still lives) is the only one taken unless a member was
-   * orphaned, whose own descendants are then listed too.
+   * Adds the current descendants of the living members. The root's (which covers everyone whose parent still
+   * lives) are the only ones listed unless a member was orphaned, whose own descendants are then listed too.
    */
   synchronized void discover() {
-    java.util.Set<Long> reached = new java.util.HashSet<>();
+    Set<Long> reached = new HashSet<>();
     for (ProcessHandle member : List.copyOf(members.values())) {
       if (reached.contains(member.pid()) || !Liveness.isRunning(member)) continue;
-      member.descendants().forEach(d -> {
+      descendants(member).forEach(d -> {
         members.putIfAbsent(d.pid(), d);
         reached.add(d.pid());
       });
     }
+  }
+
+  private static Stream<ProcessHandle> descendants(ProcessHandle member) {
+    if (!CHILDREN_FILES) return member.descendants();
+    List<ProcessHandle> found = new ArrayList<>();
+    Deque<Long> parents = new ArrayDeque<>(List.of(member.pid()));
+    while (!parents.isEmpty()) {
+      for (long child : children(parents.poll())) {
+        ProcessHandle.of(child).ifPresent(handle -> {
+          found.add(handle);
+          parents.add(child);
+        });
+      }
+    }
+    return found.stream();
+  }
+
+  /** The children of every thread of {@code pid} (a child belongs to the thread that forked it); none if gone. */
+  private static List<Long> children(long pid) {
+    List<Long> children = new ArrayList<>();
+    try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path thread : threads.toList()) {
+        for (String child : Files.readString(thread.resolve("children")).split(" ")) {
+          if (!child.isBlank()) children.add(Long.parseLong(child.strip()));
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // The process or one of its threads ended while we looked: its children are found from their new parent.
+    }
+    return children;
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Stops one process tree as PM2 does, but never leaves a survivor: the stop signal to the whole tree, a poll
- * until every member is gone, SIGKILL to the tree after {@code kill_timeout}, and a final SIGKILL sweep of the
+ * until every member is gone (and one as soon as the root's exit is seen, so a stop rarely waits for a poll tick), SIGKILL to the tree after {@code kill_timeout}, and a final SIGKILL sweep of the
  * process group. The stop signal is sent on the caller's thread (fifty stops at once must not queue behind each
  * other on one thread); polls and escalation run on the supervisor's timer thread. The tree is synchronized, so
  * they never interleave; callers wait on the returned future.
@@ -46,6 +46,13 @@ final class StopSequence {
         timer.scheduleWithFixedDelay(sequence::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS),
         timer.schedule(sequence::escalate, signal == Signals.KILL ? 0 : killTimeoutMs, TimeUnit.MILLISECONDS),
         timer.schedule(sequence::giveUp, killTimeoutMs + KILL_GRACE_MS, TimeUnit.MILLISECONDS));
+    tree.rootExited().thenRun(() -> {
+      try {
+        timer.execute(sequence::poll);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // The supervisor is closing: the waiting caller is released by its own shutdown.
+      }
+    });
     sequence.done.whenComplete((outcome, failure) -> tasks.forEach(task -> task.cancel(false)));
     return sequence.done;
   }

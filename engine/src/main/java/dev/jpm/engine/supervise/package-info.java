@@ -1,14 +1,15 @@
 /**
  * Child process lifecycle: the {@link dev.jpm.engine.supervise.Supervisor} is the only mutator of the process
  * table. It launches each instance through a {@link dev.jpm.engine.supervise.ProcessLauncher} (the OS adapter
- * starts it in its own session via {@code setsid}), pumps its output into the consumers the {@code logs} package gives it, applies the restart policy
- * when it exits (a pure {@code RestartDecider}), and stops it by signalling its whole process tree, escalating to
- * SIGKILL after {@code kill_timeout}, so no orphan survives.
+ * spawns it in its own session through the {@code os} package, which hands its output to the consumers the
+ * {@code logs} package gives it), applies the restart policy when it exits (a pure {@code RestartDecider}), and
+ * stops it by signalling its whole process tree, escalating to SIGKILL after {@code kill_timeout}, so no orphan
+ * survives.
  *
  * <p>Threading: the table is guarded by the supervisor's monitor, each instance's state by its own monitor, and
  * user acts on one instance are serialized. One timer thread runs restart delays and stop sequences; a small
- * cached pool processes exits (after the log pumps drained) and delayed restarts; each piped stream has its own
- * small platform thread; listeners run on one event thread. Nothing here reads a file format or decides what
- * should run: callers say which instances to start and stop.
+ * cached pool processes exits (handed over by the {@code os} event loop once the output drained) and delayed
+ * restarts; listeners run on one event thread. Nothing here reads a file format or decides what should run:
+ * callers say which instances to start and stop.
  */
 package dev.jpm.engine.supervise;

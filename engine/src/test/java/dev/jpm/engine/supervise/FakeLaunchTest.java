@@ -3,11 +3,11 @@ package dev.jpm.engine.supervise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.jpm.engine.logs.StreamConsumer;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FakeLaunchTest {
 
   private static final InstanceId ID = new InstanceId("fake", 0);
+  private static final ExitStatus CODE_1 = new ExitStatus(1, null);
 
   @TempDir Path home;
   private final MovableClock clock = new MovableClock();
@@ -42,11 +43,11 @@ class FakeLaunchTest {
     assertThat(supervisor.start(ID).status()).isEqualTo(ProcessStatus.ONLINE);
 
     clock.advance(1000);
-    exitLatest(1); // stable: restarted at once, count stays 0
+    exitLatest(CODE_1); // stable: restarted at once, count stays 0
     assertThat(launcher.launched()).hasSize(2);
-    exitLatest(1); // no time passed: unstable 1
-    exitLatest(1); // unstable 2
-    exitLatest(128 + 9); // unstable 3: errored
+    exitLatest(CODE_1); // no time passed: unstable 1
+    exitLatest(CODE_1); // unstable 2
+    exitLatest(new ExitStatus(null, "KILL")); // unstable 3: errored
 
     ProcessRecord record = supervisor.awaitSettled(ID, SupervisorFixture.PATIENCE);
     assertThat(record.status()).isEqualTo(ProcessStatus.ERRORED);
@@ -69,13 +70,13 @@ class FakeLaunchTest {
     supervisor.register(TestApps.command("fake", "anything").build());
     supervisor.start(ID);
     assertThat(supervisor.stop(ID).status()).isEqualTo(ProcessStatus.STOPPED);
-    exitLatest(0); // a late exit of a stopped run changes nothing
+    exitLatest(new ExitStatus(0, null)); // a late exit of a stopped run changes nothing
     assertThat(supervisor.awaitSettled(ID, SupervisorFixture.PATIENCE).status()).isEqualTo(ProcessStatus.STOPPED);
     assertThat(launcher.launched()).hasSize(1);
   }
 
   /** Ends the latest fake process and waits until the supervisor has processed that exit. */
-  private void exitLatest(int status) {
+  private void exitLatest(ExitStatus status) {
     int before = launcher.launched().size();
     launcher.launched().getLast().exit().complete(status);
     await().atMost(SupervisorFixture.PATIENCE).until(() -> launcher.launched().size() > before
@@ -118,6 +119,11 @@ class FakeLaunchTest {
     public LaunchedProcess launch(LaunchRequest request) {
       FakeProcess process = new FakeProcess(Integer.MAX_VALUE - launched.size(), new CompletableFuture<>());
       launched.add(process);
+      // As the real launcher: the streams end (releasing the log files) when the process is gone.
+      process.exit().whenComplete((status, failure) -> {
+        request.stdout().ifPresent(StreamConsumer::end);
+        request.stderr().ifPresent(StreamConsumer::end);
+      });
       return process;
     }
 
@@ -127,24 +133,14 @@ class FakeLaunchTest {
 
   }
 
-  private record FakeProcess(long pid, CompletableFuture<Integer> exit) implements LaunchedProcess {
+  private record FakeProcess(long pid, CompletableFuture<ExitStatus> exit) implements LaunchedProcess {
     @Override
     public long startMs() {
       return 0;
     }
 
     @Override
-    public InputStream stdout() {
-      return InputStream.nullInputStream();
-    }
-
-    @Override
-    public InputStream stderr() {
-      return InputStream.nullInputStream();
-    }
-
-    @Override
-    public CompletableFuture<Integer> onExit() {
+    public CompletableFuture<ExitStatus> onExit() {
       return exit;
     }
   }

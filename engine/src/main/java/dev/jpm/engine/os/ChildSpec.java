@@ -1,0 +1,31 @@
+package dev.jpm.engine.os;
+
+import dev.jpm.engine.logs.StreamConsumer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to spawn.
+ *
+ * @param program the executable's absolute path (argv[0] stays as given)
+ * @param argv the complete argv
+ * @param env the complete environment
+ * @param cwd working directory
+ * @param stdout receives stdout; empty sends it to {@code /dev/null}
+ * @param stderr receives stderr; empty sends it to {@code /dev/null}
+ * @param drainTimeoutMs after the child exited, how long its exit waits for pipes a descendant still holds open
+ */
+public record ChildSpec(String program, List<String> argv, Map<String, String> env, Path cwd,
+    Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr, long drainTimeoutMs) {
+
+  public ChildSpec {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(cwd, "cwd");
+    if (argv.isEmpty()) throw new IllegalArgumentException("argv of " + program + " is empty");
+    argv = List.copyOf(argv);
+    env = Map.copyOf(env);
+  }
+}

@@ -1,0 +1,200 @@
+package dev.jpm.engine.os;
+
+import com.sun.jna.Memory;
+import dev.jpm.engine.logs.StreamConsumer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One thread, one epoll set, for every child of the daemon: the read end of each piped stream and a pidfd per
+ * child. It replaces a reader thread per stream and a reaper thread per child (three threads per app).
+ *
+ * <p>Only the loop thread touches the epoll set, the watch table and the descriptors once handed over: a spawner
+ * queues its child ({@link #watch}) and wakes the loop through an eventfd, so no readiness event can race with a
+ * registration. Watches are found by a token that is never reused, so a stale event for a descriptor closed
+ * earlier in the same batch finds nothing. Back-pressure is the pipe itself: while a consumer is slow the loop
+ * reads later, the child blocks on its full pipe; nothing is buffered here beyond one 64 KiB chunk. Nothing that
+ * one watch throws stops the loop.
+ */
+final class EventLoop implements Runnable {
+
+  private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
+  static final int CHUNK = 64 * 1024;
+  static final int WOULD_BLOCK = -1;
+  static final int INTERRUPTED = -2;
+  static final int FAILED = -3;
+  private static final int MAX_EVENTS = 128;
+  private static final long WAKE_TOKEN = 0;
+  private static final long STACK_BYTES = 512 * 1024;
+
+  private final int epfd;
+  private final int wakeFd;
+  private final Queue<ChildWatch> arriving = new ConcurrentLinkedQueue<>();
+  // Loop thread only.
+  private final Map<Long, Watch> watches = new HashMap<>();
+  private final List<ChildWatch> draining = new ArrayList<>();
+  private final Memory events = new Memory((long) LibC.EPOLL_EVENT_SIZE * MAX_EVENTS);
+  private final Memory control = new Memory(16);
+  private final Memory buffer = new Memory(CHUNK);
+  private final byte[] chunk = new byte[CHUNK];
+  private long nextToken = WAKE_TOKEN + 1;
+
+  private EventLoop(int epfd, int wakeFd) {
+    this.epfd = epfd;
+    this.wakeFd = wakeFd;
+  }
+
+  /** Creates the epoll set and starts the loop thread (a daemon thread: it lives as long as the JVM). */
+  static EventLoop start(String threadName) throws IOException {
+    int epfd = LibC.epoll_create1(LibC.EPOLL_CLOEXEC);
+    if (epfd < 0) throw new IOException("epoll_create1 failed: " + LibC.describe(LibC.errno()));
+    int wakeFd = LibC.eventfd(0, LibC.EFD_CLOEXEC | LibC.EFD_NONBLOCK);
+    if (wakeFd < 0) throw new IOException("eventfd failed: " + LibC.describe(LibC.errno()));
+    EventLoop loop = new EventLoop(epfd, wakeFd);
+    if (!loop.add(wakeFd, WAKE_TOKEN)) throw new IOException("epoll_ctl failed: " + LibC.describe(LibC.errno()));
+    Thread.ofPlatform().name(threadName).daemon().stackSize(STACK_BYTES).start(loop);
+    return loop;
+  }
+
+  /**
+   * Hands a just-spawned child to the loop, which from now on owns {@code pidfd} and the read ends of
+   * {@code streams}, calls each consumer's {@code end()} once, and reaps the child. Any thread.
+   */
+  Child watch(int pid, int pidfd, Map<Integer, StreamConsumer> streams, long drainTimeoutMs) {
+    ChildWatch child = new ChildWatch(this, pid, pidfd, drainTimeoutMs);
+    streams.forEach((fd, consumer) -> child.add(new StreamWatch(this, fd, consumer, child)));
+    arriving.add(child);
+    if (LibC.eventfd_write(wakeFd, 1) != 0) {
+      LOG.log(System.Logger.Level.ERROR, "waking the event loop failed: " + LibC.describe(LibC.errno()));
+    }
+    return new Child(pid, child.exit());
+  }
+
+  @Override
+  public void run() {
+    while (true) {
+      try {
+        turn();
+      } catch (Throwable e) { // an Error too: without this thread no child is read or reaped any more
+        LOG.log(System.Logger.Level.ERROR, "event loop turn failed; going on", e);
+      }
+    }
+  }
+
+  private void turn() {
+    int ready = LibC.epoll_wait(epfd, events, MAX_EVENTS, timeoutMs());
+    if (ready < 0) {
+      int errno = LibC.errno();
+      if (errno != LibC.EINTR) throw new IllegalStateException("epoll_wait failed: " + LibC.describe(errno));
+      return;
+    }
+    for (int i = 0; i < ready; i++) {
+      long offset = (long) i * LibC.EPOLL_EVENT_SIZE;
+      int flags = events.getInt(offset);
+      long token = events.getLong(offset + LibC.EPOLL_DATA_OFFSET);
+      if (token == WAKE_TOKEN) {
+        LibC.eventfd_read(wakeFd, new long[1]);
+        armArrivals();
+        continue;
+      }
+      Watch watch = watches.get(token);
+      if (watch == null) continue; // closed earlier in this batch
+      try {
+        watch.ready(flags);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "handling a child event failed", e);
+      }
+    }
+    expireDrains();
+  }
+
+  /** Registers queued children: streams first, so that nothing a child wrote is missed when its exit is seen. */
+  private void armArrivals() {
+    ChildWatch child;
+    while ((child = arriving.poll()) != null) {
+      boolean armed = true;
+      for (StreamWatch stream : child.streams()) armed &= register(stream, stream.fd());
+      if (armed && register(child, child.pidfd())) continue;
+      LOG.log(System.Logger.Level.ERROR, "cannot watch pid " + child.pid() + " (" + LibC.describe(LibC.errno())
+          + "); killing it");
+      child.abort();
+    }
+  }
+
+  private boolean register(Watch watch, int fd) {
+    long token = nextToken++;
+    if (!add(fd, token)) return false;
+    watches.put(token, watch);
+    watch.registered(token);
+    return true;
+  }
+
+  private boolean add(int fd, long token) {
+    control.setInt(0, LibC.EPOLLIN);
+    control.setLong(LibC.EPOLL_DATA_OFFSET, token);
+    return LibC.epoll_ctl(epfd, LibC.EPOLL_CTL_ADD, fd, control) == 0;
+  }
+
+  /** Stops watching {@code fd} and closes it. Loop thread. */
+  void forget(long token, int fd) {
+    if (watches.remove(token) != null) LibC.epoll_ctl(epfd, LibC.EPOLL_CTL_DEL, fd, control);
+    Pipe.close(fd);
+  }
+
+  /**
+   * Reads one chunk of {@code fd} into {@link #chunk()}: the byte count, 0 at end of stream, or
+   * {@link #WOULD_BLOCK}, {@link #INTERRUPTED}, {@link #FAILED}. Loop thread.
+   */
+  int read(int fd) {
+    long read = LibC.read(fd, buffer, CHUNK);
+    if (read > 0) {
+      buffer.read(0, chunk, 0, (int) read);
+      return (int) read;
+    }
+    if (read == 0) return 0;
+    int errno = LibC.errno();
+    return errno == LibC.EAGAIN ? WOULD_BLOCK : errno == LibC.EINTR ? INTERRUPTED : FAILED;
+  }
+
+  /** The bytes of the last {@link #read}; valid until the next one. */
+  byte[] chunk() {
+    return chunk;
+  }
+
+  long now() {
+    return System.nanoTime();
+  }
+
+  /** {@code child} was reaped but a pipe is still open: its exit completes at its drain deadline at the latest. */
+  void awaitDrain(ChildWatch child) {
+    draining.add(child);
+  }
+
+  /** {@code child}'s exit completes now: no deadline for it any more. */
+  void drained(ChildWatch child) {
+    draining.remove(child);
+  }
+
+  private void expireDrains() {
+    if (draining.isEmpty()) return;
+    long now = now();
+    for (ChildWatch child : List.copyOf(draining)) {
+      if (child.drainDeadline() - now <= 0) child.drainTimedOut();
+    }
+  }
+
+  /** Until the nearest drain deadline, or forever. */
+  private int timeoutMs() {
+    if (draining.isEmpty()) return -1;
+    long now = now();
+    long nearest = Long.MAX_VALUE;
+    for (ChildWatch child : draining) nearest = Math.min(nearest, child.drainDeadline() - now);
+    return (int) Math.max(0, TimeUnit.NANOSECONDS.toMillis(nearest) + 1);
+  }
+}
