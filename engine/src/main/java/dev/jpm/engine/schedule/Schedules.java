@@ -1,0 +1,193 @@
+package dev.jpm.engine.schedule;
+
+import dev.jpm.engine.model.ObservedState;
+import dev.jpm.engine.reconcile.Reconciler;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+
+/**
+ * The daemon's one Quartz scheduler: an in-memory job store, two worker threads, no JMX, no database. Keeps its
+ * jobs in step with the process table ({@link #sync}, called after every change): a cron job per app with a
+ * {@code cron_restart}, a watch job per app that watches. A changed cron or watch setting replaces the job in
+ * place; no process is touched by that (cron and watch are not in the spec hash).
+ *
+ * <p>Thread-safe: {@link #sync} is serialised; jobs run on Quartz's workers and hand restarts to
+ * {@link AppRestarts}.
+ */
+public final class Schedules implements AutoCloseable {
+
+  /** How often a watch walks its trees unless the daemon is told otherwise. */
+  public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(1);
+
+  private static final System.Logger LOG = System.getLogger(Schedules.class.getName());
+  private static final AtomicInteger SCHEDULERS = new AtomicInteger();
+  private static final String CRON = "cron";
+  private static final String WATCH = "watch";
+
+  private final Scheduler scheduler;
+  private final AppRestarts restarts;
+  private final Path jpmHome;
+  private final Duration watchInterval;
+  private final Clock clock;
+  /** The job instance behind each key: Quartz asks the factory below for it at every fire. */
+  private final Map<JobKey, Job> jobs = new ConcurrentHashMap<>();
+  // Guarded by this: the settings each scheduled job was made from.
+  private Map<String, String> crons = new TreeMap<>();
+  private Map<String, WatchSettings> watches = new TreeMap<>();
+
+  public Schedules(Reconciler reconciler, Path jpmHome, Duration watchInterval, Clock clock) {
+    this.restarts = new AppRestarts(reconciler);
+    this.jpmHome = jpmHome;
+    this.watchInterval = Objects.requireNonNull(watchInterval, "watchInterval");
+    this.clock = clock;
+    try {
+      this.scheduler = new StdSchedulerFactory(properties()).getScheduler();
+      scheduler.setJobFactory((bundle, owner) -> jobs.getOrDefault(bundle.getJobDetail().getKey(), context -> {}));
+      scheduler.start();
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("cannot start the Quartz scheduler: " + e.getMessage(), e);
+    }
+  }
+
+  /** Quartz configured in code: no quartz.properties is read. Quartz 2.5 has no update check to turn off. */
+  private static Properties properties() {
+    Properties p = new Properties();
+    p.setProperty("org.quartz.scheduler.instanceName", "jpm-" + SCHEDULERS.incrementAndGet());
+    p.setProperty("org.quartz.scheduler.threadName", "jpm-quartz");
+    p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+    p.setProperty("org.quartz.scheduler.jmx.export", "false");
+    p.setProperty("org.quartz.scheduler.rmi.export", "false");
+    p.setProperty("org.quartz.scheduler.rmi.proxy", "false");
+    p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+    p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+    p.setProperty("org.quartz.threadPool.threadCount", "2");
+    p.setProperty("org.quartz.threadPool.threadNamePrefix", "jpm-quartz-worker");
+    p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+    return p;
+  }
+
+  /** Adds, replaces and removes jobs so that they match {@code state}, and pauses or resumes watches. */
+  public synchronized void sync(ObservedState state) {
+    ScheduleWanted wanted = ScheduleWanted.of(state, jpmHome);
+    JobDiff<String> cronDiff = JobDiff.between(crons, wanted.crons());
+    cronDiff.removed().forEach(app -> remove(key(CRON, app)));
+    cronDiff.changed().forEach(this::replaceCron);
+    cronDiff.added().forEach(this::addCron);
+    JobDiff<WatchSettings> watchDiff = JobDiff.between(watches, wanted.watches());
+    watchDiff.removed().forEach(app -> remove(key(WATCH, app)));
+    watchDiff.changed().forEach((app, settings) -> {
+      remove(key(WATCH, app));
+      addWatch(app, settings, wanted.paused().contains(app));
+    });
+    watchDiff.added().forEach((app, settings) -> addWatch(app, settings, wanted.paused().contains(app)));
+    crons = new TreeMap<>(wanted.crons());
+    watches = new TreeMap<>(wanted.watches());
+    watches.keySet().forEach(app -> poller(app).ifPresent(p -> p.pause(wanted.paused().contains(app))));
+  }
+
+  /** When the cron of {@code app} fires next, if it has one. */
+  public Optional<Instant> nextCronRestart(String app) {
+    try {
+      return scheduler.getTriggersOfJob(key(CRON, app)).stream()
+          .map(Trigger::getNextFireTime).filter(Objects::nonNull).min(Date::compareTo).map(Date::toInstant);
+    } catch (SchedulerException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** How {@code app}'s watch runs ("every 1s" or "paused while stopped"), if it watches. */
+  public Optional<String> watchState(String app) {
+    return poller(app).map(p -> p.paused() ? "paused while stopped" : "polling every " + watchInterval.toMillis() + "ms");
+  }
+
+  @Override
+  public void close() {
+    try {
+      scheduler.shutdown(false);
+    } catch (SchedulerException e) {
+      LOG.log(Level.WARNING, "Quartz did not shut down cleanly: " + e.getMessage());
+    }
+  }
+
+  private void replaceCron(String app, String cron) {
+    remove(key(CRON, app));
+    addCron(app, cron);
+  }
+
+  private void addCron(String app, String cron) {
+    if (!(CronTranslation.toQuartz(cron) instanceof CronTranslation.Valid valid)) {
+      // Validated when loaded; only a table saved by another jpm version can get here.
+      LOG.log(Level.WARNING, app + ": cron_restart \"" + cron + "\" is not valid; no cron restart");
+      return;
+    }
+    JobKey key = key(CRON, app);
+    JobDetail detail = JobBuilder.newJob(CronRestartJob.class).withIdentity(key).build();
+    var triggers = new java.util.LinkedHashSet<Trigger>();
+    for (String expression : valid.expressions())
+      triggers.add(TriggerBuilder.newTrigger().forJob(key)
+          .withSchedule(CronScheduleBuilder.cronSchedule(expression).withMisfireHandlingInstructionDoNothing())
+          .build());
+    schedule(key, new CronRestartJob(app, cron, restarts), detail, triggers);
+  }
+
+  private void addWatch(String app, WatchSettings settings, boolean paused) {
+    JobKey key = key(WATCH, app);
+    WatchPoller poller = new WatchPoller(app, settings, restarts, clock);
+    poller.pause(paused);
+    JobDetail detail = JobBuilder.newJob(WatchJob.class).withIdentity(key).build();
+    Trigger trigger = TriggerBuilder.newTrigger().forJob(key).startNow()
+        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(watchInterval.toMillis())
+            .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+        .build();
+    schedule(key, new WatchJob(poller), detail, java.util.Set.of(trigger));
+  }
+
+  private void schedule(JobKey key, Job job, JobDetail detail, java.util.Set<? extends Trigger> triggers) {
+    jobs.put(key, job);
+    try {
+      scheduler.scheduleJob(detail, triggers, true);
+    } catch (SchedulerException e) {
+      jobs.remove(key);
+      LOG.log(Level.WARNING, "cannot schedule " + key + ": " + e.getMessage());
+    }
+  }
+
+  private void remove(JobKey key) {
+    try {
+      scheduler.deleteJob(key);
+    } catch (SchedulerException e) {
+      LOG.log(Level.WARNING, "cannot remove " + key + ": " + e.getMessage());
+    }
+    jobs.remove(key);
+  }
+
+  private Optional<WatchPoller> poller(String app) {
+    return jobs.get(key(WATCH, app)) instanceof WatchJob watch ? Optional.of(watch.poller) : Optional.empty();
+  }
+
+  private static JobKey key(String kind, String app) {
+    return JobKey.jobKey(app, kind);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.jpm.engine.schedule;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Watches one app: each poll takes a snapshot of its trees, adds what changed since the previous one to the current
+ * burst, and asks for one restart when the burst is over. While the app is stopped the watch is paused (no walk at
+ * all); it starts again from a fresh snapshot, so what changed meanwhile causes no restart (the start loaded it).
+ *
+ * <p>{@link #poll} runs on one Quartz worker at a time (the job disallows concurrent runs); {@link #pause} may be
+ * called from any thread.
+ */
+final class WatchPoller {
+
+  private static final int NAMES_IN_CAUSE = 3;
+
+  private final String app;
+  private final WatchSettings settings;
+  private final IgnoreRules ignore;
+  private final Burst burst;
+  private final AppRestarts restarts;
+  private final Clock clock;
+  private volatile boolean paused;
+  private TreeSnapshot baseline;
+
+  WatchPoller(String app, WatchSettings settings, AppRestarts restarts, Clock clock) {
+    this.app = app;
+    this.settings = settings;
+    this.ignore = settings.ignoreRules();
+    this.burst = new Burst(settings.delayMs());
+    this.restarts = restarts;
+    this.clock = clock;
+  }
+
+  void pause(boolean pause) {
+    if (pause != paused) AppRestarts.event(app, pause ? "watch paused (app stopped)" : "watch resumed");
+    paused = pause;
+  }
+
+  boolean paused() {
+    return paused;
+  }
+
+  void poll() {
+    if (paused) {
+      baseline = null;
+      burst.clear();
+      return;
+    }
+    TreeSnapshot now = TreeSnapshot.scan(settings.roots(), ignore);
+    if (baseline == null) {
+      baseline = now;
+      return;
+    }
+    List<Path> changed = now.changedSince(baseline);
+    baseline = now;
+    long nowMs = clock.millis();
+    burst.polled(changed, nowMs);
+    if (burst.due(nowMs) && restarts.request(app, cause(burst.files()))) {
+      AppRestarts.event(app, "watch: " + burst.files().size() + " changed: " + relative(burst.files(), Integer.MAX_VALUE));
+      burst.clear();
+    }
+  }
+
+  /** {@code watch: server.js changed} or {@code watch: 12 files changed (a.js, b.js, c.js, ...)}. */
+  private String cause(List<Path> files) {
+    if (files.size() == 1) return "watch: " + relative(files, 1) + " changed";
+    return "watch: " + files.size() + " files changed (" + relative(files, NAMES_IN_CAUSE)
+        + (files.size() > NAMES_IN_CAUSE ? ", ..." : "") + ")";
+  }
+
+  private String relative(List<Path> files, int limit) {
+    return files.stream().limit(limit).map(this::relative).collect(Collectors.joining(", "));
+  }
+
+  private String relative(Path file) {
+    for (Path root : settings.roots())
+      if (file.startsWith(root) && !file.equals(root)) return root.relativize(file).toString();
+    return file.toString();
+  }
+}
