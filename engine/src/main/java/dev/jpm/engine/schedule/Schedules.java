@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -117,9 +119,16 @@ public final class Schedules implements AutoCloseable {
     }
   }
 
-  /** How {@code app}'s watch runs ("every 1s" or "paused while stopped"), if it watches. */
+  /**
+   * How {@code app}'s watch runs, if it watches: {@code watching 120 files every 1000ms}, {@code starting} (no
+   * snapshot yet) or {@code paused while stopped}.
+   */
   public Optional<String> watchState(String app) {
-    return poller(app).map(p -> p.paused() ? "paused while stopped" : "polling every " + watchInterval.toMillis() + "ms");
+    return poller(app).map(p -> {
+      if (p.paused()) return "paused while stopped";
+      return p.watchedFiles().stream().mapToObj(files -> "watching " + files + " file" + (files == 1 ? "" : "s")
+          + " every " + watchInterval.toMillis() + "ms").findFirst().orElse("starting");
+    });
   }
 
   @Override
@@ -144,7 +153,7 @@ public final class Schedules implements AutoCloseable {
     }
     JobKey key = key(CRON, app);
     JobDetail detail = JobBuilder.newJob(CronRestartJob.class).withIdentity(key).build();
-    var triggers = new java.util.LinkedHashSet<Trigger>();
+    Set<Trigger> triggers = new LinkedHashSet<>();
     for (String expression : valid.expressions())
       triggers.add(TriggerBuilder.newTrigger().forJob(key)
           .withSchedule(CronScheduleBuilder.cronSchedule(expression).withMisfireHandlingInstructionDoNothing())
@@ -161,10 +170,10 @@ public final class Schedules implements AutoCloseable {
         .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(watchInterval.toMillis())
             .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
         .build();
-    schedule(key, new WatchJob(poller), detail, java.util.Set.of(trigger));
+    schedule(key, new WatchJob(poller), detail, Set.of(trigger));
   }
 
-  private void schedule(JobKey key, Job job, JobDetail detail, java.util.Set<? extends Trigger> triggers) {
+  private void schedule(JobKey key, Job job, JobDetail detail, Set<? extends Trigger> triggers) {
     jobs.put(key, job);
     try {
       scheduler.scheduleJob(detail, triggers, true);

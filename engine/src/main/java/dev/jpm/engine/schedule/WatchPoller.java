@@ -3,6 +3,7 @@ package dev.jpm.engine.schedule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,8 @@ final class WatchPoller {
   private final AppRestarts restarts;
   private final Clock clock;
   private volatile boolean paused;
+  /** Files in the last snapshot, -1 before the first one; read by {@code jpm show}. */
+  private volatile int watchedFiles = -1;
   private TreeSnapshot baseline;
 
   WatchPoller(String app, WatchSettings settings, AppRestarts restarts, Clock clock) {
@@ -44,13 +47,21 @@ final class WatchPoller {
     return paused;
   }
 
+  /** How many files the last snapshot held; empty before the first snapshot after a start. */
+  OptionalInt watchedFiles() {
+    int files = watchedFiles;
+    return files < 0 ? OptionalInt.empty() : OptionalInt.of(files);
+  }
+
   void poll() {
     if (paused) {
       baseline = null;
+      watchedFiles = -1;
       burst.clear();
       return;
     }
     TreeSnapshot now = TreeSnapshot.scan(settings.roots(), ignore);
+    watchedFiles = now.size();
     if (baseline == null) {
       baseline = now;
       return;
