@@ -43,6 +43,9 @@ public final class Schedules implements AutoCloseable {
   /** How often a watch walks its trees unless the daemon is told otherwise. */
   public static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(1);
 
+  /** The daemon's variable that overrides {@link #DEFAULT_WATCH_INTERVAL}, in milliseconds. */
+  public static final String WATCH_INTERVAL_VARIABLE = "JPM_WATCH_INTERVAL_MS";
+
   private static final System.Logger LOG = System.getLogger(Schedules.class.getName());
   private static final AtomicInteger SCHEDULERS = new AtomicInteger();
   private static final String CRON = "cron";
@@ -70,6 +73,19 @@ public final class Schedules implements AutoCloseable {
       scheduler.start();
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot start the Quartz scheduler: " + e.getMessage(), e);
+    }
+  }
+
+  /** The watch interval the daemon's environment asks for (at least 50 ms), else the default. */
+  public static Duration watchInterval(Map<String, String> env) {
+    String value = env.get(WATCH_INTERVAL_VARIABLE);
+    if (value == null || value.isBlank()) return DEFAULT_WATCH_INTERVAL;
+    try {
+      return Duration.ofMillis(Math.max(50, Long.parseLong(value.strip())));
+    } catch (NumberFormatException e) {
+      LOG.log(Level.WARNING, WATCH_INTERVAL_VARIABLE + "=" + value + " is not a number of milliseconds; using "
+          + DEFAULT_WATCH_INTERVAL.toMillis());
+      return DEFAULT_WATCH_INTERVAL;
     }
   }
 
