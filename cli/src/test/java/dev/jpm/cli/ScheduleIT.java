@@ -73,8 +73,9 @@ class ScheduleIT {
   void anAppThatDoesNotAutostartIsStartedByItsCron() throws IOException {
     Path file = ecosystem("*/2 * * * * *", "    autostart: false\n");
 
-    jpm.run("apply", file.toString()).expectExit(0);
-    assertThat(jpm.status("api#0")).isEqualTo("stopped");
+    // Only registered by apply (the cron may start it any moment after, so its status is not asserted here).
+    assertThat(jpm.run("apply", file.toString()).expectExit(0).out()).contains("register api (autostart: false)")
+        .doesNotContain("start api#0");
 
     await().atMost(Duration.ofSeconds(15)).until(() -> jpm.status("api#0").equals("online"));
   }
