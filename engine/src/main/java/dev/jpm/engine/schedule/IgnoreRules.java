@@ -50,8 +50,10 @@ final class IgnoreRules {
     Path name = path.getFileName();
     if (name != null && !path.equals(root)) {
       for (PathMatcher matcher : byName) if (matcher.matches(name)) return true;
-      Path relative = root.relativize(path);
-      for (PathMatcher matcher : byRelativePath) if (matcher.matches(relative)) return true;
+      if (!byRelativePath.isEmpty()) {
+        Path relative = root.relativize(path);
+        for (PathMatcher matcher : byRelativePath) if (matcher.matches(relative)) return true;
+      }
     }
     for (PathMatcher matcher : byAbsolutePath) if (matcher.matches(path)) return true;
     if (path.startsWith(ownFolder)) return true;

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.DateBuilder;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -179,7 +180,7 @@ public final class Schedules implements AutoCloseable {
 
   private void addWatch(String app, WatchSettings settings, boolean paused) {
     JobKey key = key(WATCH, app);
-    WatchPoller poller = new WatchPoller(app, settings, restarts, clock);
+    WatchPoller poller = new WatchPoller(app, settings, restarts, clock, delay -> pollSoon(key, delay));
     poller.pause(paused);
     JobDetail detail = JobBuilder.newJob(WatchJob.class).withIdentity(key).build();
     Trigger trigger = TriggerBuilder.newTrigger().forJob(key).startNow()
@@ -187,6 +188,18 @@ public final class Schedules implements AutoCloseable {
             .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
         .build();
     schedule(key, new WatchJob(poller), detail, Set.of(trigger));
+  }
+
+  /** One extra poll of a watch after {@code delay}, unless the regular one comes first. */
+  private void pollSoon(JobKey key, Duration delay) {
+    if (delay.compareTo(watchInterval) >= 0) return;
+    Trigger once = TriggerBuilder.newTrigger().forJob(key)
+        .startAt(DateBuilder.futureDate((int) delay.toMillis(), DateBuilder.IntervalUnit.MILLISECOND)).build();
+    try {
+      scheduler.scheduleJob(once);
+    } catch (SchedulerException e) {
+      LOG.log(Level.DEBUG, "no early poll for " + key + " (removed meanwhile?): " + e.getMessage());
+    }
   }
 
   private void schedule(JobKey key, Job job, JobDetail detail, Set<? extends Trigger> triggers) {

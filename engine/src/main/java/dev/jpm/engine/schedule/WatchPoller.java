@@ -2,8 +2,10 @@ package dev.jpm.engine.schedule;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +19,8 @@ import java.util.stream.Collectors;
 final class WatchPoller {
 
   private static final int NAMES_IN_CAUSE = 3;
+  /** How long after a change the next look for more comes, when that is sooner than the next regular poll. */
+  static final Duration SETTLE = Duration.ofMillis(250);
 
   private final String app;
   private final WatchSettings settings;
@@ -24,18 +28,24 @@ final class WatchPoller {
   private final Burst burst;
   private final AppRestarts restarts;
   private final Clock clock;
+  private final Consumer<Duration> pollAgainIn;
   private volatile boolean paused;
   /** Files in the last snapshot, -1 before the first one; read by {@code jpm show}. */
   private volatile int watchedFiles = -1;
   private TreeSnapshot baseline;
 
-  WatchPoller(String app, WatchSettings settings, AppRestarts restarts, Clock clock) {
+  /**
+   * @param pollAgainIn asks for one extra poll after the given time: a burst is over sooner than the next regular
+   *     poll
+   */
+  WatchPoller(String app, WatchSettings settings, AppRestarts restarts, Clock clock, Consumer<Duration> pollAgainIn) {
     this.app = app;
     this.settings = settings;
     this.ignore = settings.ignoreRules();
     this.burst = new Burst(settings.delayMs());
     this.restarts = restarts;
     this.clock = clock;
+    this.pollAgainIn = pollAgainIn;
   }
 
   void pause(boolean pause) {
@@ -70,10 +80,15 @@ final class WatchPoller {
     baseline = now;
     long nowMs = clock.millis();
     burst.polled(changed, nowMs);
+    if (!changed.isEmpty()) pollAgainIn.accept(SETTLE.compareTo(delay()) > 0 ? SETTLE : delay());
     if (burst.due(nowMs) && restarts.request(app, cause(burst.files()))) {
       AppRestarts.event(app, "watch: " + burst.files().size() + " changed: " + relative(burst.files(), Integer.MAX_VALUE));
       burst.clear();
     }
+  }
+
+  private Duration delay() {
+    return Duration.ofMillis(settings.delayMs());
   }
 
   /** {@code watch: server.js changed} or {@code watch: 12 files changed (a.js, b.js, c.js, ...)}. */
