@@ -25,10 +25,7 @@ final class AppRestarts {
 
   /** Starts a restart of {@code app} for {@code cause}; false (and nothing done) when it would overlap another. */
   boolean request(String app, String cause) {
-    if (reconciler.rolloutInProgress(app) || !running.add(app)) {
-      event(app, "skipped a restart (" + cause + "): a rollout of it is in progress");
-      return false;
-    }
+    if (reconciler.rolloutInProgress(app) || !running.add(app)) return false;
     Thread.ofVirtual().name("jpm-scheduled-restart-" + app).start(() -> {
       try {
         event(app, "restarting (" + cause + ")");

@@ -23,6 +23,7 @@ final class CronRestartJob implements Job {
 
   @Override
   public void execute(JobExecutionContext context) {
-    restarts.request(app, "cron " + cron);
+    if (!restarts.request(app, "cron " + cron))
+      AppRestarts.event(app, "cron " + cron + ": skipped, a rollout of the app is in progress");
   }
 }

@@ -81,10 +81,11 @@ final class WatchPoller {
     long nowMs = clock.millis();
     burst.polled(changed, nowMs);
     if (!changed.isEmpty()) pollAgainIn.accept(SETTLE.compareTo(delay()) > 0 ? SETTLE : delay());
-    if (burst.due(nowMs) && restarts.request(app, cause(burst.files()))) {
-      AppRestarts.event(app, "watch: " + burst.files().size() + " changed: " + relative(burst.files(), Integer.MAX_VALUE));
-      burst.clear();
-    }
+    if (!burst.due(nowMs)) return;
+    List<Path> files = burst.files();
+    if (!restarts.request(app, cause(files))) return; // a rollout runs: the next poll asks again
+    AppRestarts.event(app, "watch: " + files.size() + " changed: " + relative(files, Integer.MAX_VALUE));
+    burst.clear();
   }
 
   private Duration delay() {
