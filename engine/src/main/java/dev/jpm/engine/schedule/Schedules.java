@@ -62,6 +62,7 @@ public final class Schedules implements AutoCloseable {
   // Guarded by this: the settings each scheduled job was made from.
   private Map<String, String> crons = new TreeMap<>();
   private Map<String, WatchSettings> watches = new TreeMap<>();
+  private boolean closed;
 
   public Schedules(Reconciler reconciler, Path jpmHome, Duration watchInterval, Clock clock) {
     this.restarts = new AppRestarts(reconciler);
@@ -109,6 +110,7 @@ public final class Schedules implements AutoCloseable {
 
   /** Adds, replaces and removes jobs so that they match {@code state}, and pauses or resumes watches. */
   public synchronized void sync(ObservedState state) {
+    if (closed) return; // the supervisor's last changes while the daemon stops
     ScheduleWanted wanted = ScheduleWanted.of(state, jpmHome);
     JobDiff<String> cronDiff = JobDiff.between(crons, wanted.crons());
     cronDiff.removed().forEach(app -> remove(key(CRON, app)));
@@ -150,6 +152,9 @@ public final class Schedules implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+    }
     try {
       scheduler.shutdown(false);
     } catch (SchedulerException e) {
