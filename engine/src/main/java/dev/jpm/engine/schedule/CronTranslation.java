@@ -49,7 +49,7 @@ public final class CronTranslation {
     }
     String[] fields = text.toUpperCase(Locale.ROOT).split("\\s+");
     if (fields.length != 5 && fields.length != 6)
-      return new Invalid("has " + fields.length + " fields; write 5 (minute hour day month weekday) or 6 (second first)");
+      return new Invalid("has " + fields.length + (fields.length == 1 ? " field" : " fields") + "; write 5 (minute hour day month weekday) or 6 (second first)");
     String second = fields.length == 6 ? fields[0] : "0";
     int at = fields.length - 5;
     String minute = fields[at], hour = fields[at + 1], month = fields[at + 3];

@@ -60,6 +60,7 @@ class CronTranslationTest {
         of("0 3 32 * *", "Day of month values must be between 1 and 31"),
         of("0 3 * 13 *", "Month values must be between 1 and 12"),
         of("@reboot", "unknown macro @reboot"),
+        of("5", "has 1 field; write 5"),
         of("", "empty cron expression"));
   }
 
