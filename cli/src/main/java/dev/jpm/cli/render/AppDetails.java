@@ -3,6 +3,10 @@ package dev.jpm.cli.render;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.protocol.InstanceView;
 import dev.jpm.engine.protocol.Response;
+import dev.jpm.engine.protocol.ScheduleView;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,8 @@ public final class AppDetails {
       field(lines, "stop_exit_codes", spec.restart().stopExitCodes().toString());
     field(lines, "stop_signal", "SIG" + spec.stop().signal());
     field(lines, "kill_timeout", spec.stop().killTimeoutMs() + "ms");
+    if (spec.cronRestart() != null) field(lines, "cron_restart", spec.cronRestart() + nextFire(detail.schedule()));
+    if (!spec.watch().isEmpty()) field(lines, "watch", spec.watch() + watchState(detail.schedule()));
     if (!spec.dependsOn().isEmpty())
       field(lines, "depends_on", spec.dependsOn().stream().map(d -> d.app()).toList().toString());
     for (InstanceView row : detail.instances()) {
@@ -45,6 +51,16 @@ public final class AppDetails {
       field(lines, "error log", String.valueOf(row.errLog()));
     }
     return lines;
+  }
+
+  private static String nextFire(ScheduleView schedule) {
+    if (schedule == null || schedule.nextCronRestartMs() == null) return "";
+    return " (next " + Instant.ofEpochMilli(schedule.nextCronRestartMs()).atZone(ZoneId.systemDefault())
+        .truncatedTo(ChronoUnit.SECONDS).toOffsetDateTime() + ")";
+  }
+
+  private static String watchState(ScheduleView schedule) {
+    return schedule == null || schedule.watch() == null ? "" : " (" + schedule.watch() + ")";
   }
 
   private static void field(List<String> lines, String name, String value) {

@@ -6,6 +6,8 @@ import dev.jpm.engine.model.ExecMode;
 import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.schedule.CronTranslation;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +62,7 @@ final class SpecMapper {
     var env = ProfileResolver.resolve(app, context.profile(), context.variables(), scope);
     LaunchCommand launch = cwd == null ? null : launch(app, cwd, scope);
     checkCron(app, scope);
+    checkIgnoreWatch(app, scope);
     checkReadyPattern(app, scope);
     if (scope.problems().errorCount() > before) return Optional.empty();
     if (isPython(launch.interpreter())) env.putIfAbsent("PYTHONUNBUFFERED", "1"); // as PM2: logs arrive promptly
@@ -107,13 +110,26 @@ final class SpecMapper {
     return launch.orElse(null);
   }
 
-  /** A shape check only (5 or 6 fields, or a macro); the schedule package owns the cron dialect itself. */
+  /** Quartz, through the schedule package's translation, says whether the expression is valid. */
   private static void checkCron(ObjectNode app, AppScope scope) {
     String cron = cron(app);
-    if (cron == null || cron.startsWith("@")) return;
-    int fields = cron.strip().split("\\s+").length;
-    if (fields < 5 || fields > 6)
-      scope.error("cron_restart", "must be a cron expression of 5 or 6 fields, got \"" + cron + "\" (" + fields + ")");
+    if (cron == null) return;
+    if (CronTranslation.toQuartz(cron) instanceof CronTranslation.Invalid invalid)
+      scope.error("cron_restart", "not a valid cron expression \"" + cron + "\": " + invalid.reason()
+          + "; e.g. \"0 3 * * *\" restarts every day at 03:00");
+  }
+
+  /** Each ignore_watch entry is a glob; one that Java cannot compile would silently watch too much. */
+  private static void checkIgnoreWatch(ObjectNode app, AppScope scope) {
+    List<String> globs = ignoreWatch(app);
+    for (int i = 0; i < globs.size(); i++) {
+      try {
+        FileSystems.getDefault().getPathMatcher("glob:" + globs.get(i));
+      } catch (PatternSyntaxException e) {
+        String field = app.get("ignore_watch").isArray() ? "ignore_watch[" + i + "]" : "ignore_watch";
+        scope.error(field, "not a valid glob: " + e.getDescription() + " in \"" + globs.get(i) + "\"");
+      }
+    }
   }
 
   private static void checkReadyPattern(ObjectNode app, AppScope scope) {

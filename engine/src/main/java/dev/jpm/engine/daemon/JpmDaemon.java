@@ -6,6 +6,7 @@ import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.reconcile.Reconciler;
+import dev.jpm.engine.schedule.Schedules;
 import dev.jpm.engine.supervise.OsProcessLauncher;
 import dev.jpm.engine.supervise.Supervisor;
 import java.io.IOException;
@@ -57,8 +58,11 @@ public final class JpmDaemon {
 
     int cpus = Runtime.getRuntime().availableProcessors();
     Reconciler reconciler = new Reconciler(supervisor);
+    Schedules schedules = new Schedules(reconciler, home.dir(), Schedules.watchInterval(System.getenv()), clock);
+    supervisor.onChange(() -> schedules.sync(supervisor.observe()));
+    schedules.sync(supervisor.observe()); // the restored table's crons and watches
     RequestHandler handler = new RequestHandler(new EcosystemLoader(home.dir(), cpus), new AppSpecs(home.dir(), cpus),
-        supervisor, reconciler, persister, new Views(home.dir(), clock), clock);
+        supervisor, reconciler, persister, new Views(home.dir(), clock, schedules), clock);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();
@@ -75,6 +79,7 @@ public final class JpmDaemon {
     server.close();
     persister.changed();
     persister.close();
+    schedules.close();
     supervisor.close();
     Files.deleteIfExists(home.dir().resolve("daemon.pid"));
     LOG.log(Level.INFO, "jpm daemon stopped");

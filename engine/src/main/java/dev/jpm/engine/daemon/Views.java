@@ -5,9 +5,12 @@ import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.protocol.InstanceView;
+import dev.jpm.engine.protocol.ScheduleView;
+import dev.jpm.engine.schedule.Schedules;
 import dev.jpm.engine.logs.LogPaths;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +19,17 @@ final class Views {
 
   private final Path jpmHome;
   private final Clock clock;
+  private final Schedules schedules;
 
-  Views(Path jpmHome, Clock clock) {
+  Views(Path jpmHome, Clock clock, Schedules schedules) {
     this.jpmHome = jpmHome;
     this.clock = clock;
+    this.schedules = schedules;
+  }
+
+  ScheduleView schedule(String app) {
+    return new ScheduleView(schedules.nextCronRestart(app).map(Instant::toEpochMilli).orElse(null),
+        schedules.watchState(app).orElse(null));
   }
 
   List<InstanceView> table(ObservedState state) {

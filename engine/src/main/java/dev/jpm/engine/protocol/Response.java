@@ -48,5 +48,6 @@ public sealed interface Response {
   record Table(List<InstanceView> instances) implements Response {}
 
   /** One app: its applied spec (as the engine holds it) and its instances. */
-  record AppDetail(dev.jpm.engine.model.AppSpec spec, List<InstanceView> instances) implements Response {}
+  record AppDetail(dev.jpm.engine.model.AppSpec spec, List<InstanceView> instances, ScheduleView schedule)
+      implements Response {}
 }
