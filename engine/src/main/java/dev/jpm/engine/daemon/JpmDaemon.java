@@ -2,10 +2,16 @@ package dev.jpm.engine.daemon;
 
 import dev.jpm.engine.config.AppSpecs;
 import dev.jpm.engine.config.EcosystemLoader;
+import dev.jpm.engine.git.GitOpsSources;
+import dev.jpm.engine.git.PollTimer;
+import dev.jpm.engine.git.RevisionCache;
+import dev.jpm.engine.git.RevisionMoves;
+import dev.jpm.engine.git.RevisionProbe;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.reconcile.Reconciler;
+import dev.jpm.engine.supervise.ChildEnvironment;
 import dev.jpm.engine.supervise.OsProcessLauncher;
 import dev.jpm.engine.supervise.Supervisor;
 import java.io.IOException;
@@ -16,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -57,8 +64,11 @@ public final class JpmDaemon {
 
     int cpus = Runtime.getRuntime().availableProcessors();
     Reconciler reconciler = new Reconciler(supervisor);
-    RequestHandler handler = new RequestHandler(new EcosystemLoader(home.dir(), cpus), new AppSpecs(home.dir(), cpus),
-        supervisor, reconciler, persister, new Views(home.dir(), clock), clock);
+    EcosystemLoader loader = new EcosystemLoader(home.dir(), cpus);
+    Views views = new Views(home.dir(), clock);
+    GitOpsSources gitops = gitops(home, loader, reconciler, clock);
+    RequestHandler handler = new RequestHandler(loader, new AppSpecs(home.dir(), cpus), supervisor, reconciler,
+        persister, views, git(supervisor, gitops, views, clock), clock);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();
@@ -75,9 +85,27 @@ public final class JpmDaemon {
     server.close();
     persister.changed();
     persister.close();
+    gitops.close();
     supervisor.close();
     Files.deleteIfExists(home.dir().resolve("daemon.pid"));
     LOG.log(Level.INFO, "jpm daemon stopped");
+  }
+
+  /** The GitOps sources, restored from {@code JPM_HOME/gitops.json}; clones live in {@code JPM_HOME/gitops}. */
+  private static GitOpsSources gitops(JpmHome home, EcosystemLoader loader, Reconciler reconciler, Clock clock) {
+    GitOpsStore store = new GitOpsStore(home.dir().resolve("gitops.json"));
+    GitOpsSources sources = new GitOpsSources(home.dir().resolve("gitops"), loader, reconciler, new PollTimer(), clock,
+        store::save);
+    sources.restore(store.load());
+    return sources;
+  }
+
+  private static GitVerbs git(Supervisor supervisor, GitOpsSources gitops, Views views, Clock clock) {
+    RevisionCache revisions = new RevisionCache(new RevisionProbe(clock), clock);
+    Map<String, String> daemonEnv = System.getenv();
+    RevisionMoves moves = new RevisionMoves(new RevisionRestart(supervisor), revisions,
+        spec -> ChildEnvironment.of(spec, 0, daemonEnv));
+    return new GitVerbs(supervisor, revisions, moves, gitops, views);
   }
 
   private static void closeQuietly(ControlServer server) {
