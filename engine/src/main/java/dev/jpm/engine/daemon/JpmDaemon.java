@@ -68,7 +68,7 @@ public final class JpmDaemon {
     Views views = new Views(home.dir(), clock);
     GitOpsSources gitops = gitops(home, loader, reconciler, clock);
     RequestHandler handler = new RequestHandler(loader, new AppSpecs(home.dir(), cpus), supervisor, reconciler,
-        persister, views, git(supervisor, gitops, views, clock), clock);
+        persister, views, git(supervisor, reconciler, gitops, views, clock), clock);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();
@@ -100,10 +100,13 @@ public final class JpmDaemon {
     return sources;
   }
 
-  private static GitVerbs git(Supervisor supervisor, GitOpsSources gitops, Views views, Clock clock) {
+  private static GitVerbs git(Supervisor supervisor, Reconciler reconciler, GitOpsSources gitops, Views views,
+      Clock clock) {
     RevisionCache revisions = new RevisionCache(new RevisionProbe(clock), clock);
     Map<String, String> daemonEnv = System.getenv();
-    RevisionMoves moves = new RevisionMoves(new RevisionRestart(supervisor), revisions,
+    // A new revision restarts through the reconciler's one restart path, so it rolls like any other restart.
+    RevisionMoves moves = new RevisionMoves((app, cause, progress) -> reconciler.restart(app, cause, progress)
+        .failures(), revisions,
         spec -> ChildEnvironment.of(spec, 0, daemonEnv));
     return new GitVerbs(supervisor, revisions, moves, gitops, views);
   }

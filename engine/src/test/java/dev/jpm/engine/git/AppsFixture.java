@@ -8,7 +8,6 @@ import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ProcessRecord;
-import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.plan.PlanOptions;
 import dev.jpm.engine.reconcile.Reconciler;
 import dev.jpm.engine.supervise.OsProcessLauncher;
@@ -16,8 +15,6 @@ import dev.jpm.engine.supervise.Supervisor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -64,17 +61,9 @@ final class AppsFixture implements AutoCloseable {
     return app(name).instances().getFirst();
   }
 
-  /** The restart a revision causes, as the daemon gives it: one instance at a time, each waited for. */
+  /** The restart a revision causes, as the daemon gives it: the reconciler's rolling restart. */
   AppRestart restart() {
-    return (app, cause, progress) -> {
-      List<String> failures = new ArrayList<>();
-      for (ProcessRecord record : app(app).instances()) {
-        supervisor.restart(record.id());
-        ProcessRecord settled = supervisor.awaitSettled(record.id(), Reconciler.settleTimeout(spec(app)));
-        if (settled.status() != ProcessStatus.ONLINE) failures.add(Reconciler.describeFailure(settled));
-      }
-      return failures;
-    };
+    return (app, cause, progress) -> reconciler.restart(app, cause, progress).failures();
   }
 
   @Override

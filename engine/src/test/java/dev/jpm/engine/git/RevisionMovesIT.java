@@ -84,6 +84,7 @@ class RevisionMovesIT {
     assertThat(apps.instance("web").pid()).isNotEqualTo(pid);
     assertThat(apps.instance("web").restarts()).isEqualTo(1);
     assertThat(progress).anyMatch(line -> line.startsWith("pull web: " + v1.substring(0, 7) + " -> "));
+    assertThat(progress).anyMatch(line -> line.contains("web#0") && line.contains("pull " + v2.substring(0, 7)));
   }
 
   @Test
