@@ -3,6 +3,8 @@ package dev.jpm.cli.render;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.protocol.InstanceView;
 import dev.jpm.engine.protocol.Response;
+import dev.jpm.engine.protocol.RevisionView;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,9 @@ public final class AppDetails {
     field(lines, "kill_timeout", spec.stop().killTimeoutMs() + "ms");
     if (!spec.dependsOn().isEmpty())
       field(lines, "depends_on", spec.dependsOn().stream().map(d -> d.app()).toList().toString());
+    if (!spec.versioning().postUpdate().isEmpty())
+      field(lines, "post_update", String.join(" && ", spec.versioning().postUpdate()));
+    revision(lines, detail.revision(), style);
     for (InstanceView row : detail.instances()) {
       lines.add("");
       lines.add(style.bold(row.id()) + "  " + ProcessTable.status(row, style)
@@ -45,6 +50,21 @@ public final class AppDetails {
       field(lines, "error log", String.valueOf(row.errLog()));
     }
     return lines;
+  }
+
+  /** PM2's "Revision control metadata" block. */
+  private static void revision(List<String> lines, RevisionView revision, Style style) {
+    if (revision == null) return;
+    lines.add("");
+    lines.add(style.bold("revision") + " (" + revision.type() + ")");
+    field(lines, "repository", revision.repoPath());
+    field(lines, "remote url", revision.remoteUrl() == null ? "none" : revision.remoteUrl());
+    field(lines, "branch", revision.branch() == null ? "detached HEAD" : revision.branch());
+    field(lines, "revision", revision.revision());
+    field(lines, "comment", revision.comment());
+    field(lines, "author", revision.author() + ", " + Instant.ofEpochMilli(revision.commitTimeMs()));
+    field(lines, "ahead / behind", revision.ahead() + " / " + revision.behind());
+    field(lines, "unstaged changes", revision.unstaged() ? style.yellow("yes") : "no");
   }
 
   private static void field(List<String> lines, String name, String value) {
