@@ -80,10 +80,10 @@ public final class GitOpsSources implements AutoCloseable {
   /** Adds a source, polls it once (the first apply happens before this returns), then polls it on its interval. */
   public GitOpsState add(GitOpsSource source, Consumer<String> progress) {
     check(source);
-    if (sources.containsKey(source.name()))
+    Tracked tracked = new Tracked(source, new SourceClone(source, root.resolve(source.name())), GitOpsStatus.NEW);
+    if (sources.putIfAbsent(source.name(), tracked) != null)
       throw new IllegalArgumentException("a GitOps source named " + source.name()
           + " exists already (jpm gitops rm " + source.name() + " first)");
-    Tracked tracked = track(source, GitOpsStatus.NEW);
     persist();
     poll(tracked, false, progress);
     schedule(tracked, Duration.ofMillis(source.intervalMs()));
