@@ -38,7 +38,8 @@ case "$interval" in
   *ms) interval_s=$(( ${interval%ms} / 1000 )) ;;
   *s) interval_s=${interval%s} ;;
   *m) interval_s=$(( ${interval%m} * 60 )) ;;
-  *) echo "gitops.sh: --interval like 60s or 2m" >&2; exit 2 ;;
+  *h) interval_s=$(( ${interval%h} * 3600 )) ;;
+  *) echo "gitops.sh: --interval like 60s, 2m or 1h" >&2; exit 2 ;;
 esac
 
 work="$(mktemp -d /tmp/jpm-bench-gitops.XXXXXX)"
@@ -135,12 +136,15 @@ for i in $(seq 1 "$rounds"); do
 done
 for i in $(seq 1 "$sync_rounds"); do
   push "sync$i"; t0=$(now_us)
-  "$jpm" gitops sync bench > "$work/sync.out" || { cat "$work/sync.out" >&2; exit 1; }
+  # Each progress line stamped with the ms since the push returned: where a sync spends its time.
+  "$jpm" gitops sync bench | while IFS= read -r line; do echo "+$(( ($(now_us) - t0) / 1000 )) ms $line"; done \
+    > "$work/sync.out" || { cat "$work/sync.out" >&2; exit 1; }
   t1=$(now_us)
   mark=$(wait_mark "sync$i" 60) || { echo "gitops.sh: sync$i never ran" >&2; exit 1; }
   sync_ms+=( $(( (mark - t0) / 1000 )) ); sync_cmd_ms+=( $(( (t1 - t0) / 1000 )) )
   log "sync round $i/$sync_rounds: push -> running ${sync_ms[-1]} ms, command returned after ${sync_cmd_ms[-1]} ms"
 done
+[ "$sync_rounds" -gt 0 ] && { log "the last sync's progress:"; grep '^+' "$work/sync.out" | head -8 >&2; }
 
 "$jpm" gitops ls > "$work/ls.out"
 grep -q Synced "$work/ls.out" || { echo "gitops.sh: the source is not in sync at the end:" >&2; cat "$work/ls.out" >&2; }
@@ -149,7 +153,7 @@ echo
 echo "jpm GitOps: push -> app running the new revision ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
 printf '| %-44s | %10s | %10s | %s\n' "mode" "median" "max" "runs (ms)"
 printf '| %-44s | %10s | %10s | %s\n' "--------------------------------------------" "----------" "----------" "---------"
-printf '| %-44s | %7s ms | %7s ms | %s\n' "poll, interval $interval (random push phase)" \
+[ "$rounds" -gt 0 ] && printf '| %-44s | %7s ms | %7s ms | %s\n' "poll, interval $interval (random push phase)" \
   "$(printf '%s\n' "${poll_ms[@]}" | median)" "$(printf '%s\n' "${poll_ms[@]}" | max)" "${poll_ms[*]}"
 printf '| %-44s | %7s ms | %7s ms | %s\n' "jpm gitops sync right after the push" \
   "$(printf '%s\n' "${sync_ms[@]}" | median)" "$(printf '%s\n' "${sync_ms[@]}" | max)" "${sync_ms[*]}"
