@@ -66,7 +66,7 @@ public final class JpmDaemon {
     Reconciler reconciler = new Reconciler(supervisor);
     EcosystemLoader loader = new EcosystemLoader(home.dir(), cpus);
     Views views = new Views(home.dir(), clock);
-    GitOpsSources gitops = gitops(home, loader, reconciler, clock);
+    GitOpsSources gitops = gitops(home, loader, reconciler, supervisor, clock);
     RequestHandler handler = new RequestHandler(loader, new AppSpecs(home.dir(), cpus), supervisor, reconciler,
         persister, views, git(supervisor, reconciler, gitops, views, clock), clock);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
@@ -92,10 +92,11 @@ public final class JpmDaemon {
   }
 
   /** The GitOps sources, restored from {@code JPM_HOME/gitops.json}; clones live in {@code JPM_HOME/gitops}. */
-  private static GitOpsSources gitops(JpmHome home, EcosystemLoader loader, Reconciler reconciler, Clock clock) {
+  private static GitOpsSources gitops(JpmHome home, EcosystemLoader loader, Reconciler reconciler,
+      Supervisor supervisor, Clock clock) {
     GitOpsStore store = new GitOpsStore(home.dir().resolve("gitops.json"));
     GitOpsSources sources = new GitOpsSources(home.dir().resolve("gitops"), loader, reconciler, new PollTimer(), clock,
-        store::save);
+        store::save, supervisor::observe);
     sources.restore(store.load());
     return sources;
   }

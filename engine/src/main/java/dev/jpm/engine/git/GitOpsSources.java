@@ -1,6 +1,7 @@
 package dev.jpm.engine.git;
 
 import dev.jpm.engine.config.EcosystemLoader;
+import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.GitOpsSource;
 import dev.jpm.engine.protocol.GitOpsState;
 import dev.jpm.engine.protocol.GitOpsStatus;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -55,18 +57,21 @@ public final class GitOpsSources implements AutoCloseable {
   private final SourceSync sync;
   private final PollTimer timer;
   private final Consumer<List<GitOpsState>> save;
+  private final Supplier<ObservedState> observed;
   private final Map<String, Tracked> sources = new ConcurrentHashMap<>();
 
   /**
    * @param root where clones live ({@code JPM_HOME/gitops})
    * @param save persists the whole list (atomically); called after every change
+   * @param observed the process table, for the sources' live health
    */
   public GitOpsSources(Path root, EcosystemLoader loader, Reconciler reconciler, PollTimer timer, Clock clock,
-      Consumer<List<GitOpsState>> save) {
+      Consumer<List<GitOpsState>> save, Supplier<ObservedState> observed) {
     this.root = root;
     this.sync = new SourceSync(loader, reconciler, clock);
     this.timer = timer;
     this.save = save;
+    this.observed = observed;
   }
 
   /** Follows the saved sources again after a daemon restart; their statuses are kept. */
@@ -87,19 +92,25 @@ public final class GitOpsSources implements AutoCloseable {
     persist();
     poll(tracked, false, progress);
     schedule(tracked, Duration.ofMillis(source.intervalMs()));
-    return tracked.state();
+    return live(tracked);
   }
 
+  /** The sources by name, each with its health as of now (an app that crashed since the sync degrades it). */
   public List<GitOpsState> list() {
-    return sources.values().stream().map(Tracked::state)
-        .sorted(Comparator.comparing(state -> state.source().name())).toList();
+    ObservedState now = observed.get();
+    return sorted().stream().map(tracked -> new GitOpsState(tracked.source,
+        LiveHealth.of(tracked.status, tracked.clone.file().toString(), now))).toList();
+  }
+
+  private List<Tracked> sorted() {
+    return sources.values().stream().sorted(Comparator.comparing(tracked -> tracked.source.name())).toList();
   }
 
   /** Polls now, waiting for a running poll; a revision already attempted is attempted again. */
   public GitOpsState sync(String name, Consumer<String> progress) {
     Tracked tracked = require(name);
     poll(tracked, true, progress);
-    return tracked.state();
+    return live(tracked);
   }
 
   /** Stops following a source; its apps keep running, and its clone stays (they may run from it). */
@@ -130,6 +141,11 @@ public final class GitOpsSources implements AutoCloseable {
   @Override
   public void close() {
     timer.close();
+  }
+
+  private GitOpsState live(Tracked tracked) {
+    return new GitOpsState(tracked.source, LiveHealth.of(tracked.status, tracked.clone.file().toString(),
+        observed.get()));
   }
 
   private Tracked track(GitOpsSource source, GitOpsStatus status) {
@@ -183,7 +199,7 @@ public final class GitOpsSources implements AutoCloseable {
   }
 
   private void persist() {
-    save.accept(list());
+    save.accept(sorted().stream().map(Tracked::state).toList());
   }
 
   private static void check(GitOpsSource source) {

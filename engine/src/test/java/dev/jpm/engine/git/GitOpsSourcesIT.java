@@ -40,7 +40,7 @@ class GitOpsSourcesIT {
     remote = new TestRemote(temp);
     apps = new AppsFixture(temp);
     sources = new GitOpsSources(apps.home.resolve("gitops"), apps.loader, apps.reconciler, new PollTimer(),
-        apps.clock, saved::set);
+        apps.clock, saved::set, apps.supervisor::observe);
   }
 
   @AfterEach
@@ -206,7 +206,7 @@ class GitOpsSourcesIT {
     List<GitOpsState> persisted = saved.get();
 
     sources = new GitOpsSources(apps.home.resolve("gitops"), apps.loader, apps.reconciler, new PollTimer(),
-        apps.clock, saved::set);
+        apps.clock, saved::set, apps.supervisor::observe);
     sources.restore(persisted);
     assertThat(status().lastApplied()).isEqualTo(first);
     String second = pushEcosystem("two", ecosystem("two", "run.sh"));

@@ -47,7 +47,7 @@ public final class SpecBuilder {
     return new SpecBuilder(name);
   }
 
-  SpecBuilder source(String path) {
+  public SpecBuilder source(String path) {
     source = path;
     return this;
   }
