@@ -58,6 +58,7 @@ final class SourceClone {
     try {
       if (Files.isDirectory(dir.resolve(".git"))) {
         try (Git git = Git.open(dir.toFile())) {
+          followTheSourcesUrl(git.getRepository());
           git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setTagOpt(org.eclipse.jgit.transport.TagOpt.FETCH_TAGS)
               .call();
         }
@@ -67,6 +68,14 @@ final class SourceClone {
     } catch (IOException | GitAPIException e) {
       throw new GitFailure("cannot fetch " + source.repo() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A source removed and added again under the same name may name another repository: its clone follows. */
+  private void followTheSourcesUrl(Repository repo) throws IOException {
+    var config = repo.getConfig();
+    if (source.repo().equals(config.getString("remote", Constants.DEFAULT_REMOTE_NAME, "url"))) return;
+    config.setString("remote", Constants.DEFAULT_REMOTE_NAME, "url", source.repo());
+    config.save();
   }
 
   /** Moves the work tree to {@code revision} (fetched before). */

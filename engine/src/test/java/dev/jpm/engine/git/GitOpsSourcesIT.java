@@ -184,6 +184,23 @@ class GitOpsSourcesIT {
   }
 
   @Test
+  void aSourceAddedAgainUnderItsNameFollowsItsNewRepository() throws Exception {
+    pushEcosystem("one", ecosystem("one", "run.sh"));
+    sources.add(source(Duration.ofHours(1)), progress::add);
+    sources.remove("prod");
+    try (TestRemote other = new TestRemote(temp.resolve("other"))) {
+      String head = other.push("elsewhere", Map.of("deploy/ecosystem.yaml", ecosystem("elsewhere", "run.sh"),
+          "deploy/run.sh", AppsFixture.SLEEPER));
+
+      GitOpsState added = sources.add(new GitOpsSource("prod", other.url(), TestRemote.BRANCH,
+          "deploy/ecosystem.yaml", null, Duration.ofHours(1).toMillis(), true), progress::add);
+
+      assertThat(added.status().lastApplied()).isEqualTo(head);
+      assertThat(greeting()).isEqualTo("elsewhere");
+    }
+  }
+
+  @Test
   void badSourcesAreRefusedBeforeAnythingIsCloned() throws Exception {
     pushEcosystem("one", ecosystem("one", "run.sh"));
 
