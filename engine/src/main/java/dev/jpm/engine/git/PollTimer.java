@@ -15,12 +15,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PollTimer implements AutoCloseable {
 
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-      runnable -> Thread.ofPlatform().name("jpm-gitops-timer").daemon(true).unstarted(runnable));
   private final Map<String, ScheduledFuture<?>> jobs = new ConcurrentHashMap<>();
+  private ScheduledExecutorService timer; // made on first use: a daemon without sources keeps no timer thread
+  private boolean closed;
 
   /** Runs {@code task} every {@code interval} after {@code firstDelay}; replaces a job of the same key. */
-  void every(String key, Duration interval, Duration firstDelay, Runnable task) {
+  synchronized void every(String key, Duration interval, Duration firstDelay, Runnable task) {
+    if (closed) return;
+    if (timer == null) timer = Executors.newSingleThreadScheduledExecutor(
+        runnable -> Thread.ofPlatform().name("jpm-gitops-timer").daemon(true).unstarted(runnable));
     ScheduledFuture<?> job = timer.scheduleWithFixedDelay(() -> Thread.ofVirtual().name("jpm-gitops-" + key)
         .start(task), firstDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     ScheduledFuture<?> old = jobs.put(key, job);
@@ -32,12 +35,9 @@ public final class PollTimer implements AutoCloseable {
     if (job != null) job.cancel(false);
   }
 
-  boolean scheduled(String key) {
-    return jobs.containsKey(key);
-  }
-
   @Override
-  public void close() {
-    timer.shutdownNow();
+  public synchronized void close() {
+    closed = true;
+    if (timer != null) timer.shutdownNow();
   }
 }
