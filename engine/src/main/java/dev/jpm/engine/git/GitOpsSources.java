@@ -1,5 +1,6 @@
 package dev.jpm.engine.git;
 
+import dev.jpm.engine.config.ConfigProblem;
 import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.GitOpsSource;
@@ -97,9 +98,7 @@ public final class GitOpsSources implements AutoCloseable {
 
   /** The sources by name, each with its health as of now (an app that crashed since the sync degrades it). */
   public List<GitOpsState> list() {
-    ObservedState now = observed.get();
-    return sorted().stream().map(tracked -> new GitOpsState(tracked.source,
-        LiveHealth.of(tracked.status, tracked.clone.file().toString(), now))).toList();
+    return sorted().stream().map(this::live).toList();
   }
 
   private List<Tracked> sorted() {
@@ -128,10 +127,10 @@ public final class GitOpsSources implements AutoCloseable {
     tracked.polling.lock();
     try {
       SourceSync.Pending pending = sync.pending(tracked.source, tracked.clone, tracked.status);
-      var warnings = pending.loaded().warnings().stream().map(dev.jpm.engine.config.ConfigProblem::render).toList();
+      var warnings = pending.loaded().warnings().stream().map(ConfigProblem::render).toList();
       if (!pending.loaded().ok())
         return new Pending(pending.current(), pending.revision(), List.of(),
-            pending.loaded().errors().stream().map(dev.jpm.engine.config.ConfigProblem::render).toList(), warnings);
+            pending.loaded().errors().stream().map(ConfigProblem::render).toList(), warnings);
       return new Pending(pending.current(), pending.revision(), pending.plan().lines(), List.of(), warnings);
     } finally {
       tracked.polling.unlock();

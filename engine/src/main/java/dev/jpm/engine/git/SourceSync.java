@@ -9,6 +9,8 @@ import dev.jpm.engine.plan.PlanOptions;
 import dev.jpm.engine.protocol.GitOpsSource;
 import dev.jpm.engine.protocol.GitOpsStatus;
 import dev.jpm.engine.reconcile.Reconciler;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +112,8 @@ final class SourceSync {
   private LoadResult readAndLoad(GitOpsSource source, SourceClone clone) {
     String content;
     try {
-      content = java.nio.file.Files.readString(clone.file());
-    } catch (java.io.IOException e) {
+      content = Files.readString(clone.file());
+    } catch (IOException e) {
       throw new GitFailure("cannot read " + source.path() + " in the clone: " + e.getMessage(), e);
     }
     return load(source, clone, content);
