@@ -3,6 +3,7 @@ package dev.jpm.cli.render;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.protocol.InstanceView;
 import dev.jpm.engine.protocol.Response;
+import dev.jpm.engine.protocol.RevisionView;
 import dev.jpm.engine.protocol.ScheduleView;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,6 +40,9 @@ public final class AppDetails {
     if (!spec.watch().isEmpty()) field(lines, "watch", spec.watch() + watchState(detail.schedule()));
     if (!spec.dependsOn().isEmpty())
       field(lines, "depends_on", spec.dependsOn().stream().map(d -> d.app()).toList().toString());
+    if (!spec.versioning().postUpdate().isEmpty())
+      field(lines, "post_update", String.join(" && ", spec.versioning().postUpdate()));
+    revision(lines, detail.revision(), style);
     for (InstanceView row : detail.instances()) {
       lines.add("");
       lines.add(style.bold(row.id()) + "  " + ProcessTable.status(row, style)
@@ -61,6 +65,21 @@ public final class AppDetails {
 
   private static String watchState(ScheduleView schedule) {
     return schedule == null || schedule.watch() == null ? "" : " (" + schedule.watch() + ")";
+  }
+
+  /** PM2's "Revision control metadata" block. */
+  private static void revision(List<String> lines, RevisionView revision, Style style) {
+    if (revision == null) return;
+    lines.add("");
+    lines.add(style.bold("revision") + " (" + revision.type() + ")");
+    field(lines, "repository", revision.repoPath());
+    field(lines, "remote url", revision.remoteUrl() == null ? "none" : revision.remoteUrl());
+    field(lines, "branch", revision.branch() == null ? "detached HEAD" : revision.branch());
+    field(lines, "revision", revision.revision());
+    field(lines, "comment", revision.comment());
+    field(lines, "author", revision.author() + ", " + Instant.ofEpochMilli(revision.commitTimeMs()));
+    field(lines, "ahead / behind", revision.ahead() + " / " + revision.behind());
+    field(lines, "unstaged changes", revision.unstaged() ? style.yellow("yes") : "no");
   }
 
   private static void field(List<String> lines, String name, String value) {

@@ -6,6 +6,7 @@ import dev.jpm.engine.model.ExecMode;
 import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.model.Versioning;
 import dev.jpm.engine.schedule.CronTranslation;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -32,8 +33,8 @@ final class SpecMapper {
   static final List<String> DEFAULT_IGNORE_WATCH = List.of("node_modules", ".git", ".*");
 
   /** Valid keys the model has no field for yet: accepted, but the user must know they change nothing. */
-  static final Set<String> NOT_APPLIED = Set.of("uid", "gid", "filter_env", "wait_ready", "vizion", "post_update",
-      "health_check", "ready_pattern", "max_surge", "max_unavailable", "drain_timeout", "host");
+  static final Set<String> NOT_APPLIED = Set.of("uid", "gid", "filter_env", "wait_ready", "health_check",
+      "ready_pattern", "max_surge", "max_unavailable", "drain_timeout", "host");
 
   private final LoadContext context;
 
@@ -75,7 +76,8 @@ final class SpecMapper {
         app.path("instance_var").asString(AppSpec.DEFAULT_INSTANCE_VAR), text(app, "increment_var"), port,
         restart(app), stop(app), logs, millis(app, "listen_timeout", DEFAULT_LISTEN_TIMEOUT_MS), maxMemory,
         cron(app), watch(app.path("watch"), cwd), ignoreWatch(app), millis(app, "watch_delay", 0),
-        dependencies(app.path("depends_on")), app.path("autostart").asBoolean(true)));
+        dependencies(app.path("depends_on")), app.path("autostart").asBoolean(true),
+        new Versioning(app.path("vizion").asBoolean(true), strings(app.path("post_update")))));
   }
 
   private static boolean isPython(String interpreter) {

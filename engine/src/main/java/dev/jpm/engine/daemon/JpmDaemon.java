@@ -2,11 +2,17 @@ package dev.jpm.engine.daemon;
 
 import dev.jpm.engine.config.AppSpecs;
 import dev.jpm.engine.config.EcosystemLoader;
+import dev.jpm.engine.git.GitOpsSources;
+import dev.jpm.engine.git.PollTimer;
+import dev.jpm.engine.git.RevisionCache;
+import dev.jpm.engine.git.RevisionMoves;
+import dev.jpm.engine.git.RevisionProbe;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.reconcile.Reconciler;
 import dev.jpm.engine.schedule.Schedules;
+import dev.jpm.engine.supervise.ChildEnvironment;
 import dev.jpm.engine.supervise.OsProcessLauncher;
 import dev.jpm.engine.supervise.Supervisor;
 import java.io.IOException;
@@ -17,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -61,8 +68,11 @@ public final class JpmDaemon {
     Schedules schedules = new Schedules(reconciler, home.dir(), Schedules.watchInterval(System.getenv()), clock);
     supervisor.onChange(() -> schedules.sync(supervisor.observe()));
     schedules.sync(supervisor.observe()); // the restored table's crons and watches
-    RequestHandler handler = new RequestHandler(new EcosystemLoader(home.dir(), cpus), new AppSpecs(home.dir(), cpus),
-        supervisor, reconciler, persister, new Views(home.dir(), clock, schedules), clock);
+    EcosystemLoader loader = new EcosystemLoader(home.dir(), cpus);
+    Views views = new Views(home.dir(), clock, schedules);
+    GitOpsSources gitops = gitops(home, loader, reconciler, supervisor, clock);
+    RequestHandler handler = new RequestHandler(loader, new AppSpecs(home.dir(), cpus), supervisor, reconciler,
+        persister, views, git(supervisor, reconciler, gitops, views, clock), clock);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();
@@ -79,10 +89,32 @@ public final class JpmDaemon {
     server.close();
     persister.changed();
     persister.close();
+    gitops.close();
     schedules.close();
     supervisor.close();
     Files.deleteIfExists(home.dir().resolve("daemon.pid"));
     LOG.log(Level.INFO, "jpm daemon stopped");
+  }
+
+  /** The GitOps sources, restored from {@code JPM_HOME/gitops.json}; clones live in {@code JPM_HOME/gitops}. */
+  private static GitOpsSources gitops(JpmHome home, EcosystemLoader loader, Reconciler reconciler,
+      Supervisor supervisor, Clock clock) {
+    GitOpsStore store = new GitOpsStore(home.dir().resolve("gitops.json"));
+    GitOpsSources sources = new GitOpsSources(home.dir().resolve("gitops"), loader, reconciler, new PollTimer(), clock,
+        store::save, supervisor::observe);
+    sources.restore(store.load());
+    return sources;
+  }
+
+  private static GitVerbs git(Supervisor supervisor, Reconciler reconciler, GitOpsSources gitops, Views views,
+      Clock clock) {
+    RevisionCache revisions = new RevisionCache(new RevisionProbe(clock), clock);
+    Map<String, String> daemonEnv = System.getenv();
+    // A new revision restarts through the reconciler's one restart path, so it rolls like any other restart.
+    RevisionMoves moves = new RevisionMoves((app, cause, progress) -> reconciler.restart(app, cause, progress)
+        .failures(), revisions,
+        spec -> ChildEnvironment.of(spec, 0, daemonEnv));
+    return new GitVerbs(supervisor, revisions, moves, gitops, views);
   }
 
   private static void closeQuietly(ControlServer server) {

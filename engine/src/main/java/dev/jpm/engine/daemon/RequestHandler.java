@@ -5,6 +5,7 @@ import dev.jpm.engine.config.ConfigProblem;
 import dev.jpm.engine.config.ConfigSource;
 import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.config.LoadResult;
+import dev.jpm.engine.git.GitFailure;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.ObservedApp;
@@ -32,16 +33,18 @@ final class RequestHandler implements ControlServer.Handler {
   private final ImperativeVerbs verbs;
   private final Persister persister;
   private final Views views;
+  private final GitVerbs git;
   private final Clock clock;
   private final long startedAtMs;
 
   RequestHandler(EcosystemLoader loader, AppSpecs oneLiners, Supervisor supervisor, Reconciler reconciler,
-      Persister persister, Views views, Clock clock) {
+      Persister persister, Views views, GitVerbs git, Clock clock) {
     this.loader = loader;
     this.supervisor = supervisor;
     this.reconciler = reconciler;
     this.verbs = new ImperativeVerbs(supervisor, reconciler, oneLiners, views);
     this.views = views;
+    this.git = git;
     this.persister = persister;
     this.clock = clock;
     this.startedAtMs = clock.millis();
@@ -57,6 +60,8 @@ final class RequestHandler implements ControlServer.Handler {
       return ErrorCode.INVALID_ARGUMENT.failure(badInput.getMessage());
     } catch (ImperativeVerbs.NotFound missing) {
       return ErrorCode.NOT_FOUND.failure(missing.getMessage());
+    } catch (GitFailure refused) {
+      return ErrorCode.FAILED.failure(refused.getMessage());
     }
   }
 
@@ -72,6 +77,12 @@ final class RequestHandler implements ControlServer.Handler {
       case Request.Scale scale -> verbs.scale(scale, progress);
       case Request.StartScript script -> verbs.startScript(script, progress);
       case Request.Kill kill -> verbs.stopAll(progress);
+      case Request.RevisionMove move -> git.move(move, progress);
+      case Request.GitOpsAdd add -> git.gitops(add, progress);
+      case Request.GitOpsList list -> git.gitops(list, progress);
+      case Request.GitOpsSync sync -> git.gitops(sync, progress);
+      case Request.GitOpsRemove remove -> git.gitops(remove, progress);
+      case Request.GitOpsDiff diff -> git.gitops(diff, progress);
     };
   }
 
@@ -95,7 +106,7 @@ final class RequestHandler implements ControlServer.Handler {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("name an app: jpm show NAME");
     ObservedApp app = supervisor.observe().apps().get(name);
     if (app == null) throw new ImperativeVerbs.NotFound(name);
-    return new Response.AppDetail(app.applied(), views.instances(app), views.schedule(name));
+    return new Response.AppDetail(app.applied(), views.instances(app), views.schedule(name), git.revision(app));
   }
 
   private LoadResult load(Request.Ecosystem ecosystem) {

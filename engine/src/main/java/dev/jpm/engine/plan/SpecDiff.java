@@ -63,6 +63,8 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     changes.compare("depends_on", a.dependsOn(), b.dependsOn(), SpecDiff::dependencies);
     changes.compare("autostart", a.autostart(), b.autostart(), String::valueOf);
     changes.compare("namespace", a.namespace(), b.namespace(), String::valueOf);
+    changes.compare("vizion", a.versioning().vizion(), b.versioning().vizion(), String::valueOf);
+    changes.compare("post_update", a.versioning().postUpdate(), b.versioning().postUpdate(), Object::toString);
     // Not a file key, but it decides which file may prune the app, so adopting an app is worth a line.
     changes.compare("source", a.source(), b.source(), SpecDiff::sourceName);
     return changes.toList();

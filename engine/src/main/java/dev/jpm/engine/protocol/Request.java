@@ -17,6 +17,12 @@ import java.util.Map;
   @JsonSubTypes.Type(value = Request.Scale.class, name = "scale"),
   @JsonSubTypes.Type(value = Request.StartScript.class, name = "start_script"),
   @JsonSubTypes.Type(value = Request.Kill.class, name = "kill"),
+  @JsonSubTypes.Type(value = Request.RevisionMove.class, name = "revision_move"),
+  @JsonSubTypes.Type(value = Request.GitOpsAdd.class, name = "gitops_add"),
+  @JsonSubTypes.Type(value = Request.GitOpsList.class, name = "gitops_list"),
+  @JsonSubTypes.Type(value = Request.GitOpsSync.class, name = "gitops_sync"),
+  @JsonSubTypes.Type(value = Request.GitOpsRemove.class, name = "gitops_remove"),
+  @JsonSubTypes.Type(value = Request.GitOpsDiff.class, name = "gitops_diff"),
 })
 public sealed interface Request {
 
@@ -65,4 +71,34 @@ public sealed interface Request {
 
   /** Stop every app, then the daemon. */
   record Kill() implements Request {}
+
+  /**
+   * Move an app's git checkout ({@code pull}, {@code forward}, {@code backward}), run its {@code post_update}
+   * commands, then restart it.
+   *
+   * @param commit for {@code pull}: the commit to move to, or null for the remote-tracking branch's head
+   */
+  record RevisionMove(Move move, String app, String commit) implements Request {}
+
+  /** The moves of {@link RevisionMove}. */
+  enum Move {
+    PULL,
+    FORWARD,
+    BACKWARD
+  }
+
+  /** Follow an ecosystem file in a git repository; the first sync runs before the answer. */
+  record GitOpsAdd(GitOpsSource source) implements Request {}
+
+  /** The GitOps sources and their status. */
+  record GitOpsList() implements Request {}
+
+  /** Poll one source now; a revision already attempted is attempted again. */
+  record GitOpsSync(String name) implements Request {}
+
+  /** Stop following a source (its apps keep running). */
+  record GitOpsRemove(String name) implements Request {}
+
+  /** The plan for a source's newest revision, without touching anything. */
+  record GitOpsDiff(String name) implements Request {}
 }

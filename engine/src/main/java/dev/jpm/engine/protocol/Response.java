@@ -15,6 +15,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = Response.Applied.class, name = "applied"),
   @JsonSubTypes.Type(value = Response.Table.class, name = "table"),
   @JsonSubTypes.Type(value = Response.AppDetail.class, name = "app_detail"),
+  @JsonSubTypes.Type(value = Response.Moved.class, name = "moved"),
+  @JsonSubTypes.Type(value = Response.GitOpsSources.class, name = "gitops_sources"),
 })
 public sealed interface Response {
 
@@ -47,7 +49,23 @@ public sealed interface Response {
   /** The process table. */
   record Table(List<InstanceView> instances) implements Response {}
 
-  /** One app: its applied spec (as the engine holds it) and its instances. */
-  record AppDetail(dev.jpm.engine.model.AppSpec spec, List<InstanceView> instances, ScheduleView schedule)
+  /**
+   * One app: its applied spec (as the engine holds it), its instances, its schedules (cron, watch), and the git
+   * revision of its folder (null when the folder is in no repository or {@code vizion} is off).
+   */
+  record AppDetail(dev.jpm.engine.model.AppSpec spec, List<InstanceView> instances, ScheduleView schedule,
+      RevisionView revision) implements Response {}
+
+  /**
+   * A git move of an app's checkout and the restart after it.
+   *
+   * @param from the revision before, or the same as {@code to} when nothing moved
+   * @param to the revision now checked out
+   * @param failures one line per instance that did not come back online
+   */
+  record Moved(String app, String from, String to, List<String> failures, List<InstanceView> table)
       implements Response {}
+
+  /** The GitOps sources and their status. */
+  record GitOpsSources(List<GitOpsState> sources) implements Response {}
 }

@@ -10,14 +10,14 @@ import java.util.Map;
  * that once started the daemon never reaches apps), then the declared env, then what jpm injects: {@code JPM_APP},
  * the instance variable, {@code PORT} and PM2's {@code increment_var}.
  */
-final class ChildEnvironment {
+public final class ChildEnvironment {
 
   static final List<String> BASE = List.of("PATH", "HOME", "USER", "LANG", "TZ");
 
   private ChildEnvironment() {}
 
   /** The environment of instance {@code index} of {@code spec}, given the daemon's own environment. */
-  static Map<String, String> of(AppSpec spec, int index, Map<String, String> daemonEnv) {
+  public static Map<String, String> of(AppSpec spec, int index, Map<String, String> daemonEnv) {
     Map<String, String> env = new LinkedHashMap<>();
     for (String key : BASE) {
       String value = daemonEnv.get(key);

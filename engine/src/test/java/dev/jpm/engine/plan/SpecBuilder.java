@@ -47,7 +47,7 @@ public final class SpecBuilder {
     return new SpecBuilder(name);
   }
 
-  SpecBuilder source(String path) {
+  public SpecBuilder source(String path) {
     source = path;
     return this;
   }
@@ -161,6 +161,6 @@ public final class SpecBuilder {
     command.addAll(args);
     return new AppSpec(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env,
         instances, execMode, instanceVar, null, port, restart, stop, logs, 0, maxMemoryBytes, cronRestart, List.of(),
-        List.of(), 0, dependsOn, autostart);
+        List.of(), 0, dependsOn, autostart, null);
   }
 }
