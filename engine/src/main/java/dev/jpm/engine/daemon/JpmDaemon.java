@@ -2,6 +2,8 @@ package dev.jpm.engine.daemon;
 
 import dev.jpm.engine.config.AppSpecs;
 import dev.jpm.engine.config.EcosystemLoader;
+import dev.jpm.engine.metrics.MemoryGuard;
+import dev.jpm.engine.metrics.MetricsSampler;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.JpmHome;
@@ -57,8 +59,12 @@ public final class JpmDaemon {
 
     int cpus = Runtime.getRuntime().availableProcessors();
     Reconciler reconciler = new Reconciler(supervisor);
+    MetricsSampler sampler = MetricsSampler.ofOs(supervisor::observe, clock);
+    sampler.onSample(new MemoryGuard((id, cause) -> supervisor.restart(id, cause))::check);
+    sampler.start(MetricsSampler.DEFAULT_INTERVAL);
+    Views views = new Views(home.dir(), clock, sampler::snapshot, supervisor::restartHistory);
     RequestHandler handler = new RequestHandler(new EcosystemLoader(home.dir(), cpus), new AppSpecs(home.dir(), cpus),
-        supervisor, reconciler, persister, new Views(home.dir(), clock), clock);
+        supervisor, reconciler, persister, views, clock);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();
@@ -73,6 +79,7 @@ public final class JpmDaemon {
 
     stopRequested.await();
     server.close();
+    sampler.close();
     persister.changed();
     persister.close();
     supervisor.close();

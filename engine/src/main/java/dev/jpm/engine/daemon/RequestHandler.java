@@ -95,7 +95,7 @@ final class RequestHandler implements ControlServer.Handler {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("name an app: jpm show NAME");
     ObservedApp app = supervisor.observe().apps().get(name);
     if (app == null) throw new ImperativeVerbs.NotFound(name);
-    return new Response.AppDetail(app.applied(), views.instances(app));
+    return new Response.AppDetail(app.applied(), views.instances(app), views.restarts(app));
   }
 
   private LoadResult load(Request.Ecosystem ecosystem) {

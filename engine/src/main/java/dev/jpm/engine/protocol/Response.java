@@ -47,6 +47,7 @@ public sealed interface Response {
   /** The process table. */
   record Table(List<InstanceView> instances) implements Response {}
 
-  /** One app: its applied spec (as the engine holds it) and its instances. */
-  record AppDetail(dev.jpm.engine.model.AppSpec spec, List<InstanceView> instances) implements Response {}
+  /** One app: its applied spec (as the engine holds it), its instances and their last restarts, oldest first. */
+  record AppDetail(dev.jpm.engine.model.AppSpec spec, List<InstanceView> instances, List<RestartView> restarts)
+      implements Response {}
 }

@@ -122,7 +122,7 @@ public final class SpecBuilder {
     return this;
   }
 
-  SpecBuilder maxMemoryBytes(long bytes) {
+  public SpecBuilder maxMemoryBytes(long bytes) {
     maxMemoryBytes = bytes;
     return this;
   }
