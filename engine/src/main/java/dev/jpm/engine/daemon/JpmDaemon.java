@@ -1,7 +1,9 @@
 package dev.jpm.engine.daemon;
 
 import dev.jpm.engine.config.AppSpecs;
+import dev.jpm.engine.config.DaemonSettings;
 import dev.jpm.engine.config.EcosystemLoader;
+import dev.jpm.engine.metrics.PrometheusEndpoint;
 import dev.jpm.engine.metrics.MemoryGuard;
 import dev.jpm.engine.metrics.MetricsSampler;
 import dev.jpm.engine.model.ObservedApp;
@@ -59,12 +61,17 @@ public final class JpmDaemon {
 
     int cpus = Runtime.getRuntime().availableProcessors();
     Reconciler reconciler = new Reconciler(supervisor);
+    DaemonSettings.Loaded settings = DaemonSettings.load(home.dir());
+    settings.problems().forEach(problem -> LOG.log(Level.WARNING, "settings ignored: " + problem.render()));
     MetricsSampler sampler = MetricsSampler.ofOs(supervisor::observe, clock);
+    // The one restart path for a memory limit: the supervisor's restart, with the cause in the history.
     sampler.onSample(new MemoryGuard((id, cause) -> supervisor.restart(id, cause))::check);
-    sampler.start(MetricsSampler.DEFAULT_INTERVAL);
+    sampler.start(settings.settings().sampleInterval());
+    PrometheusEndpoint endpoint = new PrometheusEndpoint(supervisor::observe, sampler::snapshot, clock);
+    endpoint.configure(settings.settings().metricsEndpoint()).ifPresent(problem -> LOG.log(Level.WARNING, problem));
     Views views = new Views(home.dir(), clock, sampler::snapshot, supervisor::restartHistory);
     RequestHandler handler = new RequestHandler(new EcosystemLoader(home.dir(), cpus), new AppSpecs(home.dir(), cpus),
-        supervisor, reconciler, persister, views, clock);
+        supervisor, reconciler, persister, views, endpoint, clock);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();
@@ -80,6 +87,7 @@ public final class JpmDaemon {
     stopRequested.await();
     server.close();
     sampler.close();
+    endpoint.close();
     persister.changed();
     persister.close();
     supervisor.close();

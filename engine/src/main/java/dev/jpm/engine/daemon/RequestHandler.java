@@ -5,6 +5,7 @@ import dev.jpm.engine.config.ConfigProblem;
 import dev.jpm.engine.config.ConfigSource;
 import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.config.LoadResult;
+import dev.jpm.engine.metrics.PrometheusEndpoint;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.ObservedApp;
@@ -18,7 +19,9 @@ import dev.jpm.engine.reconcile.Reconciler;
 import dev.jpm.engine.supervise.Supervisor;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -32,16 +35,18 @@ final class RequestHandler implements ControlServer.Handler {
   private final ImperativeVerbs verbs;
   private final Persister persister;
   private final Views views;
+  private final PrometheusEndpoint metricsEndpoint;
   private final Clock clock;
   private final long startedAtMs;
 
   RequestHandler(EcosystemLoader loader, AppSpecs oneLiners, Supervisor supervisor, Reconciler reconciler,
-      Persister persister, Views views, Clock clock) {
+      Persister persister, Views views, PrometheusEndpoint metricsEndpoint, Clock clock) {
     this.loader = loader;
     this.supervisor = supervisor;
     this.reconciler = reconciler;
     this.verbs = new ImperativeVerbs(supervisor, reconciler, oneLiners, views);
     this.views = views;
+    this.metricsEndpoint = metricsEndpoint;
     this.persister = persister;
     this.clock = clock;
     this.startedAtMs = clock.millis();
@@ -87,7 +92,10 @@ final class RequestHandler implements ControlServer.Handler {
     if (!loaded.ok()) return invalid(loaded);
     DesiredState desired = loaded.desired();
     Reconciler.Outcome outcome = reconciler.apply(desired, options(request.prune(), request.only()), progress);
-    return new Response.Applied(outcome.plan().lines(), warnings(loaded), outcome.failures(),
+    List<String> warnings = new ArrayList<>(warnings(loaded));
+    // A file that says metrics: starts or moves the endpoint; one that says nothing leaves it as it is.
+    if (desired.metrics() != null) metricsEndpoint.configure(Optional.of(desired.metrics())).ifPresent(warnings::add);
+    return new Response.Applied(outcome.plan().lines(), warnings, outcome.failures(),
         views.table(supervisor.observe()));
   }
 

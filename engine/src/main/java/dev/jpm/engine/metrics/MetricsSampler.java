@@ -23,9 +23,6 @@ import java.util.function.Supplier;
  */
 public final class MetricsSampler implements AutoCloseable {
 
-  /** PM2 samples every 30 s and misses spikes between (#3333); a few seconds costs little with one pass. */
-  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
-
   private static final System.Logger LOG = System.getLogger(MetricsSampler.class.getName());
 
   private final Supplier<ObservedState> table;
@@ -56,7 +53,10 @@ public final class MetricsSampler implements AutoCloseable {
     listeners.add(listener);
   }
 
-  /** Samples now (OSHI warms up off the caller's thread), then every {@code interval}. */
+  /**
+   * Samples now (OSHI warms up off the caller's thread), then every {@code interval}. PM2 samples every 30 s and
+   * misses the spikes between (#3333); one pass over the process list every few seconds costs little.
+   */
   public void start(Duration interval) {
     thread.scheduleWithFixedDelay(this::sampleQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -148,7 +148,7 @@ public final class SpecBuilder {
     return this;
   }
 
-  SpecBuilder namespace(String value) {
+  public SpecBuilder namespace(String value) {
     namespace = value;
     return this;
   }
