@@ -64,8 +64,8 @@ public final class JpmDaemon {
     DaemonSettings.Loaded settings = DaemonSettings.load(home.dir());
     settings.problems().forEach(problem -> LOG.log(Level.WARNING, "settings ignored: " + problem.render()));
     MetricsSampler sampler = MetricsSampler.ofOs(supervisor::observe, clock);
-    // The one restart path for a memory limit: the supervisor's restart, with the cause in the history.
-    sampler.onSample(new MemoryGuard((id, cause) -> supervisor.restart(id, cause))::check);
+    // A memory limit takes the one restart path: recorded as a fact, then the reconciler replaces the instance.
+    sampler.onSample(new MemoryGuard((id, cause) -> reconciler.restartInstance(id, cause, line -> {}))::check);
     sampler.start(settings.settings().sampleInterval());
     PrometheusEndpoint endpoint = new PrometheusEndpoint(supervisor::observe, sampler::snapshot, clock);
     endpoint.configure(settings.settings().metricsEndpoint()).ifPresent(problem -> LOG.log(Level.WARNING, problem));

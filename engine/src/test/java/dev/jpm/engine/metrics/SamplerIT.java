@@ -63,7 +63,8 @@ class SamplerIT {
 
   static ObservedState table(long pid) {
     var spec = SpecBuilder.app("holder").build();
-    var record = new ProcessRecord(HOLDER, ProcessStatus.ONLINE, pid, 0, spec.specHash(), 1, 0, 0, null, null, null);
+    var record = new ProcessRecord(HOLDER, ProcessStatus.ONLINE, pid, 0, spec.specHash(), 1, 0, 0, null, null,
+        null, null);
     return new ObservedState(Map.of("holder", new ObservedApp(spec, List.of(record))));
   }
 
