@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -70,10 +71,10 @@ class MetricsIT {
 
     String show = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
         .until(() -> jpm.run("show", "leaky").out(), out -> out.contains("memory limit 64 MiB exceeded"));
-    Matcher rss = Pattern.compile("memory limit 64 MiB exceeded \\(rss (\\d+) MiB\\)").matcher(show);
+    Matcher rss = Pattern.compile("memory limit 64 MiB exceeded \\(rss (\\d+(\\.\\d)?) MiB\\)").matcher(show);
     assertThat(rss.find()).as(show).isTrue();
     // Growing 20 MiB/s and sampled every 0.5 s: caught within a couple of samples, not 30 s (600 MiB) later.
-    assertThat(Integer.parseInt(rss.group(1))).isBetween(65, 160);
+    assertThat(Double.parseDouble(rss.group(1))).isBetween(64.0, 160.0);
     assertThat(show).contains("last restarts:", "(with its child processes)");
     assertThat(jpm.instance("leaky#0").path("restarts").asInt()).isGreaterThanOrEqualTo(1);
 
@@ -82,6 +83,22 @@ class MetricsIT {
         "jpm_instance_status{app=\"quiet\",index=\"0\",namespace=\"default\",status=\"online\"} 1.0",
         "jpm_daemon_memory_bytes ");
     assertThat(metrics).containsPattern("jpm_instance_restarts_total\\{app=\"leaky\",index=\"0\",namespace=\"default\"} [1-9]");
+  }
+
+  @Test
+  void monitWithoutATerminalPrintsOneFrameOf80By24WithTheAppAndItsLogTail() throws Exception {
+    jpm.write("talker.sh", "echo 'hello from the talker'\nexec sleep 1000\n");
+    Path file = jpm.write("ecosystem.yaml", "apps:\n  - name: talker\n    script: %s\n"
+        .formatted(jpm.work.resolve("talker.sh")));
+    jpm.run("apply", file.toString()).expectExit(0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> jpm.instance("talker#0").path("memory_bytes").asLong() > 0);
+
+    String out = await().atMost(Duration.ofSeconds(20)).until(() -> jpm.run("monit").expectExit(0).out(),
+        frame -> frame.contains("hello from the talker"));
+
+    List<String> lines = out.lines().toList();
+    assertThat(lines).hasSize(24).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    assertThat(lines.get(2)).startsWith("> talker#0").contains("online").containsPattern("\\d(\\.\\d)?[KM]");
   }
 
   static String get(int port) throws IOException, InterruptedException {

@@ -66,7 +66,11 @@ public final class MemoryGuard {
 
   /** "memory limit 200 MiB exceeded (rss 230 MiB)". */
   static String cause(long limitBytes, long rssBytes) {
-    return "memory limit " + mebibytes(limitBytes) + " exceeded (rss " + mebibytes(rssBytes) + ")";
+    String limit = mebibytes(limitBytes);
+    String rss = mebibytes(rssBytes);
+    // Just over the limit must not read "64 MiB exceeded (rss 64 MiB)".
+    if (rss.equals(limit)) rss = String.format(Locale.ROOT, "%.1f MiB", rssBytes / (1024.0 * 1024.0));
+    return "memory limit " + limit + " exceeded (rss " + rss + ")";
   }
 
   /** In MiB, as the limits are usually written; small limits (tests, tiny apps) keep a decimal. */

@@ -67,6 +67,7 @@ class MemoryGuardTest {
   @Test
   void smallLimitsKeepADecimal() {
     assertThat(MemoryGuard.cause(MIB * 3 / 2, 5 * MIB)).isEqualTo("memory limit 1.5 MiB exceeded (rss 5 MiB)");
+    assertThat(MemoryGuard.cause(64 * MIB, 64 * MIB + MIB / 3)).isEqualTo("memory limit 64 MiB exceeded (rss 64.3 MiB)");
   }
 
   static ObservedState table(long limit, ProcessStatus status) {
