@@ -44,7 +44,7 @@ public final class MonitFrame {
       InstanceView row = rows.get(i);
       String line = fit(tableLine(i == selected ? ">" : " ", row.id(), row.status(), Usage.cpu(row.cpuPercent()),
           Usage.memory(row.memoryBytes()), Integer.toString(row.restarts()), Durations.compact(row.uptimeMs())), width);
-      lines.add(i == selected ? style.reverse(pad(line, width)) : line);
+      lines.add(i == selected && style.colour() ? style.reverse(pad(line, width)) : line);
     }
     if (selected >= 0) details(lines, rows.get(selected), width, style);
     int logLines = height - lines.size() - 1;

@@ -54,11 +54,13 @@ public final class MetricsSampler implements AutoCloseable {
   }
 
   /**
-   * Samples now (OSHI warms up off the caller's thread), then every {@code interval}. PM2 samples every 30 s and
-   * misses the spikes between (#3333); one pass over the process list every few seconds costs little.
+   * Samples every {@code interval}, from one interval on: OSHI's first load (a few hundred ms of CPU) then does not
+   * compete with the daemon's start and first apply. PM2 samples every 30 s and misses the spikes between (#3333);
+   * one pass over the process list every few seconds costs little.
    */
   public void start(Duration interval) {
-    thread.scheduleWithFixedDelay(this::sampleQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    long ms = interval.toMillis();
+    thread.scheduleWithFixedDelay(this::sampleQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }
 
   /** The latest sample; {@link MetricsSnapshot#EMPTY} until the first one. */

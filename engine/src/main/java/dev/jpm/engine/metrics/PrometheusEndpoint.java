@@ -17,13 +17,15 @@ public final class PrometheusEndpoint implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(PrometheusEndpoint.class.getName());
 
-  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final InstanceCollectors collectors;
   // Guarded by this.
+  private PrometheusRegistry registry;
   private MetricsEndpoint current;
   private HTTPServer server;
 
+  /** Loads none of the client library until an endpoint is asked for: a daemon without one never pays for it. */
   public PrometheusEndpoint(Supplier<ObservedState> table, Supplier<MetricsSnapshot> metrics, Clock clock) {
-    new InstanceCollectors(table, metrics, clock).registerIn(registry);
+    this.collectors = new InstanceCollectors(table, metrics, clock);
   }
 
   /**
@@ -36,6 +38,10 @@ public final class PrometheusEndpoint implements AutoCloseable {
     stop();
     if (endpoint.isEmpty()) return Optional.empty();
     MetricsEndpoint wanted = endpoint.get();
+    if (registry == null) {
+      registry = new PrometheusRegistry();
+      collectors.registerIn(registry);
+    }
     try {
       server = HTTPServer.builder().hostname(wanted.host()).port(wanted.port()).registry(registry).buildAndStart();
       current = wanted;
