@@ -55,7 +55,8 @@ public final class AppDetails {
       if (row.reason() != null) field(lines, "reason", row.reason());
       field(lines, "out log", String.valueOf(row.outLog()));
       field(lines, "error log", String.valueOf(row.errLog()));
-      restarts(lines, detail.restarts().stream().filter(r -> r.id().equals(row.id())).toList());
+      List<RestartView> history = detail.restarts() == null ? List.of() : detail.restarts(); // an older daemon's
+      restarts(lines, history.stream().filter(r -> r.id().equals(row.id())).toList());
     }
     return lines;
   }

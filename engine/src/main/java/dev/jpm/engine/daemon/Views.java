@@ -84,7 +84,7 @@ final class Views {
         paths.out().map(Path::toString).orElse(null),
         paths.error().map(Path::toString).orElse(null),
         spec.source(),
-        usage.map(InstanceUsage::cpuPercent).orElse(null),
+        usage.map(u -> Math.round(u.cpuPercent() * 10) / 10.0).orElse(null), // tenths: what anyone reads
         usage.map(InstanceUsage::rssBytes).orElse(null));
   }
 }
