@@ -12,6 +12,7 @@ import dev.jpm.cli.command.InitCommand;
 import dev.jpm.cli.command.KillCommand;
 import dev.jpm.cli.command.ListCommand;
 import dev.jpm.cli.command.LogsCommand;
+import dev.jpm.cli.command.MonitCommand;
 import dev.jpm.cli.command.PingCommand;
 import dev.jpm.cli.command.PullCommand;
 import dev.jpm.cli.command.RestartCommand;
@@ -36,7 +37,7 @@ final class Verbs {
       StartCommand.class, StopCommand.class, RestartCommand.class, DeleteCommand.class, ScaleCommand.class,
       LogsCommand.class, PingCommand.class, KillCommand.class, InitCommand.class, AotTrainCommand.class,
       AotTrainDaemonCommand.class, PullCommand.class, ForwardCommand.class, BackwardCommand.class,
-      GitOpsCommand.class);
+      GitOpsCommand.class, MonitCommand.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -64,6 +65,7 @@ final class Verbs {
     words.put("forward", ForwardCommand.class);
     words.put("backward", BackwardCommand.class);
     words.put("gitops", GitOpsCommand.class);
+    for (String word : List.of("monit", "dashboard", "dash")) words.put(word, MonitCommand.class);
     return Map.copyOf(words);
   }
 }

@@ -74,12 +74,14 @@ public final class TableFrame {
         case "out_log" -> row.outLog = parser.getString();
         case "err_log" -> row.errLog = parser.getString();
         case "source" -> row.source = parser.getString();
+        case "cpu_percent" -> row.cpuPercent = parser.getDoubleValue();
+        case "memory_bytes" -> row.memoryBytes = parser.getLongValue();
         default -> parser.skipChildren();
       }
     }
     return new InstanceView(row.name, row.id, row.instance, row.namespace, row.mode, row.pid, row.status,
         row.restarts, row.unstableRestarts, row.uptimeMs, row.lastExitCode, row.lastSignal, row.reason, row.outLog,
-        row.errLog, row.source);
+        row.errLog, row.source, row.cpuPercent, row.memoryBytes);
   }
 
   /** The fields of one row while they are read. */
@@ -100,5 +102,7 @@ public final class TableFrame {
     String outLog;
     String errLog;
     String source;
+    Double cpuPercent;
+    Long memoryBytes;
   }
 }

@@ -10,10 +10,11 @@ public final class ProcessTable {
 
   public static List<String> lines(List<InstanceView> instances, Style style) {
     if (instances.isEmpty()) return List.of("no apps (jpm apply FILE starts some)");
-    TextTable table = new TextTable("id", "name", "mode", "pid", "status", "restarts", "uptime");
+    TextTable table = new TextTable("id", "name", "mode", "pid", "status", "restarts", "uptime", "cpu", "mem");
     for (InstanceView row : instances) {
       table.row(row.id(), row.name(), row.mode(), row.pid() > 0 ? Long.toString(row.pid()) : "-",
-          status(row, style), Integer.toString(row.restarts()), Durations.compact(row.uptimeMs()));
+          status(row, style), Integer.toString(row.restarts()), Durations.compact(row.uptimeMs()),
+          Usage.cpu(row.cpuPercent()), Usage.memory(row.memoryBytes()));
     }
     return table.lines(style);
   }

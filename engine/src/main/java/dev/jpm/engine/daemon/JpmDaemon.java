@@ -1,12 +1,16 @@
 package dev.jpm.engine.daemon;
 
 import dev.jpm.engine.config.AppSpecs;
+import dev.jpm.engine.config.DaemonSettings;
 import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.git.GitOpsSources;
 import dev.jpm.engine.git.PollTimer;
 import dev.jpm.engine.git.RevisionCache;
 import dev.jpm.engine.git.RevisionMoves;
 import dev.jpm.engine.git.RevisionProbe;
+import dev.jpm.engine.metrics.PrometheusEndpoint;
+import dev.jpm.engine.metrics.MemoryGuard;
+import dev.jpm.engine.metrics.MetricsSampler;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.JpmHome;
@@ -65,14 +69,22 @@ public final class JpmDaemon {
 
     int cpus = Runtime.getRuntime().availableProcessors();
     Reconciler reconciler = new Reconciler(supervisor);
+    DaemonSettings.Loaded settings = DaemonSettings.load(home.dir());
+    settings.problems().forEach(problem -> LOG.log(Level.WARNING, "settings ignored: " + problem.render()));
+    MetricsSampler sampler = MetricsSampler.ofOs(supervisor::observe, clock);
+    // A memory limit takes the one restart path: recorded as a fact, then the reconciler replaces the instance.
+    sampler.onSample(new MemoryGuard((id, cause) -> reconciler.restartInstance(id, cause, line -> {}))::check);
+    sampler.start(settings.settings().sampleInterval());
+    PrometheusEndpoint endpoint = new PrometheusEndpoint(supervisor::observe, sampler::snapshot, clock);
+    endpoint.configure(settings.settings().metricsEndpoint()).ifPresent(problem -> LOG.log(Level.WARNING, problem));
     Schedules schedules = new Schedules(reconciler, home.dir(), Schedules.watchInterval(System.getenv()), clock);
     supervisor.onChange(() -> schedules.sync(supervisor.observe()));
     schedules.sync(supervisor.observe()); // the restored table's crons and watches
     EcosystemLoader loader = new EcosystemLoader(home.dir(), cpus);
-    Views views = new Views(home.dir(), clock, schedules);
+    Views views = new Views(home.dir(), clock, schedules, sampler::snapshot, supervisor::restartHistory);
     GitOpsSources gitops = gitops(home, loader, reconciler, supervisor, clock);
     RequestHandler handler = new RequestHandler(loader, new AppSpecs(home.dir(), cpus), supervisor, reconciler,
-        persister, views, git(supervisor, reconciler, gitops, views, clock), clock);
+        persister, views, git(supervisor, reconciler, gitops, views, clock), endpoint, clock);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();
@@ -87,6 +99,8 @@ public final class JpmDaemon {
 
     stopRequested.await();
     server.close();
+    sampler.close();
+    endpoint.close();
     persister.changed();
     persister.close();
     gitops.close();

@@ -6,6 +6,7 @@ import dev.jpm.engine.config.ConfigSource;
 import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.git.GitFailure;
+import dev.jpm.engine.metrics.PrometheusEndpoint;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.ObservedApp;
@@ -19,7 +20,9 @@ import dev.jpm.engine.reconcile.Reconciler;
 import dev.jpm.engine.supervise.Supervisor;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -34,17 +37,19 @@ final class RequestHandler implements ControlServer.Handler {
   private final Persister persister;
   private final Views views;
   private final GitVerbs git;
+  private final PrometheusEndpoint metricsEndpoint;
   private final Clock clock;
   private final long startedAtMs;
 
   RequestHandler(EcosystemLoader loader, AppSpecs oneLiners, Supervisor supervisor, Reconciler reconciler,
-      Persister persister, Views views, GitVerbs git, Clock clock) {
+      Persister persister, Views views, GitVerbs git, PrometheusEndpoint metricsEndpoint, Clock clock) {
     this.loader = loader;
     this.supervisor = supervisor;
     this.reconciler = reconciler;
     this.verbs = new ImperativeVerbs(supervisor, reconciler, oneLiners, views);
     this.views = views;
     this.git = git;
+    this.metricsEndpoint = metricsEndpoint;
     this.persister = persister;
     this.clock = clock;
     this.startedAtMs = clock.millis();
@@ -98,7 +103,10 @@ final class RequestHandler implements ControlServer.Handler {
     if (!loaded.ok()) return invalid(loaded);
     DesiredState desired = loaded.desired();
     Reconciler.Outcome outcome = reconciler.apply(desired, options(request.prune(), request.only()), progress);
-    return new Response.Applied(outcome.plan().lines(), warnings(loaded), outcome.failures(),
+    List<String> warnings = new ArrayList<>(warnings(loaded));
+    // A file that says metrics: starts or moves the endpoint; one that says nothing leaves it as it is.
+    if (desired.metrics() != null) metricsEndpoint.configure(Optional.of(desired.metrics())).ifPresent(warnings::add);
+    return new Response.Applied(outcome.plan().lines(), warnings, outcome.failures(),
         views.table(supervisor.observe()));
   }
 
@@ -106,7 +114,8 @@ final class RequestHandler implements ControlServer.Handler {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("name an app: jpm show NAME");
     ObservedApp app = supervisor.observe().apps().get(name);
     if (app == null) throw new ImperativeVerbs.NotFound(name);
-    return new Response.AppDetail(app.applied(), views.instances(app), views.schedule(name), git.revision(app));
+    return new Response.AppDetail(app.applied(), views.instances(app), views.schedule(name), git.revision(app),
+        views.restarts(app));
   }
 
   private LoadResult load(Request.Ecosystem ecosystem) {

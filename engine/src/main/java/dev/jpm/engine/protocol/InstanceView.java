@@ -19,6 +19,9 @@ package dev.jpm.engine.protocol;
  * @param outLog stdout file, or null
  * @param errLog stderr file, or null
  * @param source ecosystem file the app came from, or null
+ * @param cpuPercent CPU of the instance's whole process tree at the last sample (100 = one core), or null when
+ *     not sampled (not running, or started since)
+ * @param memoryBytes resident memory of the whole tree at the last sample, or null when not sampled
  */
 public record InstanceView(
     String name,
@@ -36,4 +39,6 @@ public record InstanceView(
     String reason,
     String outLog,
     String errLog,
-    String source) {}
+    String source,
+    Double cpuPercent,
+    Long memoryBytes) {}

@@ -50,11 +50,12 @@ public sealed interface Response {
   record Table(List<InstanceView> instances) implements Response {}
 
   /**
-   * One app: its applied spec (as the engine holds it), its instances, its schedules (cron, watch), and the git
-   * revision of its folder (null when the folder is in no repository or {@code vizion} is off).
+   * One app: its applied spec (as the engine holds it), its instances, its schedules (cron, watch), the git
+   * revision of its folder (null when the folder is in no repository or {@code vizion} is off), and its instances'
+   * last restarts, oldest first.
    */
   record AppDetail(dev.jpm.engine.model.AppSpec spec, List<InstanceView> instances, ScheduleView schedule,
-      RevisionView revision) implements Response {}
+      RevisionView revision, List<RestartView> restarts) implements Response {}
 
   /**
    * A git move of an app's checkout and the restart after it.

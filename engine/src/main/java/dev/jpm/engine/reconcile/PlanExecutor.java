@@ -90,7 +90,7 @@ final class PlanExecutor {
       }
       case Action.RestartInstance restart -> {
         register(restart.spec());
-        ProcessRecord record = supervisor.restart(restart.id());
+        ProcessRecord record = supervisor.restart(restart.id(), restart.cause());
         report("restarted", record);
         // One at a time: wait until this replacement is stable before touching the next instance.
         supervisor.awaitSettled(restart.id(), settleTimeout(restart.spec()));

@@ -6,9 +6,12 @@ import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
+import dev.jpm.engine.model.RestartEvent;
 import dev.jpm.engine.model.StopPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +31,8 @@ final class ManagedProcess {
   private static final System.Logger LOG = System.getLogger(ManagedProcess.class.getName());
   /** Beyond the stop sequence, how long a stop waits for the exit path to record the exit (output drains first). */
   private static final long EXIT_RECORD_TIMEOUT_MS = ProcessRun.DRAIN_TIMEOUT_MS + 3000;
+  /** Restarts kept for {@code show}: enough to see a pattern, bounded whatever an app does. */
+  static final int HISTORY = 10;
 
   private final InstanceId id;
   private final SupervisionContext context;
@@ -48,9 +53,11 @@ final class ManagedProcess {
   private long backoffMs;
   private long generation;
   private ScheduledFuture<?> pendingRestart;
+  private final ArrayDeque<RestartEvent> history = new ArrayDeque<>();
 
   /** The latest published snapshot, readable without the monitor. */
   private volatile ProcessRecord record;
+  private volatile List<RestartEvent> historyView = List.of();
 
   ManagedProcess(InstanceId id, AppSpec spec, SupervisionContext context) {
     this.id = id;
@@ -67,6 +74,11 @@ final class ManagedProcess {
 
   ProcessRecord record() {
     return record;
+  }
+
+  /** The last {@value #HISTORY} restarts, oldest first. */
+  List<RestartEvent> restartHistory() {
+    return historyView;
   }
 
   /** The new policy applies from the next exit, the new command and log paths from the next start. */
@@ -101,11 +113,12 @@ final class ManagedProcess {
   }
 
   /** Stops the tree (if any), then starts again; counts one restart. A tree that survived is not doubled. */
-  ProcessRecord restart() {
+  ProcessRecord restart(String cause) {
     userActs.lock();
     try {
       if (!stopTree()) return record;
       synchronized (this) {
+        remember(cause);
         restarts++;
         unstableRestarts = 0;
         backoffMs = 0;
@@ -296,6 +309,7 @@ final class ManagedProcess {
   }
 
   private void autoRestart() {
+    remember("exited with " + new ExitStatus(lastExitCode, lastSignal).describe());
     restarts++;
     launch(Edge.AUTO_RESTART);
   }
@@ -331,6 +345,13 @@ final class ManagedProcess {
       run = null;
       transition(Edge.LAUNCH_FAILED, "launch failed: " + e.getMessage());
     }
+  }
+
+  /** Adds a restart to the bounded history, with the exit of the run it replaces. Holds the monitor. */
+  private void remember(String cause) {
+    if (history.size() == HISTORY) history.removeFirst();
+    history.addLast(new RestartEvent(context.clock().millis(), cause, lastExitCode, lastSignal));
+    historyView = List.copyOf(history);
   }
 
   /** The one way to change state: checks the edge, publishes the record, wakes waiters, tells listeners. */

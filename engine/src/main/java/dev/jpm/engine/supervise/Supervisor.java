@@ -5,6 +5,7 @@ import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
+import dev.jpm.engine.model.RestartEvent;
 import dev.jpm.engine.model.StopPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,7 +87,21 @@ public final class Supervisor implements AutoCloseable {
 
   /** Stops the tree, starts again with the current spec, counts one restart; returns once the new one launched. */
   public ProcessRecord restart(InstanceId id) {
-    return instance(id).restart();
+    return restart(id, "restart requested");
+  }
+
+  /** {@link #restart(InstanceId)}, with the cause its restart history shows (a memory limit, a cron...). */
+  public ProcessRecord restart(InstanceId id, String cause) {
+    return instance(id).restart(cause);
+  }
+
+  /** The instance's last restarts, oldest first, each with its cause and the exit of the run it replaced. */
+  public List<RestartEvent> restartHistory(InstanceId id) {
+    ManagedProcess instance;
+    synchronized (this) {
+      instance = instances.get(id);
+    }
+    return instance == null ? List.of() : instance.restartHistory(); // deleted meanwhile: nothing to show
   }
 
   /**

@@ -122,7 +122,7 @@ public final class SpecBuilder {
     return this;
   }
 
-  SpecBuilder maxMemoryBytes(long bytes) {
+  public SpecBuilder maxMemoryBytes(long bytes) {
     maxMemoryBytes = bytes;
     return this;
   }
@@ -148,7 +148,7 @@ public final class SpecBuilder {
     return this;
   }
 
-  SpecBuilder namespace(String value) {
+  public SpecBuilder namespace(String value) {
     namespace = value;
     return this;
   }
