@@ -121,7 +121,9 @@ for ((c = 1; c <= changes; c++)); do
   started="$(cat "$work/marks/$newest")"
   latencies+=($(( (started - t0) / 1000 )))
   log "change $c: restarted after ${latencies[-1]} ms"
-  nap 2 # the next change comes well after this restart settled
+  # The next change comes well after this restart settled, at a random phase of the poll cycle (a fixed pause
+  # would lock every change to the same point of the cycle and bias the figure).
+  nap "2.$(printf '%03d' $((RANDOM % 1000)))"
 done
 sorted=($(printf '%s\n' "${latencies[@]}" | sort -n))
 median="${sorted[$(( ${#sorted[@]} / 2 ))]}"
