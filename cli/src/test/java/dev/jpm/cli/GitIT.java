@@ -64,6 +64,22 @@ class GitIT {
   }
 
   @Test
+  void revisionInfoIsCachedUntilTheAppRestarts() throws Exception {
+    Path file = appFromCheckout("true");
+    jpm.run("apply", file.toString()).expectExit(0);
+    assertThat(jpm.run("show", "web").expectExit(0).out()).contains("first version");
+    try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(jpm.work.resolve("checkout").toFile())) {
+      java.nio.file.Files.writeString(jpm.work.resolve("checkout/VERSION"), "local\n");
+      git.commit().setAll(true).setMessage("committed by hand").setSign(false).call();
+    }
+
+    assertThat(jpm.run("show", "web").expectExit(0).out()).contains("first version").doesNotContain("by hand");
+    jpm.run("restart", "web").expectExit(0);
+
+    assertThat(jpm.run("show", "web").expectExit(0).out()).contains("committed by hand", "1 / 0");
+  }
+
+  @Test
   void aFailingPostUpdateExitsNonZeroWithTheCommandsOutputAndChangesNothing() throws Exception {
     Path file = appFromCheckout("echo compiling", "echo \"missing dependency\" >&2; exit 4");
     jpm.run("apply", file.toString()).expectExit(0);
