@@ -4,7 +4,6 @@ import dev.jpm.engine.config.AppSpecs;
 import dev.jpm.engine.config.DaemonSettings;
 import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.git.GitOpsSources;
-import dev.jpm.engine.git.PollTimer;
 import dev.jpm.engine.git.RevisionCache;
 import dev.jpm.engine.git.RevisionMoves;
 import dev.jpm.engine.git.RevisionProbe;
@@ -82,7 +81,7 @@ public final class JpmDaemon {
     schedules.sync(supervisor.observe()); // the restored table's crons and watches
     EcosystemLoader loader = new EcosystemLoader(home.dir(), cpus);
     Views views = new Views(home.dir(), clock, schedules, sampler::snapshot, supervisor::restartHistory);
-    GitOpsSources gitops = gitops(home, loader, reconciler, supervisor, clock);
+    GitOpsSources gitops = gitops(home, loader, reconciler, supervisor, schedules, clock);
     RequestHandler handler = new RequestHandler(loader, new AppSpecs(home.dir(), cpus), supervisor, reconciler,
         persister, views, git(supervisor, reconciler, gitops, views, clock), endpoint, clock);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
@@ -112,9 +111,9 @@ public final class JpmDaemon {
 
   /** The GitOps sources, restored from {@code JPM_HOME/gitops.json}; clones live in {@code JPM_HOME/gitops}. */
   private static GitOpsSources gitops(JpmHome home, EcosystemLoader loader, Reconciler reconciler,
-      Supervisor supervisor, Clock clock) {
+      Supervisor supervisor, Schedules schedules, Clock clock) {
     GitOpsStore store = new GitOpsStore(home.dir().resolve("gitops.json"));
-    GitOpsSources sources = new GitOpsSources(home.dir().resolve("gitops"), loader, reconciler, new PollTimer(), clock,
+    GitOpsSources sources = new GitOpsSources(home.dir().resolve("gitops"), loader, reconciler, schedules.polls("gitops"), clock,
         store::save, supervisor::observe);
     sources.restore(store.load());
     return sources;

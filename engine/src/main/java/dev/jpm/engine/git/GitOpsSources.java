@@ -7,6 +7,7 @@ import dev.jpm.engine.protocol.GitOpsSource;
 import dev.jpm.engine.protocol.GitOpsState;
 import dev.jpm.engine.protocol.GitOpsStatus;
 import dev.jpm.engine.reconcile.Reconciler;
+import dev.jpm.engine.schedule.Polls;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * The GitOps sources the daemon follows: add, list, sync now, remove, and what a pending revision would do. Each
- * source is polled on the {@link PollTimer}; polls of one source never overlap (a tick that finds one running is
- * skipped, a manual sync waits for it). Every change of the list or of a status is handed to {@code save}.
+ * source is polled on the daemon's Quartz scheduler ({@link Polls}); polls of one source never overlap (a tick that
+ * finds one running is skipped, a manual sync waits for it). Every change of the list or of a status is handed to {@code save}.
  */
 public final class GitOpsSources implements AutoCloseable {
 
@@ -56,7 +57,7 @@ public final class GitOpsSources implements AutoCloseable {
 
   private final Path root;
   private final SourceSync sync;
-  private final PollTimer timer;
+  private final Polls polls;
   private final Consumer<List<GitOpsState>> save;
   private final Supplier<ObservedState> observed;
   private final Map<String, Tracked> sources = new ConcurrentHashMap<>();
@@ -66,11 +67,11 @@ public final class GitOpsSources implements AutoCloseable {
    * @param save persists the whole list (atomically); called after every change
    * @param observed the process table, for the sources' live health
    */
-  public GitOpsSources(Path root, EcosystemLoader loader, Reconciler reconciler, PollTimer timer, Clock clock,
+  public GitOpsSources(Path root, EcosystemLoader loader, Reconciler reconciler, Polls polls, Clock clock,
       Consumer<List<GitOpsState>> save, Supplier<ObservedState> observed) {
     this.root = root;
     this.sync = new SourceSync(loader, reconciler, clock);
-    this.timer = timer;
+    this.polls = polls;
     this.save = save;
     this.observed = observed;
   }
@@ -115,7 +116,7 @@ public final class GitOpsSources implements AutoCloseable {
   /** Stops following a source; its apps keep running, and its clone stays (they may run from it). */
   public GitOpsState remove(String name) {
     Tracked tracked = require(name);
-    timer.cancel(name);
+    polls.cancel(name);
     sources.remove(name);
     persist();
     return tracked.state();
@@ -139,7 +140,7 @@ public final class GitOpsSources implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.close();
+    polls.close();
   }
 
   private GitOpsState live(Tracked tracked) {
@@ -154,7 +155,7 @@ public final class GitOpsSources implements AutoCloseable {
   }
 
   private void schedule(Tracked tracked, Duration firstDelay) {
-    timer.every(tracked.source.name(), Duration.ofMillis(tracked.source.intervalMs()), firstDelay, () -> {
+    polls.every(tracked.source.name(), Duration.ofMillis(tracked.source.intervalMs()), firstDelay, () -> {
       if (!tracked.polling.tryLock()) return; // a manual sync is running; this tick has nothing to add
       try {
         if (sources.get(tracked.source.name()) != tracked) return; // removed meanwhile

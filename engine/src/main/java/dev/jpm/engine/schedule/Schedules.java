@@ -37,6 +37,8 @@ import org.quartz.impl.StdSchedulerFactory;
  * {@code cron_restart}, a watch job per app that watches. A changed cron or watch setting replaces the job in
  * place; no process is touched by that (cron and watch are not in the spec hash).
  *
+ * <p>Other periodic work (the GitOps polls) runs here too, as named groups of {@link Polls}.
+ *
  * <p>Thread-safe: {@link #sync} is serialised; jobs run on Quartz's workers and hand restarts to
  * {@link AppRestarts}.
  */
@@ -134,6 +136,29 @@ public final class Schedules implements AutoCloseable {
     crons = new TreeMap<>(wanted.crons());
     watches = new TreeMap<>(wanted.watches());
     watches.keySet().forEach(app -> poller(app).ifPresent(p -> p.pause(wanted.paused().contains(app))));
+  }
+
+  /** A group of periodic polls (e.g. {@code gitops}) on this scheduler. */
+  public Polls polls(String group) {
+    return new Polls(this, group);
+  }
+
+  /** Runs {@code fire} every {@code interval} after {@code firstDelay}; replaces the job of the same key. */
+  synchronized void every(String group, String key, Duration interval, Duration firstDelay, Runnable fire) {
+    if (closed) return;
+    JobKey jobKey = JobKey.jobKey(key, group);
+    JobDetail detail = JobBuilder.newJob(PollJob.class).withIdentity(jobKey).build();
+    Trigger trigger = TriggerBuilder.newTrigger().forJob(jobKey)
+        .startAt(DateBuilder.futureDate((int) firstDelay.toMillis(), DateBuilder.IntervalUnit.MILLISECOND))
+        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
+            .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+        .build();
+    schedule(jobKey, new PollJob(fire), detail, Set.of(trigger));
+  }
+
+  synchronized void cancel(String group, String key) {
+    if (closed || scheduler == null) return;
+    remove(JobKey.jobKey(key, group));
   }
 
   /** When the cron of {@code app} fires next, if it has one. */

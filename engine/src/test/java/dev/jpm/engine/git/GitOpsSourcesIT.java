@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.jpm.engine.protocol.GitOpsSource;
 import dev.jpm.engine.protocol.GitOpsState;
 import dev.jpm.engine.protocol.GitOpsStatus;
+import dev.jpm.engine.schedule.Schedules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ class GitOpsSourcesIT {
   TestRemote remote;
   AppsFixture apps;
   GitOpsSources sources;
+  Schedules schedules;
   final AtomicReference<List<GitOpsState>> saved = new AtomicReference<>(List.of());
   final List<String> progress = new ArrayList<>();
 
@@ -39,13 +41,15 @@ class GitOpsSourcesIT {
   void setUp() throws Exception {
     remote = new TestRemote(temp);
     apps = new AppsFixture(temp);
-    sources = new GitOpsSources(apps.home.resolve("gitops"), apps.loader, apps.reconciler, new PollTimer(),
+    schedules = new Schedules(apps.reconciler, apps.home, Schedules.DEFAULT_WATCH_INTERVAL, apps.clock);
+    sources = new GitOpsSources(apps.home.resolve("gitops"), apps.loader, apps.reconciler, schedules.polls("gitops"),
         apps.clock, saved::set, apps.supervisor::observe);
   }
 
   @AfterEach
   void tearDown() {
     sources.close();
+    schedules.close();
     apps.close();
     remote.close();
   }
@@ -222,7 +226,7 @@ class GitOpsSourcesIT {
     sources.close();
     List<GitOpsState> persisted = saved.get();
 
-    sources = new GitOpsSources(apps.home.resolve("gitops"), apps.loader, apps.reconciler, new PollTimer(),
+    sources = new GitOpsSources(apps.home.resolve("gitops"), apps.loader, apps.reconciler, schedules.polls("gitops"),
         apps.clock, saved::set, apps.supervisor::observe);
     sources.restore(persisted);
     assertThat(status().lastApplied()).isEqualTo(first);
