@@ -60,6 +60,8 @@ stop_daemon() {
 stop_pm2() {
   [ -n "$pm2_daemon" ] || return 0
   pm2_cli kill > /dev/null 2>&1
+  # PM2's daemon still writes into PM2_HOME for a moment after `pm2 kill` answers.
+  for _ in $(seq 1 100); do kill -0 "$pm2_daemon" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pm2_daemon" 2>/dev/null; then kill -KILL "$pm2_daemon" 2>/dev/null; fi
   pm2_daemon=""
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +100,45 @@ class MetricsIT {
     List<String> lines = out.lines().toList();
     assertThat(lines).hasSize(24).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
     assertThat(lines.get(2)).startsWith("> talker#0").contains("online").containsPattern("\\d(\\.\\d)?[KM]");
+  }
+
+  @Test
+  void monitOnATerminalDrawsTheDashboardAndQuitsOnQRestoringTheScreen() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script gives a terminal");
+    jpm.write("talker.sh", "echo 'hello from the talker'\nexec sleep 1000\n");
+    Path file = jpm.write("ecosystem.yaml", "apps:\n  - name: talker\n    script: %s\n"
+        .formatted(jpm.work.resolve("talker.sh")));
+    jpm.run("apply", file.toString()).expectExit(0);
+    // The real CLI in a pseudo-terminal: raw keys, the alternate screen, a q to quit.
+    String javaLauncher = ProcessHandle.current().info().command().orElseThrow();
+    String command = javaLauncher + " --enable-native-access=ALL-UNNAMED -cp " + System.getProperty("java.class.path")
+        + " dev.jpm.cli.Main monit";
+    ProcessBuilder builder = new ProcessBuilder("script", "-qfec", command, "/dev/null");
+    builder.environment().put("JPM_HOME", jpm.home.toString());
+    builder.environment().put("TERM", "xterm");
+    builder.redirectErrorStream(true);
+    Process monit = builder.start();
+    try {
+      StringBuffer screen = new StringBuffer();
+      Thread.ofVirtual().start(() -> {
+        try (var in = monit.getInputStream()) {
+          byte[] buffer = new byte[8192];
+          for (int n; (n = in.read(buffer)) > 0; ) screen.append(new String(buffer, 0, n));
+        } catch (IOException ended) {
+          // the process is gone; what it drew is in screen
+        }
+      });
+      await().atMost(Duration.ofSeconds(30)).until(() -> screen.toString().contains("talker#0"));
+      monit.getOutputStream().write('q');
+      monit.getOutputStream().flush();
+
+      assertThat(monit.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as(screen.toString()).isTrue();
+      assertThat(monit.exitValue()).isZero();
+      assertThat(screen.toString()).contains("\u001b[?1049h", "jpm monit  1 instance", "\u001b[?1049l");
+    } finally {
+      monit.descendants().forEach(ProcessHandle::destroyForcibly);
+      monit.destroyForcibly();
+    }
   }
 
   static String get(int port) throws IOException, InterruptedException {

@@ -38,7 +38,12 @@ public final class MetricsSampler implements AutoCloseable {
 
   /** A sampler of the OS's processes (through OSHI) for the table {@code table} returns. */
   public static MetricsSampler ofOs(Supplier<ObservedState> table, Clock clock) {
-    return new MetricsSampler(table, new OshiProcesses(), clock, ProcessHandle.current().pid());
+    return new MetricsSampler(table, osProcesses(), clock, ProcessHandle.current().pid());
+  }
+
+  /** OSHI's one-file-per-process driver on Linux, its portable process objects elsewhere. */
+  static ProcessSource osProcesses() {
+    return com.sun.jna.Platform.isLinux() ? new LinuxProcessStats() : new OshiProcesses();
   }
 
   MetricsSampler(Supplier<ObservedState> table, ProcessSource processes, Clock clock, long daemonPid) {

@@ -16,8 +16,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The OSHI sampler against real process trees. */
 class SamplerIT {
@@ -34,12 +38,19 @@ class SamplerIT {
     root.destroyForcibly();
   }
 
-  @Test
-  void seesTheMemoryOfAChildsGrandchild() throws Exception {
+  /** Both ways of listing processes: what the daemon uses on Linux, and OSHI's portable one. */
+  static Stream<Arguments> sources() {
+    return Stream.of(Arguments.of("linux /proc/<pid>/stat", new LinuxProcessStats()),
+        Arguments.of("oshi process objects", new OshiProcesses()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sources")
+  void seesTheMemoryOfAChildsGrandchild(String name, ProcessSource source) throws Exception {
     // root bash -> bash -> bash holding 64 MiB: the memory is two levels below the instance's main pid.
     String hold = fixture("hold-memory.sh") + " 64";
     root = new ProcessBuilder("bash", "-c", "bash -c 'bash " + hold + " & wait' & wait").start();
-    MetricsSampler sampler = new MetricsSampler(() -> table(root.pid()), new OshiProcesses(), Clock.systemUTC(),
+    MetricsSampler sampler = new MetricsSampler(() -> table(root.pid()), source, Clock.systemUTC(),
         ProcessHandle.current().pid());
 
     InstanceUsage usage = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
@@ -50,15 +61,29 @@ class SamplerIT {
     assertThat(sampler.snapshot().daemon().rssBytes()).as("this JVM's own memory").isGreaterThan(10 * MIB);
   }
 
-  @Test
-  void aBusyTreeShowsItsCpu() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sources")
+  void aBusyTreeShowsItsCpu(String name, ProcessSource source) throws Exception {
     root = new ProcessBuilder("bash", "-c", "bash -c 'while :; do :; done' & wait").start();
-    MetricsSampler sampler = new MetricsSampler(() -> table(root.pid()), new OshiProcesses(), Clock.systemUTC(),
+    MetricsSampler sampler = new MetricsSampler(() -> table(root.pid()), source, Clock.systemUTC(),
         ProcessHandle.current().pid());
     sampler.sample();
 
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
         .until(() -> sampler.sample().instances().get(HOLDER).cpuPercent(), cpu -> cpu > 20);
+  }
+
+  @Test
+  void theLinuxReadingAgreesWithTheJdkOnParentAndStartTime() {
+    ProcessHandle self = ProcessHandle.current();
+    ProcessSample me = new LinuxProcessStats().processes().stream().filter(p -> p.pid() == self.pid()).findFirst()
+        .orElseThrow();
+
+    assertThat(me.parentPid()).isEqualTo(self.parent().orElseThrow().pid());
+    assertThat(me.startMs()).isCloseTo(self.info().startInstant().orElseThrow().toEpochMilli(),
+        org.assertj.core.data.Offset.offset(1500L));
+    assertThat(me.rssBytes()).isGreaterThan(10 * MIB);
+    assertThat(me.cpuMs()).isPositive();
   }
 
   static ObservedState table(long pid) {
