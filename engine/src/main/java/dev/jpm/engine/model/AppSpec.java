@@ -42,6 +42,7 @@ import java.util.TreeMap;
  * @param watchDelayMs debounce between a change and the restart
  * @param dependsOn apps that must be up first
  * @param autostart start on apply; false registers the app stopped
+ * @param traffic readiness, cluster front port and rolling reload settings
  */
 public record AppSpec(
     String name,
@@ -69,7 +70,8 @@ public record AppSpec(
     List<String> ignoreWatch,
     long watchDelayMs,
     List<Dependency> dependsOn,
-    boolean autostart) {
+    boolean autostart,
+    Traffic traffic) {
 
   public static final String DEFAULT_NAMESPACE = "default";
   public static final String DEFAULT_INSTANCE_VAR = "NODE_APP_INSTANCE";
@@ -95,13 +97,19 @@ public record AppSpec(
     watch = watch == null ? List.of() : List.copyOf(watch);
     ignoreWatch = ignoreWatch == null ? List.of() : List.copyOf(ignoreWatch);
     dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    if (traffic == null) traffic = Traffic.DEFAULTS;
   }
 
   /** The same app with another instance count (scale). */
   public AppSpec withInstances(int count) {
     return new AppSpec(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env,
         count, execMode, instanceVar, incrementVar, port, restart, stop, logs, listenTimeoutMs, maxMemoryBytes,
-        cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart);
+        cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart, traffic);
+  }
+
+  /** Whether jpm owns the app's port and balances connections over its ready instances. */
+  public boolean balanced() {
+    return execMode == ExecMode.CLUSTER && port != null;
   }
 
   /**

@@ -15,6 +15,7 @@ package dev.jpm.engine.model;
  * @param lastExitCode exit code of the last run, or null (never exited, or killed by a signal)
  * @param lastSignal signal that ended the last run (e.g. KILL), or null
  * @param reason why the instance is in its state when that is not obvious (errored, stopped by a user...), or null
+ * @param port the private loopback port the current run was given as {@code PORT} (cluster mode), 0 when none
  */
 public record ProcessRecord(
     InstanceId id,
@@ -27,7 +28,8 @@ public record ProcessRecord(
     int unstableRestarts,
     Integer lastExitCode,
     String lastSignal,
-    String reason) {
+    String reason,
+    int port) {
 
   public ProcessRecord {
     java.util.Objects.requireNonNull(id, "id");

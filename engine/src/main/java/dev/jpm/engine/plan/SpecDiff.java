@@ -6,6 +6,7 @@ import dev.jpm.engine.model.ExecMode;
 import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.model.Traffic;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -62,6 +63,7 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     compareLogs(changes, a.logs(), b.logs());
     changes.compare("depends_on", a.dependsOn(), b.dependsOn(), SpecDiff::dependencies);
     changes.compare("autostart", a.autostart(), b.autostart(), String::valueOf);
+    compareTraffic(changes, a.traffic(), b.traffic());
     changes.compare("namespace", a.namespace(), b.namespace(), String::valueOf);
     // Not a file key, but it decides which file may prune the app, so adopting an app is worth a line.
     changes.compare("source", a.source(), b.source(), SpecDiff::sourceName);
@@ -81,6 +83,16 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
   private static void compareStop(ChangeList changes, StopPolicy a, StopPolicy b) {
     changes.compare("stop_signal", a.signal(), b.signal(), String::valueOf);
     changes.compare("kill_timeout", a.killTimeoutMs(), b.killTimeoutMs(), ValueText::millis);
+  }
+
+  private static void compareTraffic(ChangeList changes, Traffic a, Traffic b) {
+    changes.compare("host", a.host(), b.host(), ValueText::orNone);
+    changes.compare("proxy_protocol", a.proxyProtocol(), b.proxyProtocol(), String::valueOf);
+    changes.compare("health_check", a.healthCheck(), b.healthCheck(), ValueText::orNone);
+    changes.compare("ready_pattern", a.readyPattern(), b.readyPattern(), ValueText::orNone);
+    changes.compare("max_surge", a.maxSurge(), b.maxSurge(), String::valueOf);
+    changes.compare("max_unavailable", a.maxUnavailable(), b.maxUnavailable(), String::valueOf);
+    changes.compare("drain_timeout", a.drainTimeoutMs(), b.drainTimeoutMs(), ValueText::millis);
   }
 
   private static void compareLogs(ChangeList changes, LogSpec a, LogSpec b) {

@@ -37,6 +37,8 @@ final class ManagedProcess {
   private AppSpec spec;
   private ProcessStatus status = ProcessStatus.STOPPED;
   private ProcessRun run;
+  /** The private port the current run listens on (balanced apps), 0 when none. */
+  private int port;
   private String specHash;
   private long startedAtMs;
   private int restarts;
@@ -66,6 +68,16 @@ final class ManagedProcess {
 
   ProcessRecord record() {
     return record;
+  }
+
+  /**
+   * Takes over the counters of the instance this one replaces in a rolling reload (a surge promoted in its place):
+   * the replacement counts as one more restart of the same instance.
+   */
+  synchronized void succeed(ProcessRecord previous) {
+    restarts = previous.restarts() + 1;
+    publish();
+    context.changed().run();
   }
 
   /** The new policy applies from the next exit, the new command and log paths from the next start. */
@@ -300,13 +312,18 @@ final class ManagedProcess {
     transition(edge, null);
     AppSpec current = spec;
     LogPaths paths = LogPaths.of(current.logs(), id.index(), context.jpmHome());
+    int runPort = 0;
     try {
+      runPort = current.balanced() ? context.ports().acquire() : 0;
       RunLogs logs = RunLogs.open(paths);
       LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()),
-          ChildEnvironment.of(current, id.index(), context.daemonEnv()),
+          ChildEnvironment.of(current, id.index(), context.daemonEnv(), runPort),
           logs.stdout().isPresent(), logs.stderr().isPresent());
       ProcessRun started = ProcessRun.start(request, logs, paths.pid(), context.launcher(), context.exits());
+      int heldPort = runPort;
+      if (heldPort > 0) started.exited().whenComplete((exit, failure) -> context.ports().release(heldPort));
       run = started;
+      port = runPort;
       specHash = current.specHash();
       startedAtMs = context.clock().millis();
       transition(Edge.LAUNCHED, null);
@@ -315,6 +332,7 @@ final class ManagedProcess {
         onExit(started, exit != null ? exit : new ExitStatus(null, "UNKNOWN"));
       }, context.exits());
     } catch (java.io.IOException | RuntimeException e) {
+      if (runPort > 0) context.ports().release(runPort);
       run = null;
       transition(Edge.LAUNCH_FAILED, "launch failed: " + e.getMessage());
     }
@@ -335,6 +353,6 @@ final class ManagedProcess {
     long pid = run != null ? run.pid() : 0;
     long pidStart = run != null ? run.startMs() : 0;
     record = new ProcessRecord(id, status, pid, pidStart, specHash, startedAtMs, restarts, unstableRestarts,
-        lastExitCode, lastSignal, reason);
+        lastExitCode, lastSignal, reason, run != null ? port : 0);
   }
 }

@@ -43,6 +43,6 @@ final class ProcessTable {
     boolean live = status.isActive();
     return new ProcessRecord(new InstanceId(startedFrom.name(), index), status, live ? 4100 + index : 0,
         live ? 1_700_000_000_000L : 0, startedFrom.specHash(), live ? 1_700_000_000_000L : 0, 7, 2,
-        live ? null : 1, null, null);
+        live ? null : 1, null, null, 0);
   }
 }

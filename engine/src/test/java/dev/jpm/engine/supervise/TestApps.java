@@ -101,6 +101,6 @@ final class TestApps {
   AppSpec build() {
     return new AppSpec(name, null, null, command.getLast(), List.of(), null, List.of(), command, cwd, env,
         instances, ExecMode.FORK, null, incrementVar, port, restart, stop, logs, 3000, 0, null, List.of(),
-        List.of(), 0, List.of(), true);
+        List.of(), 0, List.of(), true, null);
   }
 }
