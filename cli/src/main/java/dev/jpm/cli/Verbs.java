@@ -10,6 +10,7 @@ import dev.jpm.cli.command.KillCommand;
 import dev.jpm.cli.command.ListCommand;
 import dev.jpm.cli.command.LogsCommand;
 import dev.jpm.cli.command.PingCommand;
+import dev.jpm.cli.command.ReloadCommand;
 import dev.jpm.cli.command.RestartCommand;
 import dev.jpm.cli.command.ScaleCommand;
 import dev.jpm.cli.command.ShowCommand;
@@ -31,7 +32,7 @@ final class Verbs {
       ApplyCommand.class, DiffCommand.class, ValidateCommand.class, ListCommand.class, ShowCommand.class,
       StartCommand.class, StopCommand.class, RestartCommand.class, DeleteCommand.class, ScaleCommand.class,
       LogsCommand.class, PingCommand.class, KillCommand.class, InitCommand.class, AotTrainCommand.class,
-      AotTrainDaemonCommand.class);
+      AotTrainDaemonCommand.class, ReloadCommand.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -55,6 +56,7 @@ final class Verbs {
     words.put("init", InitCommand.class);
     words.put("aot-train", AotTrainCommand.class);
     words.put("aot-train-daemon", AotTrainDaemonCommand.class);
+    words.put("reload", ReloadCommand.class);
     return Map.copyOf(words);
   }
 }

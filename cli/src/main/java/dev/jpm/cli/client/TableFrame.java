@@ -74,12 +74,14 @@ public final class TableFrame {
         case "out_log" -> row.outLog = parser.getString();
         case "err_log" -> row.errLog = parser.getString();
         case "source" -> row.source = parser.getString();
+        case "readiness" -> row.readiness = parser.getString();
+        case "connections" -> row.connections = parser.getIntValue();
         default -> parser.skipChildren();
       }
     }
     return new InstanceView(row.name, row.id, row.instance, row.namespace, row.mode, row.pid, row.status,
         row.restarts, row.unstableRestarts, row.uptimeMs, row.lastExitCode, row.lastSignal, row.reason, row.outLog,
-        row.errLog, row.source);
+        row.errLog, row.source, row.readiness, row.connections);
   }
 
   /** The fields of one row while they are read. */
@@ -100,5 +102,7 @@ public final class TableFrame {
     String outLog;
     String errLog;
     String source;
+    String readiness;
+    int connections;
   }
 }

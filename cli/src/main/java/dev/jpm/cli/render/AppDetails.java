@@ -31,12 +31,19 @@ public final class AppDetails {
       field(lines, "stop_exit_codes", spec.restart().stopExitCodes().toString());
     field(lines, "stop_signal", "SIG" + spec.stop().signal());
     field(lines, "kill_timeout", spec.stop().killTimeoutMs() + "ms");
+    if (spec.port() != null) field(lines, "port", spec.balanced()
+        ? (spec.traffic().host() == null ? "*" : spec.traffic().host()) + ":" + spec.port() + " (balanced by jpm)"
+        : spec.port().toString());
+    if (spec.traffic().healthCheck() != null) field(lines, "health_check", spec.traffic().healthCheck().toString());
+    if (spec.traffic().readyPattern() != null) field(lines, "ready_pattern", spec.traffic().readyPattern());
     if (!spec.dependsOn().isEmpty())
       field(lines, "depends_on", spec.dependsOn().stream().map(d -> d.app()).toList().toString());
     for (InstanceView row : detail.instances()) {
       lines.add("");
       lines.add(style.bold(row.id()) + "  " + ProcessTable.status(row, style)
           + (row.pid() > 0 ? "  pid " + row.pid() : "") + "  uptime " + Durations.compact(row.uptimeMs()));
+      if (row.readiness() != null) field(lines, "readiness", row.readiness());
+      if (spec.balanced()) field(lines, "connections", Integer.toString(row.connections()));
       field(lines, "restarts", row.restarts() + " (unstable in a row: " + row.unstableRestarts() + ")");
       if (row.lastExitCode() != null) field(lines, "last exit code", row.lastExitCode().toString());
       if (row.lastSignal() != null) field(lines, "last signal", "SIG" + row.lastSignal());

@@ -90,6 +90,27 @@ final class ImperativeVerbs {
     return reconcileOne(loaded.desired().apps().getFirst(), progress);
   }
 
+  /** Rolls each named app (apps in turn, instances one at a time); failures say which rollout aborted and why. */
+  Response reload(Request.Reload request, Consumer<String> progress) {
+    if (request.targets() == null || request.targets().isEmpty())
+      throw new IllegalArgumentException("name a target: an app or all");
+    List<String> apps = new ArrayList<>();
+    for (String target : request.targets()) {
+      if (target.equals("all")) apps.addAll(supervisor.observe().apps().keySet());
+      else if (target.contains("#")) throw new IllegalArgumentException("reload takes an app, not an instance: " + target);
+      else if (!supervisor.observe().apps().containsKey(target)) throw new NotFound(target);
+      else apps.add(target);
+    }
+    List<String> done = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (String app : apps.stream().distinct().toList()) {
+      Reconciler.Outcome outcome = reconciler.reload(app, "reload", progress);
+      done.addAll(outcome.plan().lines());
+      failures.addAll(outcome.failures());
+    }
+    return new Response.Applied(done, List.of(), failures, views.table(supervisor.observe()));
+  }
+
   Response stopAll(Consumer<String> progress) {
     supervisor.stopAll();
     progress.accept("stopped every app");

@@ -6,6 +6,7 @@ import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.reconcile.Reconciler;
+import dev.jpm.engine.reconcile.TrafficRouter;
 import dev.jpm.engine.supervise.OsProcessLauncher;
 import dev.jpm.engine.supervise.Supervisor;
 import java.io.IOException;
@@ -56,9 +57,10 @@ public final class JpmDaemon {
     restore(supervisor, saved);
 
     int cpus = Runtime.getRuntime().availableProcessors();
-    Reconciler reconciler = new Reconciler(supervisor);
+    TrafficRouter router = Traffic.start(supervisor, clock);
+    Reconciler reconciler = new Reconciler(supervisor, router);
     RequestHandler handler = new RequestHandler(new EcosystemLoader(home.dir(), cpus), new AppSpecs(home.dir(), cpus),
-        supervisor, reconciler, persister, new Views(home.dir(), clock), clock);
+        supervisor, reconciler, persister, new Views(home.dir(), clock, router), clock);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();

@@ -72,6 +72,7 @@ final class RequestHandler implements ControlServer.Handler {
       case Request.Scale scale -> verbs.scale(scale, progress);
       case Request.StartScript script -> verbs.startScript(script, progress);
       case Request.Kill kill -> verbs.stopAll(progress);
+      case Request.Reload reload -> verbs.reload(reload, progress);
     };
   }
 

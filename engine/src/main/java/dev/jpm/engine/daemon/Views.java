@@ -10,16 +10,24 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.jpm.engine.balance.Balancer;
+import dev.jpm.engine.health.ReadinessTracker;
+import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.reconcile.TrafficRouter;
 
 /** Turns the process table into the rows the CLI renders, with the log files the supervisor writes. */
 final class Views {
 
   private final Path jpmHome;
   private final Clock clock;
+  private final TrafficRouter router;
 
-  Views(Path jpmHome, Clock clock) {
+  /** {@code router} may be null (no readiness or connections to show). */
+  Views(Path jpmHome, Clock clock, TrafficRouter router) {
     this.jpmHome = jpmHome;
     this.clock = clock;
+    this.router = router;
   }
 
   List<InstanceView> table(ObservedState state) {
@@ -34,10 +42,21 @@ final class Views {
   }
 
   private List<InstanceView> instances(ObservedApp app, long now) {
-    return app.instances().stream().map(record -> row(app.applied(), record, now)).toList();
+    Map<InstanceId, Integer> connections = router == null ? Map.of()
+        : router.balancer().view(app.applied().name()).map(Balancer.FrontView::connections).orElse(Map.of());
+    return app.instances().stream()
+        .map(record -> row(app.applied(), record, now, connections.getOrDefault(record.id(), 0)))
+        .toList();
   }
 
-  private InstanceView row(AppSpec spec, ProcessRecord record, long nowMs) {
+  private InstanceView row(AppSpec spec, ProcessRecord record, long nowMs, int connections) {
+    String readiness = router == null ? null
+        : router.readiness().current(record).map(s -> s.readiness().word()).orElse(null);
+    String reason = record.reason();
+    if (reason == null && router != null) {
+      reason = router.readiness().current(record).map(ReadinessTracker.Status::reason)
+          .or(() -> router.degraded(spec.name())).orElse(null);
+    }
     int index = record.id().index();
     LogPaths paths = LogPaths.of(spec.logs(), index, jpmHome);
     return new InstanceView(
@@ -53,9 +72,11 @@ final class Views {
         record.uptimeMs(nowMs),
         record.lastExitCode(),
         record.lastSignal(),
-        record.reason(),
+        reason,
         paths.out().map(Path::toString).orElse(null),
         paths.error().map(Path::toString).orElse(null),
-        spec.source());
+        spec.source(),
+        readiness,
+        connections);
   }
 }

@@ -19,6 +19,9 @@ package dev.jpm.engine.protocol;
  * @param outLog stdout file, or null
  * @param errLog stderr file, or null
  * @param source ecosystem file the app came from, or null
+ * @param readiness whether the running process may take traffic ({@code starting}, {@code ready}, {@code
+ *     unhealthy}, {@code not ready}), or null when it does not run
+ * @param connections open connections through the app's front port to this instance (cluster mode), else 0
  */
 public record InstanceView(
     String name,
@@ -36,4 +39,6 @@ public record InstanceView(
     String reason,
     String outLog,
     String errLog,
-    String source) {}
+    String source,
+    String readiness,
+    int connections) {}

@@ -17,6 +17,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = Request.Scale.class, name = "scale"),
   @JsonSubTypes.Type(value = Request.StartScript.class, name = "start_script"),
   @JsonSubTypes.Type(value = Request.Kill.class, name = "kill"),
+  @JsonSubTypes.Type(value = Request.Reload.class, name = "reload"),
 })
 public sealed interface Request {
 
@@ -65,4 +66,7 @@ public sealed interface Request {
 
   /** Stop every app, then the daemon. */
   record Kill() implements Request {}
+
+  /** Replace the processes of apps ({@code name} or {@code all}) one at a time, with no refused connection. */
+  record Reload(java.util.List<String> targets) implements Request {}
 }

@@ -50,6 +50,9 @@ final class ManagedProcess {
   private long generation;
   private ScheduledFuture<?> pendingRestart;
 
+  /** Watches the current run's stdout for ready_pattern; null when the app has none. */
+  private volatile ReadyLine readyLine;
+
   /** The latest published snapshot, readable without the monitor. */
   private volatile ProcessRecord record;
 
@@ -78,6 +81,13 @@ final class ManagedProcess {
     restarts = previous.restarts() + 1;
     publish();
     context.changed().run();
+  }
+
+  /** Whether the run with {@code pid} printed its ready line (false when it is not the current run). */
+  boolean saidReady(long pid) {
+    ReadyLine watcher = readyLine;
+    ProcessRecord now = record;
+    return watcher != null && now.pid() == pid && watcher.matched();
   }
 
   /** The new policy applies from the next exit, the new command and log paths from the next start. */
@@ -316,6 +326,10 @@ final class ManagedProcess {
     try {
       runPort = current.balanced() ? context.ports().acquire() : 0;
       RunLogs logs = RunLogs.open(paths);
+      ReadyLine watcher = current.traffic().readyPattern() == null ? null
+          : new ReadyLine(java.util.regex.Pattern.compile(current.traffic().readyPattern()), context.changed());
+      if (watcher != null) logs = logs.alsoStdoutTo(watcher);
+      readyLine = watcher;
       LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()),
           ChildEnvironment.of(current, id.index(), context.daemonEnv(), runPort),
           logs.stdout().isPresent(), logs.stderr().isPresent());

@@ -152,6 +152,17 @@ public final class Supervisor implements AutoCloseable {
     return surge == null ? null : surge.record();
   }
 
+  /** Whether process {@code pid} of {@code id} (the instance's or its surge's) printed its app's ready_pattern. */
+  public boolean saidReady(InstanceId id, long pid) {
+    ManagedProcess instance;
+    ManagedProcess surge;
+    synchronized (this) {
+      instance = instances.get(id);
+      surge = surges.get(id);
+    }
+    return (instance != null && instance.saidReady(pid)) || (surge != null && surge.saidReady(pid));
+  }
+
   /** Stops the surge of {@code id} (its whole tree) and forgets it; the instance keeps its process. */
   public ProcessRecord discardSurge(InstanceId id) {
     ManagedProcess surge;
