@@ -104,7 +104,7 @@ final class ImperativeVerbs {
     List<String> done = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (String app : apps.stream().distinct().toList()) {
-      Reconciler.Outcome outcome = reconciler.reload(app, "reload", progress);
+      Reconciler.Outcome outcome = reconciler.restart(app, "reload", progress);
       done.addAll(outcome.plan().lines());
       failures.addAll(outcome.failures());
     }

@@ -15,6 +15,8 @@ package dev.jpm.engine.model;
  * @param lastExitCode exit code of the last run, or null (never exited, or killed by a signal)
  * @param lastSignal signal that ended the last run (e.g. KILL), or null
  * @param reason why the instance is in its state when that is not obvious (errored, stopped by a user...), or null
+ * @param restartRequest why the current (or last) process must be replaced although its spec did not change (a
+ *     cron, a file change, a new revision, a memory limit), or null; cleared by the next launch
  * @param port the private loopback port the current run was given as {@code PORT} (cluster mode), 0 when none
  */
 public record ProcessRecord(
@@ -29,11 +31,17 @@ public record ProcessRecord(
     Integer lastExitCode,
     String lastSignal,
     String reason,
+    String restartRequest,
     int port) {
 
   public ProcessRecord {
     java.util.Objects.requireNonNull(id, "id");
     java.util.Objects.requireNonNull(status, "status");
+  }
+
+  /** Whether a restart was requested that no launch has honoured yet. */
+  public boolean restartRequested() {
+    return restartRequest != null;
   }
 
   /** Milliseconds the current run has been up at {@code nowMs}, 0 when not running. */

@@ -3,10 +3,11 @@ package dev.jpm.engine.reconcile;
 import dev.jpm.engine.health.Readiness;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
-import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.plan.Action;
 import java.time.Duration;
 import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.ObservedApp;
+import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.plan.Plan;
@@ -15,6 +16,8 @@ import dev.jpm.engine.plan.Planner;
 import dev.jpm.engine.supervise.Supervisor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -23,6 +26,10 @@ import java.util.function.Consumer;
  * Converges the process table with a desired state: observe, plan (pure), execute, then wait until every
  * instance it launched is stable or has failed. One reconcile runs at a time; a second caller waits its turn and
  * then plans against the table as the first one left it.
+ *
+ * <p>Restarts that do not come from the file (a cron, a file change, a new revision, a memory limit, a reload)
+ * take the same path: {@link #restart} records the request as a fact in the table, then converges, so the
+ * planner sees an ordinary difference and the rollout rules (one at a time, wait until settled) apply alike.
  */
 public final class Reconciler {
 
@@ -41,6 +48,8 @@ public final class Reconciler {
   private final Supervisor supervisor;
   private final TrafficRouter router;
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
+  /** Apps the running reconcile acts on; written only while holding {@link #oneAtATime}. */
+  private final Set<String> rollingOut = ConcurrentHashMap.newKeySet();
 
   /** Without readiness or traffic: restarts are plain, one at a time. */
   public Reconciler(Supervisor supervisor) {
@@ -61,37 +70,62 @@ public final class Reconciler {
   public Outcome apply(DesiredState desired, PlanOptions options, Consumer<String> progress) {
     oneAtATime.lock();
     try {
-      Plan plan = Planner.plan(desired, supervisor.observe(), options);
-      // The whole plan in one progress message: fifty frames cost the CLI a visible tenth of a second.
-      if (!plan.lines().isEmpty()) progress.accept(String.join("\n", plan.lines()));
-      return execute(plan, desired.apps(), progress);
+      return execute(desired, supervisor.observe(), options, progress);
     } finally {
       oneAtATime.unlock();
     }
   }
 
   /**
-   * {@code jpm reload}: replaces every running instance of {@code app} with a new process of its current spec, one
-   * at a time: a balanced app with no refused connection (surge, readiness, drain), a fork app by restarts. A stopped
-   * instance is started.
+   * Replaces every instance of {@code app} for {@code cause} (e.g. {@code cron 0 3 * * *}), one at a time as any
+   * restart the planner decides; a stopped instance is started. Blocks until done.
+   *
+   * @throws IllegalArgumentException when the daemon does not know {@code app}
    */
-  public Outcome reload(String app, String cause, Consumer<String> progress) {
+  public Outcome restart(String app, String cause, Consumer<String> progress) {
+    supervisor.requestRestart(app, cause);
+    return honourRestartRequests(app, progress);
+  }
+
+  /** Replaces one instance for {@code cause} (e.g. a memory limit); its siblings are untouched. Blocks until done. */
+  public Outcome restartInstance(InstanceId id, String cause, Consumer<String> progress) {
+    supervisor.requestRestart(id, cause);
+    return honourRestartRequests(id.app(), progress);
+  }
+
+  /** Whether a reconcile is acting on {@code app} right now (a cron restart skips its turn then). */
+  public boolean rolloutInProgress(String app) {
+    return rollingOut.contains(app);
+  }
+
+  /**
+   * Plans the app as the table holds it, acting only on instances with a pending request: a request that an
+   * earlier reconcile already honoured (the instance relaunched since) plans nothing.
+   */
+  private Outcome honourRestartRequests(String app, Consumer<String> progress) {
     oneAtATime.lock();
     try {
-      ObservedApp observed = supervisor.observe().apps().get(app);
-      if (observed == null) throw new IllegalArgumentException("no app named '" + app + "'");
-      AppSpec spec = observed.applied();
-      List<Action> actions = new ArrayList<>();
-      for (ProcessRecord record : observed.instances()) {
-        int index = record.id().index();
-        actions.add(record.status().isActive() ? new Action.RestartInstance(spec, index, cause)
-            : new Action.StartInstance(spec, index, cause + "; was " + record.status().word()));
-      }
-      Plan plan = new Plan(actions, List.of());
-      progress.accept(String.join("\n", plan.lines()));
-      return execute(plan, List.of(spec), progress);
+      ObservedState observed = supervisor.observe();
+      ObservedApp current = observed.apps().get(app);
+      if (current == null) return new Outcome(new Plan(List.of(), List.of()), List.of()); // deleted meanwhile
+      DesiredState asApplied = new DesiredState(current.applied().source(), null, List.of(current.applied()));
+      return execute(asApplied, observed, PlanOptions.requestedRestarts(app), progress);
     } finally {
       oneAtATime.unlock();
+    }
+  }
+
+  /** Plans and executes; the caller holds {@link #oneAtATime}. */
+  private Outcome execute(DesiredState desired, ObservedState observed, PlanOptions options,
+      Consumer<String> progress) {
+    Plan plan = Planner.plan(desired, observed, options);
+    plan.actions().forEach(action -> rollingOut.add(action.app()));
+    try {
+      // The whole plan in one progress message: fifty frames cost the CLI a visible tenth of a second.
+      if (!plan.lines().isEmpty()) progress.accept(String.join("\n", plan.lines()));
+      return execute(plan, desired.apps(), progress);
+    } finally {
+      rollingOut.clear();
     }
   }
 

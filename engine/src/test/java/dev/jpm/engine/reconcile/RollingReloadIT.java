@@ -46,7 +46,7 @@ class RollingReloadIT {
     Reconciler.Outcome outcome;
     try (LoadLoop load = new LoadLoop(port).start()) {
       awaitRequests(load, 20);
-      outcome = fx.reconciler.reload("api", "reload", fx.progress::add);
+      outcome = fx.reconciler.restart("api", "reload", fx.progress::add);
       int atReload = load.succeeded();
       awaitRequests(load, atReload + 20);
       load.close();
