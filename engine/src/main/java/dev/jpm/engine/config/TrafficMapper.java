@@ -30,6 +30,10 @@ final class TrafficMapper {
     if (app.path("wait_ready").asBoolean(false) && !app.has("ready_pattern"))
       scope.warningAtKey("wait_ready", "a non-Node app says it is ready with a stdout line: add ready_pattern "
           + "(e.g. ready_pattern: \"listening on\"); until then readiness is min_uptime and the port");
+    if (app.path("exec_mode").asString("fork").startsWith("cluster") && port == null)
+      scope.warningAtKey("exec_mode", "cluster mode without port: nothing balances the instances, and instances "
+          + "that bind one fixed port will collide; have the app listen on the PORT variable and declare port: so "
+          + "jpm owns that port and balances over the instances");
     HealthCheck check = app.has("health_check") ? healthCheck(app.get("health_check"), port, scope) : null;
     String host = app.path("host").isString() ? app.get("host").asString() : null;
     String pattern = app.path("ready_pattern").isString() ? app.get("ready_pattern").asString() : null;
