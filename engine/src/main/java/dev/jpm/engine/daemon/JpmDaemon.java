@@ -57,8 +57,10 @@ public final class JpmDaemon {
     restore(supervisor, saved);
 
     int cpus = Runtime.getRuntime().availableProcessors();
-    TrafficRouter router = Traffic.start(supervisor, clock);
+    var reconcilerOnceBuilt = new java.util.concurrent.atomic.AtomicReference<Reconciler>();
+    TrafficRouter router = Traffic.start(supervisor, clock, reconcilerOnceBuilt::get);
     Reconciler reconciler = new Reconciler(supervisor, router);
+    reconcilerOnceBuilt.set(reconciler);
     RequestHandler handler = new RequestHandler(new EcosystemLoader(home.dir(), cpus), new AppSpecs(home.dir(), cpus),
         supervisor, reconciler, persister, new Views(home.dir(), clock, router), clock);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),

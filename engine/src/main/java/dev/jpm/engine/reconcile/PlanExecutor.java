@@ -31,6 +31,7 @@ final class PlanExecutor {
   private final Supervisor supervisor;
   private final TrafficRouter router;
   private final RollingReplacer replacer;
+  private final DependencyGate dependencies;
   private final Consumer<String> progress;
   /** Launches in flight at once: enough to overlap fork/exec with the supervisor's bookkeeping on two cores. */
   static final int PARALLEL_STARTS = 4;
@@ -39,7 +40,7 @@ final class PlanExecutor {
   private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
   private final Semaphore startSlots = new Semaphore(PARALLEL_STARTS);
   private final Set<String> registered = new HashSet<>();
-  /** Apps whose rollout aborted: their remaining restarts are skipped, and why. */
+  /** Apps whose rollout aborted or whose dependencies failed: their remaining steps are skipped, and why. */
   private final Map<String, String> aborted = new LinkedHashMap<>();
 
   /** {@code router} may be null: no readiness or traffic handling (plain restarts). */
@@ -47,6 +48,7 @@ final class PlanExecutor {
     this.supervisor = supervisor;
     this.router = router;
     this.replacer = new RollingReplacer(supervisor, router, progress);
+    this.dependencies = new DependencyGate(supervisor, router);
     this.progress = progress;
   }
 
@@ -99,6 +101,13 @@ final class PlanExecutor {
       }
       case Action.StartInstance start -> {
         register(start.spec());
+        if (aborted.containsKey(start.app())) return;
+        var blocker = dependencies.blocker(start.spec());
+        if (blocker.isPresent()) {
+          aborted.put(start.app(), start.app() + " not started: " + blocker.get());
+          progress.accept("held back " + start.app() + ": " + blocker.get());
+          return;
+        }
         report("started", supervisor.start(start.id()));
         launched.add(start.id());
       }
