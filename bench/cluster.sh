@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# Cluster benchmark: jpm's balancer and rolling reload against PM2 cluster mode, with wrk on loopback.
+#
+#   bash bench/cluster.sh [--duration S] [--reload-at S] [--connections N] [--no-pm2] [--jpm PATH] [--keep]
+#
+# One tiny Node HTTP server (written to a temp folder; it reads PORT and, on SIGINT, answers with "Connection:
+# close" from then on, a second later stops listening and closes what is still idle, then exits) runs:
+#   - alone, one process, no manager: the baseline;
+#   - under jpm, exec_mode cluster x2: wrk -> jpm's front port -> an instance's private port;
+#   - under PM2 7.0.4, cluster mode x2 (Node's cluster module shares the port).
+# Prints req/s and p99 latency of each (wrk -t2 -cN -dS), then for jpm and PM2 with 2 and 4 instances a reload
+# under the same load, --reload-at seconds in: req/s, p99, socket errors and non-2xx answers (targets: 0 errors).
+#
+# Nothing outside a temp folder is touched: JPM_HOME and PM2_HOME are private, PM2 gets a temp HOME, and the EXIT
+# trap stops both daemons and every app process of this run, by pid only.
+set -uo pipefail
+export LC_ALL=C
+
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+duration=20 reload_at=5 connections=32 with_pm2=1 keep=0
+jpm="$here/../jpm"
+pm2_cache="${JPM_BENCH_PM2_DIR:-/tmp/jpm-bench-pm2}"
+
+usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) duration="$2"; shift 2 ;;
+    --reload-at) reload_at="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    --no-pm2) with_pm2=0; shift ;;
+    --jpm) jpm="$2"; shift 2 ;;
+    --keep) keep=1; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "cluster.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+jpm="$(readlink -f "$jpm")"
+[ -x "$jpm" ] || { echo "cluster.sh: no jpm launcher at $jpm (use --jpm PATH)" >&2; exit 2; }
+command -v node > /dev/null || { echo "cluster.sh: needs node" >&2; exit 2; }
+if ! command -v wrk > /dev/null; then
+  echo "cluster.sh: installing wrk (Debian package)" >&2
+  { apt-get install -y wrk || sudo apt-get install -y wrk; } > /dev/null 2>&1 || { echo "cluster.sh: needs wrk" >&2; exit 2; }
+fi
+pm2_bin="$pm2_cache/node_modules/.bin/pm2"
+[ "$with_pm2" = 0 ] || [ -x "$pm2_bin" ] || { echo "cluster.sh: no PM2 at $pm2_cache (or --no-pm2)" >&2; with_pm2=0; }
+
+work="$(mktemp -d /tmp/jpm-bench-cluster.XXXXXX)"
+export JPM_HOME="$work/jpm-home"
+export PM2_HOME="$work/pm2-home"
+export PM2_DISABLE_VERSION_CHECK=true
+pm2_user_home="$work/pm2-user-home"
+mkdir -p "$JPM_HOME" "$PM2_HOME" "$pm2_user_home"
+chmod 700 "$JPM_HOME"
+alone_pid=""
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+pid_from() { [ -f "$1" ] && tr -dc '0-9' < "$1"; }
+pm2_cli() { HOME="$pm2_user_home" "$pm2_bin" "$@"; }
+
+# The app processes of this run: their command line names this run's server.js.
+run_pids() { pgrep -f "$work/server.js" || true; }
+
+cleanup() {
+  local status=$? pid p
+  set +e
+  trap - EXIT INT TERM
+  for p in $(jobs -p); do kill "$p" 2>/dev/null; done
+  alive "$alone_pid" && kill "$alone_pid" 2>/dev/null
+  pid="$(pid_from "$JPM_HOME/daemon.pid")"
+  if alive "$pid"; then timeout 30 "$jpm" kill > /dev/null 2>&1; alive "$pid" && kill "$pid" 2>/dev/null; fi
+  if [ "$with_pm2" = 1 ]; then
+    pid="$(pid_from "$PM2_HOME/pm2.pid")"
+    if alive "$pid"; then timeout 30 env HOME="$pm2_user_home" "$pm2_bin" kill > /dev/null 2>&1; alive "$pid" && kill "$pid" 2>/dev/null; fi
+  fi
+  for p in $(run_pids); do kill "$p" 2>/dev/null; done
+  sleep 0.3
+  for p in $(run_pids); do kill -9 "$p" 2>/dev/null; done
+  if [ "$keep" = 1 ]; then log "kept $work"; else rm -rf "$work"; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_http() { # port: until it answers 200 (30 s at most)
+  local i
+  for i in $(seq 1 300); do
+    curl -fs -o /dev/null "http://127.0.0.1:$1/" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+cat > "$work/server.js" <<'EOF'
+// The same tiny server for every run. Graceful on SIGINT: answers from now on carry "Connection: close"; a second
+// later it stops listening and closes what is still idle, then exits.
+const http = require('http');
+let stopping = false;
+const body = 'hello from ' + (process.env.NODE_APP_INSTANCE || '0') + '\n';
+const server = http.createServer((req, res) => {
+  if (stopping) res.setHeader('Connection', 'close');
+  res.writeHead(200, {'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(body)});
+  res.end(body);
+});
+server.keepAliveTimeout = 60000;
+server.listen(Number(process.env.PORT || 8080), '127.0.0.1', () => {
+  console.log('listening on ' + server.address().port);
+  if (process.send) process.send('ready');
+});
+process.on('SIGINT', () => {
+  stopping = true;
+  // server.close() also closes idle keep-alive connections (Node 19+), and a client sends its next request on one
+  // at any moment: that race is a failed request. Give every connection a second to get one more answer, with
+  // "Connection: close", before closing what is left.
+  setTimeout(() => server.close(() => process.exit(0)), 1000).unref();
+  setTimeout(() => process.exit(0), 4000).unref();
+});
+EOF
+
+# wrk with latency percentiles; prints "req/s p99 errors non2xx" on one line.
+load() { # port seconds
+  wrk -t2 -c"$connections" -d"$2s" --latency "http://127.0.0.1:$1/" > "$work/wrk.out" 2>&1
+  grep -h "Socket errors" "$work/wrk.out" >&2
+  awk '
+    /Requests\/sec:/ { rps=$2 }
+    /^ +99%/ { p99=$2 }
+    /Socket errors:/ { gsub(/,/, ""); errors=$4+$6+$8+$10 }
+    /Non-2xx or 3xx responses:/ { non2xx=$5 }
+    END { printf "%s %s %d %d\n", rps, p99, errors, non2xx }' "$work/wrk.out"
+}
+
+declare -A R
+
+jpm_ecosystem() { # instances port
+  cat > "$work/ecosystem.yaml" <<EOF
+apps:
+  - name: bench
+    script: $work/server.js
+    interpreter: node
+    exec_mode: cluster
+    instances: $1
+    port: $2
+    host: 127.0.0.1
+    min_uptime: 500ms
+    listen_timeout: 10s
+    kill_timeout: 5s
+    drain_timeout: 2s
+EOF
+}
+
+pm2_ecosystem() { # instances port
+  cat > "$work/pm2.config.js" <<EOF
+module.exports = { apps: [{ name: 'bench', script: '$work/server.js', exec_mode: 'cluster', instances: $1,
+  env: { PORT: '$2' }, kill_timeout: 5000, listen_timeout: 10000 }] };
+EOF
+}
+
+run_alone() {
+  local port; port="$(free_port)"
+  PORT="$port" node "$work/server.js" > /dev/null 2>&1 &
+  alone_pid=$!
+  wait_http "$port" || { log "node alone did not answer"; return; }
+  log "node alone: wrk -t2 -c$connections -d${duration}s"
+  R[alone]="$(load "$port" "$duration")"
+  kill "$alone_pid"; wait "$alone_pid" 2>/dev/null; alone_pid=""
+}
+
+run_jpm() { # instances
+  local n="$1" port; port="$(free_port)"
+  jpm_ecosystem "$n" "$port"
+  "$jpm" apply "$work/ecosystem.yaml" > "$work/jpm-apply.out" 2>&1 || { log "jpm apply failed"; cat "$work/jpm-apply.out" >&2; return; }
+  wait_http "$port" || { log "jpm front port did not answer"; return; }
+  if [ "$n" = 2 ]; then
+    log "jpm cluster x$n: throughput"
+    R[jpm.tp]="$(load "$port" "$duration")"
+  fi
+  log "jpm cluster x$n: reload $reload_at s into ${duration}s of load"
+  ( sleep "$reload_at"; start=$EPOCHREALTIME; "$jpm" reload bench > "$work/jpm-reload.out" 2>&1; echo "$? $start $EPOCHREALTIME" > "$work/jpm-reload.rc" ) &
+  R[jpm.reload.$n]="$(load "$port" "$duration")"
+  wait
+  read -r rc t0 t1 < "$work/jpm-reload.rc"
+  R[jpm.reload.$n.rc]="$rc"
+  R[jpm.reload.$n.secs]="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+  "$jpm" delete bench > /dev/null 2>&1
+}
+
+run_pm2() { # instances
+  local n="$1" port; port="$(free_port)"
+  pm2_ecosystem "$n" "$port"
+  pm2_cli start "$work/pm2.config.js" > "$work/pm2-start.out" 2>&1 || { log "pm2 start failed"; return; }
+  wait_http "$port" || { log "pm2 did not answer"; return; }
+  sleep 1
+  if [ "$n" = 2 ]; then
+    log "PM2 cluster x$n: throughput"
+    R[pm2.tp]="$(load "$port" "$duration")"
+  fi
+  log "PM2 cluster x$n: reload $reload_at s into ${duration}s of load"
+  ( sleep "$reload_at"; start=$EPOCHREALTIME; pm2_cli reload bench > "$work/pm2-reload.out" 2>&1; echo "$? $start $EPOCHREALTIME" > "$work/pm2-reload.rc" ) &
+  R[pm2.reload.$n]="$(load "$port" "$duration")"
+  wait
+  read -r rc t0 t1 < "$work/pm2-reload.rc"
+  R[pm2.reload.$n.rc]="$rc"
+  R[pm2.reload.$n.secs]="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+  pm2_cli delete bench > /dev/null 2>&1
+}
+
+log "building / starting jpm"
+"$jpm" ping > /dev/null 2>&1 || { log "jpm ping failed"; exit 1; }
+run_alone
+run_jpm 2
+run_jpm 4
+if [ "$with_pm2" = 1 ]; then
+  run_pm2 2
+  run_pm2 4
+fi
+
+row() { # label key
+  local v="${R[$2]:-}"
+  if [ -z "$v" ]; then printf '%-34s %12s\n' "$1" "not run"; return; fi
+  read -r rps p99 errors non2xx <<< "$v"
+  printf '%-34s %12s %10s %8s %8s %s\n' "$1" "$rps" "$p99" "$errors" "$non2xx" "${3:-}"
+}
+echo
+echo "wrk -t2 -c$connections -d${duration}s on loopback, $(nproc) cores; the same Node server everywhere"
+printf '%-34s %12s %10s %8s %8s\n' "" "req/s" "p99" "errors" "non-2xx"
+row "node alone (no manager)" alone
+row "jpm cluster x2 (balancer)" jpm.tp
+row "PM2 cluster x2" pm2.tp
+for n in 2 4; do
+  row "jpm reload x$n" "jpm.reload.$n" "(exit ${R[jpm.reload.$n.rc]:-?}, ${R[jpm.reload.$n.secs]:-?} s)"
+  [ "$with_pm2" = 1 ] && row "PM2 reload x$n" "pm2.reload.$n" "(exit ${R[pm2.reload.$n.rc]:-?}, ${R[pm2.reload.$n.secs]:-?} s)"
+done
