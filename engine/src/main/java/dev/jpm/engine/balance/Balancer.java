@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * that is gone. New connections go round-robin to admitted processes; a process that refuses is skipped for the
  * next one before the client sees anything.
  *
- * <p>Thread-safe. The data plane runs on virtual threads (two per open connection, none when idle); this object's
- * monitor guards only the set of front ports.
+ * <p>Thread-safe. The data plane is a few selector threads shared by every front port (one per core, up to four,
+ * started with the first front port), never a thread per connection; this object's monitor guards only the set of
+ * front ports.
  */
 public final class Balancer implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public final class Balancer implements AutoCloseable {
       long refusedConnections) {}
 
   private final Map<String, FrontPort> fronts = new TreeMap<>();
+  private CopyLoops loops;
 
   /**
    * Listens on {@code host:port} for {@code app} (host null or blank = every interface), or keeps listening when it
@@ -45,7 +47,8 @@ public final class Balancer implements AutoCloseable {
       existing.close();
       fronts.remove(app);
     }
-    FrontPort opened = new FrontPort(app, address, proxyProtocol);
+    if (loops == null) loops = new CopyLoops(CopyLoops.defaultCount()); // only once an app is balanced
+    FrontPort opened = new FrontPort(app, address, proxyProtocol, loops);
     if (existing != null) existing.inRotation().forEach(b -> opened.admit(b.id(), b.pid(), b.address().getPort()));
     fronts.put(app, opened);
   }
@@ -98,5 +101,6 @@ public final class Balancer implements AutoCloseable {
   public synchronized void close() {
     fronts.values().forEach(FrontPort::close);
     fronts.clear();
+    if (loops != null) loops.close();
   }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The listening socket of one balanced app with its backends: one virtual thread accepts, each connection is
- * spliced on its own virtual thread. Backends stay known while they drain so their open connections can be shown.
+ * The listening socket of one balanced app with its backends: one virtual thread accepts, a short-lived virtual
+ * thread connects each client to a backend, and the shared copy loops move the bytes. Backends stay known while they drain so their open connections can be shown.
  */
 final class FrontPort implements AutoCloseable {
 
@@ -30,8 +30,11 @@ final class FrontPort implements AutoCloseable {
   private final AtomicLong refused = new AtomicLong();
   private volatile boolean proxyProtocol;
 
-  FrontPort(String app, InetSocketAddress address, boolean proxyProtocol) throws IOException {
+  private final CopyLoops loops;
+
+  FrontPort(String app, InetSocketAddress address, boolean proxyProtocol, CopyLoops loops) throws IOException {
     this.app = app;
+    this.loops = loops;
     this.requested = address;
     this.proxyProtocol = proxyProtocol;
     this.server = ServerSocketChannel.open();
@@ -117,7 +120,8 @@ final class FrontPort implements AutoCloseable {
     while (server.isOpen()) {
       try {
         SocketChannel client = server.accept();
-        Thread.ofVirtual().start(() -> Splice.serve(client, this));
+        CopyLoop loop = loops.next();
+        Thread.ofVirtual().start(() -> Splice.connect(client, this, loop));
       } catch (ClosedChannelException closed) {
         return;
       } catch (IOException e) {
