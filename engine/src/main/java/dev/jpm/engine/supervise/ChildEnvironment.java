@@ -36,7 +36,9 @@ final class ChildEnvironment {
     env.put(spec.instanceVar(), Integer.toString(index));
     if (privatePort > 0) env.put("PORT", Integer.toString(privatePort));
     else if (spec.port() != null) env.put("PORT", Integer.toString(spec.port()));
-    if (spec.incrementVar() != null) increment(env, spec.incrementVar(), index);
+    // A balanced instance's PORT is its own private port already: incrementing it would point elsewhere.
+    boolean privatePortVar = privatePort > 0 && "PORT".equals(spec.incrementVar());
+    if (spec.incrementVar() != null && !privatePortVar) increment(env, spec.incrementVar(), index);
     return env;
   }
 
