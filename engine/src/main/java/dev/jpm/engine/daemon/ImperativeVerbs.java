@@ -65,8 +65,9 @@ final class ImperativeVerbs {
       progress.accept(line);
     };
     switch (request.verb()) {
-      case STOP -> inParallel(ids(byApp), id -> report.accept("stopped " + supervisor.stop(id).id()));
-      case DELETE -> forEachApp(byApp, ids -> deleteTargets(ids, request.targets(), report));
+      case STOP -> inWaves(byApp, wave -> inParallel(ids(wave),
+          id -> report.accept("stopped " + supervisor.stop(id).id())));
+      case DELETE -> inWaves(byApp, wave -> forEachApp(wave, ids -> deleteTargets(ids, request.targets(), report)));
       case START -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> startOne(id, report)))));
       case RESTART -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> restartOne(id, report)))));
     }
@@ -172,6 +173,17 @@ final class ImperativeVerbs {
   private static void add(Map<String, List<InstanceId>> byApp, InstanceId id) {
     List<InstanceId> ids = byApp.computeIfAbsent(id.app(), app -> new ArrayList<>());
     if (!ids.contains(id)) ids.add(id);
+  }
+
+  /** Dependents go down before what they depend on: one wave after the other, each wave's apps in parallel. */
+  private void inWaves(Map<String, List<InstanceId>> byApp, Consumer<Map<String, List<InstanceId>>> work) {
+    Map<String, AppSpec> specs = new LinkedHashMap<>();
+    supervisor.observe().apps().forEach((name, app) -> specs.put(name, app.applied()));
+    for (List<String> wave : StopWaves.of(byApp.keySet(), specs)) {
+      Map<String, List<InstanceId>> part = new LinkedHashMap<>();
+      wave.forEach(app -> part.put(app, byApp.get(app)));
+      work.accept(part);
+    }
   }
 
   /** Runs the work for each app on its own virtual thread (apps in parallel, instances in order). */

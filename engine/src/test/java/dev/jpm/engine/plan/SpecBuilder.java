@@ -140,7 +140,7 @@ public final class SpecBuilder {
     return this;
   }
 
-  SpecBuilder dependsOn(String... apps) {
+  public SpecBuilder dependsOn(String... apps) {
     for (String app : apps) dependsOn.add(new Dependency(app, Dependency.Condition.STARTED));
     return this;
   }
