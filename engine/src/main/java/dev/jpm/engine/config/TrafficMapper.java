@@ -38,7 +38,14 @@ final class TrafficMapper {
     String host = app.path("host").isString() ? app.get("host").asString() : null;
     String pattern = app.path("ready_pattern").isString() ? app.get("ready_pattern").asString() : null;
     return new Traffic(host, app.path("proxy_protocol").asBoolean(false), check, pattern, surge, unavailable,
-        SpecMapper.millis(app, "drain_timeout", d.drainTimeoutMs()));
+        SpecMapper.millis(app, "drain_timeout", d.drainTimeoutMs()), reusePort(app, port, scope));
+  }
+
+  private static boolean reusePort(ObjectNode app, Integer port, AppScope scope) {
+    boolean asked = app.path("reuse_port").asBoolean(false);
+    if (asked && (port == null || !app.path("exec_mode").asString("fork").startsWith("cluster")))
+      scope.error("reuse_port", "needs exec_mode: cluster and a port: the instances share that port");
+    return asked;
   }
 
   private static HealthCheck healthCheck(JsonNode check, Integer appPort, AppScope scope) {

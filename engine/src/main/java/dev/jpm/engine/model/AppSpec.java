@@ -109,7 +109,12 @@ public record AppSpec(
 
   /** Whether jpm owns the app's port and balances connections over its ready instances. */
   public boolean balanced() {
-    return execMode == ExecMode.CLUSTER && port != null;
+    return execMode == ExecMode.CLUSTER && port != null && !traffic.reusePort();
+  }
+
+  /** Whether the instances share the app's port themselves (SO_REUSEPORT), with no copy through jpm. */
+  public boolean sharesPort() {
+    return execMode == ExecMode.CLUSTER && port != null && traffic.reusePort();
   }
 
   /**
@@ -125,6 +130,8 @@ public record AppSpec(
     canonical.append("incrementVar=").append(incrementVar).append('\n');
     canonical.append("port=").append(port).append('\n');
     canonical.append("execMode=").append(execMode).append('\n');
+    // Only when set, so that every hash computed before the option existed stays the same.
+    if (traffic.reusePort()) canonical.append("reusePort=true\n");
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);

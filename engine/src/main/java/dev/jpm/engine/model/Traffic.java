@@ -12,12 +12,14 @@ package dev.jpm.engine.model;
  * @param maxSurge extra instances a rolling reload may run at once (0 = replace in place, capacity -1)
  * @param maxUnavailable instances a rolling reload may take down at once
  * @param drainTimeoutMs how long an instance leaving the rotation may finish its open connections
+ * @param reusePort cluster mode without jpm's copy: every instance binds the app's port itself with SO_REUSEPORT
+ *     (told by {@code JPM_REUSEPORT=1}) and the kernel spreads connections; no front port, no drain
  */
 public record Traffic(String host, boolean proxyProtocol, HealthCheck healthCheck, String readyPattern,
-    int maxSurge, int maxUnavailable, long drainTimeoutMs) {
+    int maxSurge, int maxUnavailable, long drainTimeoutMs, boolean reusePort) {
 
   /** PM2-like defaults: one extra instance during a reload, none taken down, ten seconds of drain. */
-  public static final Traffic DEFAULTS = new Traffic(null, false, null, null, 1, 0, 10_000);
+  public static final Traffic DEFAULTS = new Traffic(null, false, null, null, 1, 0, 10_000, false);
 
   public Traffic {
     if (maxSurge < 0) throw new IllegalArgumentException("max_surge must be >= 0, got " + maxSurge);

@@ -9,6 +9,7 @@ import dev.jpm.engine.model.AppSpec;
  */
 enum Rollout {
   ZERO_DOWNTIME("zero-downtime: surge, ready, drain"),
+  SHARED_PORT("surge, ready, then stop: reuse_port, no drain"),
   ROLLING("rolling: capacity −1"),
   DOWNTIME("downtime: single instance");
 
@@ -20,6 +21,7 @@ enum Rollout {
 
   static Rollout of(AppSpec spec) {
     if (spec.balanced() && spec.traffic().maxSurge() > 0) return ZERO_DOWNTIME;
+    if (spec.sharesPort() && spec.traffic().maxSurge() > 0) return SHARED_PORT;
     return spec.instances() > 1 ? ROLLING : DOWNTIME;
   }
 

@@ -47,6 +47,7 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     changes.compareOpaque("increment_var", a.incrementVar(), b.incrementVar());
     changes.compare("port", a.port(), b.port(), ValueText::orNone);
     changes.compare("exec_mode", a.execMode(), b.execMode(), ExecMode::word);
+    changes.compare("reuse_port", a.traffic().reusePort(), b.traffic().reusePort(), String::valueOf);
     return changes.toList();
   }
 

@@ -42,7 +42,8 @@ final class RollingReplacer {
   Optional<String> replace(AppSpec spec, InstanceId id) {
     ProcessRecord old = current(id);
     boolean serving = old != null && old.status() == ProcessStatus.ONLINE && old.pid() > 0;
-    if (router != null && spec.balanced() && serving && spec.traffic().maxSurge() > 0) return surge(spec, id);
+    boolean surgeable = spec.balanced() || spec.sharesPort();
+    if (router != null && surgeable && serving && spec.traffic().maxSurge() > 0) return surge(spec, id);
     if (router != null && spec.balanced() && serving) {
       router.drain(spec, old, Duration.ofMillis(spec.traffic().drainTimeoutMs()));
     }

@@ -34,6 +34,7 @@ final class ChildEnvironment {
     env.putAll(spec.env());
     env.put("JPM_APP", spec.name());
     env.put(spec.instanceVar(), Integer.toString(index));
+    if (spec.sharesPort()) env.put("JPM_REUSEPORT", "1");
     if (privatePort > 0) env.put("PORT", Integer.toString(privatePort));
     else if (spec.port() != null) env.put("PORT", Integer.toString(spec.port()));
     // A balanced instance's PORT is its own private port already: incrementing it would point elsewhere.

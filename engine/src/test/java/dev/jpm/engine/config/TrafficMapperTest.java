@@ -44,7 +44,7 @@ class TrafficMapperTest {
     AppSpec api = result.desired().apps().getFirst();
     assertThat(api.balanced()).isTrue();
     assertThat(api.traffic()).isEqualTo(new Traffic("127.0.0.1", true,
-        new HealthCheck(HealthCheck.Type.HTTP, "/health", null, 2000, 500, 3, 2, 5), "listening on", 2, 1, 30_000));
+        new HealthCheck(HealthCheck.Type.HTTP, "/health", null, 2000, 500, 3, 2, 5), "listening on", 2, 1, 30_000, false));
   }
 
   @Test

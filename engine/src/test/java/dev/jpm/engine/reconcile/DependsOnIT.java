@@ -61,7 +61,7 @@ class DependsOnIT {
     slowDb = new AppSpec("db", null, null, slowDb.script(), List.of(), null, List.of(), slowDb.command(),
         slowDb.cwd(), slowDb.env(), 1, ExecMode.FORK, null, null, port, slowDb.restart(), slowDb.stop(), slowDb.logs(),
         8000, 0, null, List.of(), List.of(), 0, List.of(), true,
-        new Traffic(null, false, tcp, null, 1, 0, 1000));
+        new Traffic(null, false, tcp, null, 1, 0, 1000, false));
     // Fails at once (and is not restarted) unless the db's port accepts when it starts.
     AppSpec api = shell("api", "exec 3<>/dev/tcp/127.0.0.1/" + port + " && exec sleep 60",
         List.of(new Dependency("db", Dependency.Condition.READY)), null, Map.of());

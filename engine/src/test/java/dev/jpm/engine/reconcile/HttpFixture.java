@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * connection, answers {@code GREETING instance pid [client]}. It shuts down the way a well-behaved app does on the
  * stop signal: closes its listener, answers the requests already sent with {@code Connection: close}, closes idle
  * connections, then exits. Environment: {@code PORT}, {@code GREETING}, {@code START_DELAY_MS} (before listening),
- * {@code EXIT_CODE} (exit at once with it), {@code PROXY=1} (expect a PROXY v1 line first, echo the client).
+ * {@code EXIT_CODE} (exit at once with it), {@code PROXY=1} (expect a PROXY v1 line first, echo the client),
+ * {@code JPM_REUSEPORT=1} (bind with SO_REUSEPORT, sharing the port with its siblings).
  */
 public final class HttpFixture {
 
@@ -36,6 +37,7 @@ public final class HttpFixture {
         + ProcessHandle.current().pid();
     boolean proxy = "1".equals(env.get("PROXY"));
     ServerSocket server = new ServerSocket();
+    if ("1".equals(env.get("JPM_REUSEPORT"))) server.setOption(java.net.StandardSocketOptions.SO_REUSEPORT, true);
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server)));
     System.out.println("listening on " + port);

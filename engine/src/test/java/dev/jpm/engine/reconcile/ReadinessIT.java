@@ -67,7 +67,7 @@ class ReadinessIT {
   void theProxyHeaderGivesTheAppTheClientAddress() throws Exception {
     int port = TrafficFixture.freePort();
     AppSpec api = TrafficFixture.app("api", 1, port, Map.of("PROXY", "1"),
-        new Traffic("127.0.0.1", true, null, null, 1, 0, 1000));
+        new Traffic("127.0.0.1", true, null, null, 1, 0, 1000, false));
     assertThat(fx.apply(api).failures()).isEmpty();
 
     try (HttpClient client = HttpClient.newHttpClient()) {
@@ -83,6 +83,6 @@ class ReadinessIT {
         System.getProperty("java.io.tmpdir"), Map.of(), 1, ExecMode.FORK, null, null, null,
         new RestartPolicy(true, 3, 300, 0, 0, Set.of()), new StopPolicy("INT", 1000),
         new LogSpec(null, null, null, false, false, null, false, null), listenTimeoutMs, 0, null, List.of(),
-        List.of(), 0, List.of(), true, new Traffic(null, false, null, readyPattern, 1, 0, 1000));
+        List.of(), 0, List.of(), true, new Traffic(null, false, null, readyPattern, 1, 0, 1000, false));
   }
 }

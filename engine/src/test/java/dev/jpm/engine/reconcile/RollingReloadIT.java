@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.HealthCheck;
 import dev.jpm.engine.model.ProcessRecord;
+import dev.jpm.engine.model.Traffic;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -158,6 +159,26 @@ class RollingReloadIT {
       new ProcessBuilder("kill", "-CONT", Long.toString(first.pid())).start().waitFor();
     }
     await().atMost(PATIENCE).until(() -> fx.router.balancer().view("api").orElseThrow().inRotation().size() == 2);
+  }
+
+  @Test
+  void withReusePortTheInstancesShareThePortAndAReloadReplacesThem() throws Exception {
+    Traffic shared = new Traffic(null, false, null, "listening on", 1, 0, 1000, true);
+    assertThat(fx.apply(TrafficFixture.app("api", 2, port, Map.of("GREETING", "v1"), shared)).failures()).isEmpty();
+    assertThat(fx.router.balancer().apps()).as("no front port of jpm's").isEmpty();
+    List<Long> before = pids();
+
+    Reconciler.Outcome outcome = fx.reconciler.restart("api", "reload", fx.progress::add);
+
+    assertThat(outcome.failures()).isEmpty();
+    assertThat(outcome.plan().lines()).allMatch(line -> line.endsWith("[surge, ready, then stop: reuse_port, no drain]"));
+    assertThat(pids()).hasSize(2).doesNotContainAnyElementsOf(before);
+    try (LoadLoop load = new LoadLoop(port).start()) {
+      awaitRequests(load, 20);
+      load.close();
+      assertThat(load.failures()).isEmpty();
+      assertThat(load.recentBodies()).allMatch(body -> body.startsWith("v1 "));
+    }
   }
 
   private List<Long> pids() {

@@ -71,11 +71,11 @@ final class TrafficFixture implements AutoCloseable {
   }
 
   static Traffic traffic() {
-    return new Traffic("127.0.0.1", false, null, null, 1, 0, 1500);
+    return new Traffic("127.0.0.1", false, null, null, 1, 0, 1500, false);
   }
 
   static Traffic withHealth(HealthCheck check) {
-    return new Traffic("127.0.0.1", false, check, null, 1, 0, 1500);
+    return new Traffic("127.0.0.1", false, check, null, 1, 0, 1500, false);
   }
 
   private static String javaBin() {
