@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cluster benchmark: jpm's balancer and rolling reload against PM2 cluster mode, with wrk on loopback.
 #
-#   bash bench/cluster.sh [--duration S] [--reload-at S] [--connections N] [--no-pm2] [--jpm PATH] [--keep]
+#   bash bench/cluster.sh [--duration S] [--reload-at S] [--connections N] [--no-pm2] [--no-java] [--jpm PATH] [--keep]
 #
 # One tiny Node HTTP server (written to a temp folder; it reads PORT and, on SIGINT, answers with "Connection:
 # close" from then on, a second later stops listening and closes what is still idle, then exits) runs:
@@ -10,6 +10,9 @@
 #   - under PM2 7.0.4, cluster mode x2 (Node's cluster module shares the port).
 # Prints req/s and p99 latency of each (wrk -t2 -cN -dS), then for jpm and PM2 with 2 and 4 instances a reload
 # under the same load, --reload-at seconds in: req/s, p99, socket errors and non-2xx answers (targets: 0 errors).
+# Then the copy-free path, which Node 20 cannot use (no SO_REUSEPORT): a small Java HTTP server (same graceful
+# stop) alone, behind jpm's balancer x2, and with `reuse_port: true` x2 (the instances share the port, the kernel
+# spreads connections, no byte goes through jpm), each with a reload under load.
 #
 # Nothing outside a temp folder is touched: JPM_HOME and PM2_HOME are private, PM2 gets a temp HOME, and the EXIT
 # trap stops both daemons and every app process of this run, by pid only.
@@ -17,17 +20,18 @@ set -uo pipefail
 export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
-duration=20 reload_at=5 connections=32 with_pm2=1 keep=0
+duration=20 reload_at=5 connections=32 with_pm2=1 with_java=1 keep=0
 jpm="$here/../jpm"
 pm2_cache="${JPM_BENCH_PM2_DIR:-/tmp/jpm-bench-pm2}"
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
     --reload-at) reload_at="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --no-pm2) with_pm2=0; shift ;;
+    --no-java) with_java=0; shift ;;
     --jpm) jpm="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -59,7 +63,7 @@ pid_from() { [ -f "$1" ] && tr -dc '0-9' < "$1"; }
 pm2_cli() { HOME="$pm2_user_home" "$pm2_bin" "$@"; }
 
 # The app processes of this run: their command line names this run's server.js.
-run_pids() { pgrep -f "$work/server.js" || true; }
+run_pids() { pgrep -f "$work/server.js|-cp $work Server" || true; }
 
 cleanup() {
   local status=$? pid p
@@ -131,6 +135,66 @@ load() { # port seconds
 }
 
 declare -A R
+
+# The copy-free comparison needs SO_REUSEPORT in the app: a raw HTTP/1.1 keep-alive server in Java.
+cat > "$work/Server.java" <<'EOF'
+import java.io.*;
+import java.net.*;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+public class Server {
+  static volatile boolean stopping;
+  static final Set<Socket> OPEN = ConcurrentHashMap.newKeySet();
+  static final byte[] BODY = ("hello from " + System.getenv().getOrDefault("NODE_APP_INSTANCE", "0") + "\n")
+      .getBytes(StandardCharsets.UTF_8);
+
+  public static void main(String[] args) throws Exception {
+    ServerSocket server = new ServerSocket();
+    if ("1".equals(System.getenv("JPM_REUSEPORT"))) server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+    server.bind(new InetSocketAddress("127.0.0.1", Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"))), 1024);
+    // Graceful as the Node server: "Connection: close" from the stop signal on, listener closed a second later.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopping = true;
+      try { Thread.sleep(1000); server.close(); } catch (Exception ignored) { }
+      for (int i = 0; i < 300 && !OPEN.isEmpty(); i++) try { Thread.sleep(10); } catch (InterruptedException e) { return; }
+    }));
+    System.out.println("listening on " + server.getLocalPort());
+    while (true) {
+      Socket socket;
+      try { socket = server.accept(); } catch (IOException closed) { Thread.sleep(Long.MAX_VALUE); return; }
+      OPEN.add(socket);
+      Thread.ofVirtual().start(() -> serve(socket));
+    }
+  }
+
+  static void serve(Socket socket) {
+    try (socket) {
+      socket.setTcpNoDelay(true);
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+      while (true) {
+        int c, run = 0; // a request ends at an empty line: "\r\n\r\n" (wrk sends no body)
+        while ((c = in.read()) >= 0) {
+          if (c == '\n') { if (++run == 2) break; } else if (c != '\r') run = 0;
+        }
+        if (c < 0) return;
+        boolean close = stopping;
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + BODY.length
+            + (close ? "\r\nConnection: close" : "") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(BODY);
+        out.flush();
+        if (close) return;
+      }
+    } catch (IOException ignored) {
+    } finally {
+      OPEN.remove(socket);
+    }
+  }
+}
+EOF
+java_bin=""
 
 jpm_ecosystem() { # instances port
   cat > "$work/ecosystem.yaml" <<EOF
@@ -205,6 +269,59 @@ run_pm2() { # instances
   pm2_cli delete bench > /dev/null 2>&1
 }
 
+java_ecosystem() { # instances port reuse_port
+  cat > "$work/java-ecosystem.yaml" <<EOF
+apps:
+  - name: jbench
+    script: $java_bin
+    interpreter: none
+    args: [-XX:+UseSerialGC, -XX:TieredStopAtLevel=1, -Xss256k, -cp, $work, Server]
+    exec_mode: cluster
+    instances: $1
+    port: $2
+    host: 127.0.0.1
+    reuse_port: $3
+    ready_pattern: "listening on"
+    min_uptime: 500ms
+    listen_timeout: 20s
+    kill_timeout: 5s
+    drain_timeout: 2s
+EOF
+}
+
+run_java() {
+  # A JDK 21+ (virtual threads): JPM_JAVA's, else the newest under /usr/lib/jvm.
+  java_bin="${JPM_JAVA:-$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | grep -E -- '-(2[1-9]|[3-9][0-9])[.-]' | sort -V | tail -1)}"
+  { [ -x "$java_bin" ] && "$(dirname "$java_bin")/javac" -d "$work" "$work/Server.java" 2> "$work/javac.out"; } \
+    || { log "no JDK 21+ with javac: copy-free path skipped"; with_java=0; return; }
+  local port; port="$(free_port)"
+  PORT="$port" "$java_bin" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -cp "$work" Server > /dev/null 2>&1 &
+  alone_pid=$!
+  wait_http "$port" || { log "java alone did not answer"; return; }
+  wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$port/" > /dev/null 2>&1 # JIT warm-up, as for every Java run
+  log "java alone: throughput"
+  R[java.alone]="$(load "$port" "$duration")"
+  kill "$alone_pid"; wait "$alone_pid" 2>/dev/null; alone_pid=""
+  local reuse rc t0 t1
+  for reuse in false true; do
+    port="$(free_port)"
+    java_ecosystem 2 "$port" "$reuse"
+    "$jpm" apply "$work/java-ecosystem.yaml" > "$work/jpm-java.out" 2>&1 || { log "jpm apply (java) failed"; cat "$work/jpm-java.out" >&2; return; }
+    wait_http "$port" || { log "jpm (java, reuse_port $reuse) did not answer"; return; }
+    wrk -t2 -c"$connections" -d3s "http://127.0.0.1:$port/" > /dev/null 2>&1
+    log "java under jpm x2, reuse_port $reuse: throughput"
+    R[java.jpm.$reuse]="$(load "$port" "$duration")"
+    log "java under jpm x2, reuse_port $reuse: reload $reload_at s into ${duration}s of load"
+    ( sleep "$reload_at"; start=$EPOCHREALTIME; "$jpm" reload jbench > "$work/jpm-java-reload.out" 2>&1; echo "$? $start $EPOCHREALTIME" > "$work/jpm-java-reload.rc" ) &
+    R[java.reload.$reuse]="$(load "$port" "$duration")"
+    wait
+    read -r rc t0 t1 < "$work/jpm-java-reload.rc"
+    R[java.reload.$reuse.rc]="$rc"
+    R[java.reload.$reuse.secs]="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+    "$jpm" delete jbench > /dev/null 2>&1
+  done
+}
+
 log "building / starting jpm"
 "$jpm" ping > /dev/null 2>&1 || { log "jpm ping failed"; exit 1; }
 run_alone
@@ -214,6 +331,7 @@ if [ "$with_pm2" = 1 ]; then
   run_pm2 2
   run_pm2 4
 fi
+[ "$with_java" = 1 ] && run_java
 
 row() { # label key
   local v="${R[$2]:-}"
@@ -231,3 +349,13 @@ for n in 2 4; do
   row "jpm reload x$n" "jpm.reload.$n" "(exit ${R[jpm.reload.$n.rc]:-?}, ${R[jpm.reload.$n.secs]:-?} s)"
   [ "$with_pm2" = 1 ] && row "PM2 reload x$n" "pm2.reload.$n" "(exit ${R[pm2.reload.$n.rc]:-?}, ${R[pm2.reload.$n.secs]:-?} s)"
 done
+if [ "$with_java" = 1 ]; then
+  echo
+  echo "the copy-free path: a Java server (SO_REUSEPORT when JPM_REUSEPORT=1), 2 instances"
+  printf '%-34s %12s %10s %8s %8s\n' "" "req/s" "p99" "errors" "non-2xx"
+  row "java alone (no manager)" java.alone
+  row "jpm balancer x2 (copy)" java.jpm.false
+  row "jpm reuse_port x2 (no copy)" java.jpm.true
+  row "jpm reload, balancer x2" java.reload.false "(exit ${R[java.reload.false.rc]:-?}, ${R[java.reload.false.secs]:-?} s)"
+  row "jpm reload, reuse_port x2" java.reload.true "(exit ${R[java.reload.true.rc]:-?}, ${R[java.reload.true.secs]:-?} s)"
+fi
