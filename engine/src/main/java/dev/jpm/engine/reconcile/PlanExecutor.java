@@ -57,6 +57,11 @@ final class PlanExecutor {
     return List.copyOf(aborted.values());
   }
 
+  /** The apps whose rollout aborted or whose start a failed dependency held back. */
+  Set<String> abortedApps() {
+    return Set.copyOf(aborted.keySet());
+  }
+
   /** Executes every action; returns the instances that were started or restarted, to be awaited. */
   List<InstanceId> execute(Plan plan) {
     try (ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor()) {

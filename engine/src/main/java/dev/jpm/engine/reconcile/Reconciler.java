@@ -135,8 +135,9 @@ public final class Reconciler {
     List<String> failures = new ArrayList<>(executor.aborted());
     failures.addAll(awaitSettled(specs, launched));
     if (router != null) {
+      // A rollout that went through replaces the degraded mark of an earlier one that aborted.
       plan.actions().stream().filter(a -> a instanceof Action.RestartInstance).map(Action::app).distinct()
-          .filter(app -> failures.stream().noneMatch(f -> f.startsWith(app + "#") || f.contains(" " + app + "#")))
+          .filter(app -> !executor.abortedApps().contains(app))
           .forEach(router::clearDegraded);
     }
     return new Outcome(plan, failures);
