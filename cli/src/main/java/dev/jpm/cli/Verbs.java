@@ -15,6 +15,7 @@ import dev.jpm.cli.command.LogsCommand;
 import dev.jpm.cli.command.MonitCommand;
 import dev.jpm.cli.command.PingCommand;
 import dev.jpm.cli.command.PullCommand;
+import dev.jpm.cli.command.ReloadCommand;
 import dev.jpm.cli.command.RestartCommand;
 import dev.jpm.cli.command.ScaleCommand;
 import dev.jpm.cli.command.ShowCommand;
@@ -37,7 +38,7 @@ final class Verbs {
       StartCommand.class, StopCommand.class, RestartCommand.class, DeleteCommand.class, ScaleCommand.class,
       LogsCommand.class, PingCommand.class, KillCommand.class, InitCommand.class, AotTrainCommand.class,
       AotTrainDaemonCommand.class, PullCommand.class, ForwardCommand.class, BackwardCommand.class,
-      GitOpsCommand.class, MonitCommand.class);
+      GitOpsCommand.class, MonitCommand.class, ReloadCommand.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -66,6 +67,7 @@ final class Verbs {
     words.put("backward", BackwardCommand.class);
     words.put("gitops", GitOpsCommand.class);
     for (String word : List.of("monit", "dashboard", "dash")) words.put(word, MonitCommand.class);
+    words.put("reload", ReloadCommand.class);
     return Map.copyOf(words);
   }
 }

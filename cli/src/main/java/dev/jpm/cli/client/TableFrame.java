@@ -76,12 +76,14 @@ public final class TableFrame {
         case "source" -> row.source = parser.getString();
         case "cpu_percent" -> row.cpuPercent = parser.getDoubleValue();
         case "memory_bytes" -> row.memoryBytes = parser.getLongValue();
+        case "readiness" -> row.readiness = parser.getString();
+        case "connections" -> row.connections = parser.getIntValue();
         default -> parser.skipChildren();
       }
     }
     return new InstanceView(row.name, row.id, row.instance, row.namespace, row.mode, row.pid, row.status,
         row.restarts, row.unstableRestarts, row.uptimeMs, row.lastExitCode, row.lastSignal, row.reason, row.outLog,
-        row.errLog, row.source, row.cpuPercent, row.memoryBytes);
+        row.errLog, row.source, row.cpuPercent, row.memoryBytes, row.readiness, row.connections);
   }
 
   /** The fields of one row while they are read. */
@@ -104,5 +106,7 @@ public final class TableFrame {
     String source;
     Double cpuPercent;
     Long memoryBytes;
+    String readiness;
+    int connections;
   }
 }

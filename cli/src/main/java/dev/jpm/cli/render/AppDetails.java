@@ -46,6 +46,11 @@ public final class AppDetails {
     if (spec.cronRestart() != null) field(lines, "cron_restart", spec.cronRestart() + nextFire(detail.schedule()));
     if (!spec.watch().isEmpty()) field(lines, "watch", spec.watch() + watchState(detail.schedule()));
     if (spec.maxMemoryBytes() > 0) field(lines, "max_memory_restart", Usage.memory(spec.maxMemoryBytes()));
+    if (spec.port() != null) field(lines, "port", spec.balanced()
+        ? (spec.traffic().host() == null ? "*" : spec.traffic().host()) + ":" + spec.port() + " (balanced by jpm)"
+        : spec.port().toString());
+    if (spec.traffic().healthCheck() != null) field(lines, "health_check", spec.traffic().healthCheck().toString());
+    if (spec.traffic().readyPattern() != null) field(lines, "ready_pattern", spec.traffic().readyPattern());
     if (!spec.dependsOn().isEmpty())
       field(lines, "depends_on", spec.dependsOn().stream().map(d -> d.app()).toList().toString());
     if (!spec.versioning().postUpdate().isEmpty())
@@ -57,6 +62,8 @@ public final class AppDetails {
           + (row.pid() > 0 ? "  pid " + row.pid() : "") + "  uptime " + Durations.compact(row.uptimeMs()));
       field(lines, "cpu", Usage.cpu(row.cpuPercent()) + " (with its child processes)");
       field(lines, "memory", Usage.memory(row.memoryBytes()) + " (with its child processes)");
+      if (row.readiness() != null) field(lines, "readiness", row.readiness());
+      if (spec.balanced()) field(lines, "connections", Integer.toString(row.connections()));
       field(lines, "restarts", row.restarts() + " (unstable in a row: " + row.unstableRestarts() + ")");
       if (row.lastExitCode() != null) field(lines, "last exit code", row.lastExitCode().toString());
       if (row.lastSignal() != null) field(lines, "last signal", "SIG" + row.lastSignal());

@@ -19,7 +19,10 @@ public final class ProcessTable {
     return table.lines(style);
   }
 
+  /** The state, with readiness where it is not simply ready ({@code online (starting)}). */
   public static String status(InstanceView row, Style style) {
+    if (row.status().equals("online") && row.readiness() != null && !row.readiness().equals("ready"))
+      return style.yellow(row.status() + " (" + row.readiness() + ")");
     return switch (row.status()) {
       case "online" -> style.green(row.status());
       case "errored" -> style.red(row.status());

@@ -33,8 +33,7 @@ final class SpecMapper {
   static final List<String> DEFAULT_IGNORE_WATCH = List.of("node_modules", ".git", ".*");
 
   /** Valid keys the model has no field for yet: accepted, but the user must know they change nothing. */
-  static final Set<String> NOT_APPLIED = Set.of("uid", "gid", "filter_env", "wait_ready", "health_check",
-      "ready_pattern", "max_surge", "max_unavailable", "drain_timeout", "host");
+  static final Set<String> NOT_APPLIED = Set.of("uid", "gid", "filter_env");
 
   private final LoadContext context;
 
@@ -65,11 +64,12 @@ final class SpecMapper {
     checkCron(app, scope);
     checkIgnoreWatch(app, scope);
     checkReadyPattern(app, scope);
+    Integer port = app.has("port") ? app.get("port").asInt() : null;
+    var traffic = TrafficMapper.map(app, instances, port, scope);
     if (scope.problems().errorCount() > before) return Optional.empty();
     if (isPython(launch.interpreter())) env.putIfAbsent("PYTHONUNBUFFERED", "1"); // as PM2: logs arrive promptly
     LogSpec logs = LogPaths.of(app, name, cwd, context.jpmHome(), context.environment());
     long maxMemory = app.has("max_memory_restart") ? Sizes.parse(app.get("max_memory_restart")).orElseThrow() : 0;
-    Integer port = app.has("port") ? app.get("port").asInt() : null;
     return Optional.of(new AppSpec(name, app.path("namespace").asString(AppSpec.DEFAULT_NAMESPACE),
         context.source(), launch.script(), strings(app.path("args")), launch.interpreter(),
         strings(app.path("interpreter_args")), launch.command(), cwd.toString(), env, instances, execMode(app),
@@ -77,7 +77,7 @@ final class SpecMapper {
         restart(app), stop(app), logs, millis(app, "listen_timeout", DEFAULT_LISTEN_TIMEOUT_MS), maxMemory,
         cron(app), watch(app.path("watch"), cwd), ignoreWatch(app), millis(app, "watch_delay", 0),
         dependencies(app.path("depends_on")), app.path("autostart").asBoolean(true),
-        new Versioning(app.path("vizion").asBoolean(true), strings(app.path("post_update")))));
+        new Versioning(app.path("vizion").asBoolean(true), strings(app.path("post_update"))), traffic));
   }
 
   private static boolean isPython(String interpreter) {

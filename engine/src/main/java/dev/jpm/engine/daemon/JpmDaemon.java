@@ -16,6 +16,7 @@ import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.reconcile.Reconciler;
 import dev.jpm.engine.schedule.Schedules;
 import dev.jpm.engine.supervise.ChildEnvironment;
+import dev.jpm.engine.reconcile.TrafficRouter;
 import dev.jpm.engine.supervise.OsProcessLauncher;
 import dev.jpm.engine.supervise.Supervisor;
 import java.io.IOException;
@@ -67,7 +68,10 @@ public final class JpmDaemon {
     restore(supervisor, saved);
 
     int cpus = Runtime.getRuntime().availableProcessors();
-    Reconciler reconciler = new Reconciler(supervisor);
+    var reconcilerOnceBuilt = new java.util.concurrent.atomic.AtomicReference<Reconciler>();
+    TrafficRouter router = Traffic.start(supervisor, clock, reconcilerOnceBuilt::get);
+    Reconciler reconciler = new Reconciler(supervisor, router);
+    reconcilerOnceBuilt.set(reconciler);
     DaemonSettings.Loaded settings = DaemonSettings.load(home.dir());
     settings.problems().forEach(problem -> LOG.log(Level.WARNING, "settings ignored: " + problem.render()));
     MetricsSampler sampler = MetricsSampler.ofOs(supervisor::observe, clock);
@@ -80,7 +84,8 @@ public final class JpmDaemon {
     supervisor.onChange(() -> schedules.sync(supervisor.observe()));
     schedules.sync(supervisor.observe()); // the restored table's crons and watches
     EcosystemLoader loader = new EcosystemLoader(home.dir(), cpus);
-    Views views = new Views(home.dir(), clock, schedules, sampler::snapshot, supervisor::restartHistory);
+    Views views = new Views(home.dir(), clock, schedules, sampler::snapshot, supervisor::restartHistory,
+        router);
     GitOpsSources gitops = gitops(home, loader, reconciler, supervisor, schedules, clock);
     RequestHandler handler = new RequestHandler(loader, new AppSpecs(home.dir(), cpus), supervisor, reconciler,
         persister, views, git(supervisor, reconciler, gitops, views, clock), endpoint, clock);

@@ -88,6 +88,7 @@ final class RequestHandler implements ControlServer.Handler {
       case Request.GitOpsSync sync -> git.gitops(sync, progress);
       case Request.GitOpsRemove remove -> git.gitops(remove, progress);
       case Request.GitOpsDiff diff -> git.gitops(diff, progress);
+      case Request.Reload reload -> verbs.reload(reload, progress);
     };
   }
 

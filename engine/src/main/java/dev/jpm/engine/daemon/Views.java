@@ -21,6 +21,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.Map;
+import dev.jpm.engine.balance.Balancer;
+import dev.jpm.engine.health.ReadinessTracker;
+import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.reconcile.TrafficRouter;
 
 /**
  * Turns the process table into the rows the CLI renders, with the log files the supervisor writes and the usage
@@ -33,14 +38,17 @@ final class Views {
   private final Schedules schedules;
   private final Supplier<MetricsSnapshot> metrics;
   private final Function<InstanceId, List<RestartEvent>> history;
+  private final TrafficRouter router;
 
+  /** {@code router} may be null (no readiness or connections to show). */
   Views(Path jpmHome, Clock clock, Schedules schedules, Supplier<MetricsSnapshot> metrics,
-      Function<InstanceId, List<RestartEvent>> history) {
+      Function<InstanceId, List<RestartEvent>> history, TrafficRouter router) {
     this.jpmHome = jpmHome;
     this.clock = clock;
     this.schedules = schedules;
     this.metrics = metrics;
     this.history = history;
+    this.router = router;
   }
 
   ScheduleView schedule(String app) {
@@ -71,10 +79,21 @@ final class Views {
   }
 
   private List<InstanceView> instances(ObservedApp app, long now, MetricsSnapshot sample) {
-    return app.instances().stream().map(record -> row(app.applied(), record, now, sample)).toList();
+    Map<InstanceId, Integer> connections = router == null ? Map.of()
+        : router.balancer().view(app.applied().name()).map(Balancer.FrontView::connections).orElse(Map.of());
+    return app.instances().stream()
+        .map(record -> row(app.applied(), record, now, sample, connections.getOrDefault(record.id(), 0)))
+        .toList();
   }
 
-  private InstanceView row(AppSpec spec, ProcessRecord record, long nowMs, MetricsSnapshot sample) {
+  private InstanceView row(AppSpec spec, ProcessRecord record, long nowMs, MetricsSnapshot sample, int connections) {
+    String readiness = router == null ? null
+        : router.readiness().current(record).map(s -> s.readiness().word()).orElse(null);
+    String reason = record.reason();
+    if (reason == null && router != null) {
+      reason = router.readiness().current(record).map(ReadinessTracker.Status::reason)
+          .or(() -> router.degraded(spec.name())).orElse(null);
+    }
     int index = record.id().index();
     Optional<InstanceUsage> usage = record.pid() > 0 ? sample.usage(record.id(), record.pid()) : Optional.empty();
     LogPaths paths = LogPaths.of(spec.logs(), index, jpmHome);
@@ -91,11 +110,13 @@ final class Views {
         record.uptimeMs(nowMs),
         record.lastExitCode(),
         record.lastSignal(),
-        record.reason(),
+        reason,
         paths.out().map(Path::toString).orElse(null),
         paths.error().map(Path::toString).orElse(null),
         spec.source(),
         usage.map(u -> Math.round(u.cpuPercent() * 10) / 10.0).orElse(null), // tenths: what anyone reads
-        usage.map(InstanceUsage::rssBytes).orElse(null));
+        usage.map(InstanceUsage::rssBytes).orElse(null),
+        readiness,
+        connections);
   }
 }

@@ -50,6 +50,15 @@ public final class RunLogs {
     return stderr;
   }
 
+  /**
+   * The same logs with {@code watcher} receiving stdout too (the supervisor looks there for an app's ready line);
+   * stdout is then piped even when it is not logged.
+   */
+  public RunLogs alsoStdoutTo(StreamConsumer watcher) {
+    return new RunLogs(Optional.of(stdout.<StreamConsumer>map(logged -> new Tee(logged, watcher)).orElse(watcher)),
+        stderr);
+  }
+
   /** The launch failed: no stream will ever end, so release the files here. */
   public void abandon() {
     stdout.ifPresent(StreamConsumer::end);
@@ -68,6 +77,28 @@ public final class RunLogs {
     own.ifPresent(sinks::add);
     combined.ifPresent(sinks::add);
     return List.copyOf(sinks);
+  }
+
+  /** One stream to its files first, then to a watcher. */
+  private record Tee(StreamConsumer first, StreamConsumer second) implements StreamConsumer {
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      first.write(bytes, offset, length);
+      second.write(bytes, offset, length);
+    }
+
+    @Override
+    public void quiet() {
+      first.quiet();
+      second.quiet();
+    }
+
+    @Override
+    public void end() {
+      first.end();
+      second.end();
+    }
   }
 
   /** One stream into its own file and the combined one. */

@@ -6,6 +6,7 @@ import dev.jpm.engine.model.ExecMode;
 import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.model.Traffic;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -46,6 +47,7 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     changes.compareOpaque("increment_var", a.incrementVar(), b.incrementVar());
     changes.compare("port", a.port(), b.port(), ValueText::orNone);
     changes.compare("exec_mode", a.execMode(), b.execMode(), ExecMode::word);
+    changes.compare("reuse_port", a.traffic().reusePort(), b.traffic().reusePort(), String::valueOf);
     return changes.toList();
   }
 
@@ -62,6 +64,7 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     compareLogs(changes, a.logs(), b.logs());
     changes.compare("depends_on", a.dependsOn(), b.dependsOn(), SpecDiff::dependencies);
     changes.compare("autostart", a.autostart(), b.autostart(), String::valueOf);
+    compareTraffic(changes, a.traffic(), b.traffic());
     changes.compare("namespace", a.namespace(), b.namespace(), String::valueOf);
     changes.compare("vizion", a.versioning().vizion(), b.versioning().vizion(), String::valueOf);
     changes.compare("post_update", a.versioning().postUpdate(), b.versioning().postUpdate(), Object::toString);
@@ -83,6 +86,16 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
   private static void compareStop(ChangeList changes, StopPolicy a, StopPolicy b) {
     changes.compare("stop_signal", a.signal(), b.signal(), String::valueOf);
     changes.compare("kill_timeout", a.killTimeoutMs(), b.killTimeoutMs(), ValueText::millis);
+  }
+
+  private static void compareTraffic(ChangeList changes, Traffic a, Traffic b) {
+    changes.compare("host", a.host(), b.host(), ValueText::orNone);
+    changes.compare("proxy_protocol", a.proxyProtocol(), b.proxyProtocol(), String::valueOf);
+    changes.compare("health_check", a.healthCheck(), b.healthCheck(), ValueText::orNone);
+    changes.compare("ready_pattern", a.readyPattern(), b.readyPattern(), ValueText::orNone);
+    changes.compare("max_surge", a.maxSurge(), b.maxSurge(), String::valueOf);
+    changes.compare("max_unavailable", a.maxUnavailable(), b.maxUnavailable(), String::valueOf);
+    changes.compare("drain_timeout", a.drainTimeoutMs(), b.drainTimeoutMs(), ValueText::millis);
   }
 
   private static void compareLogs(ChangeList changes, LogSpec a, LogSpec b) {

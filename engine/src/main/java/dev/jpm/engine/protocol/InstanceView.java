@@ -22,6 +22,9 @@ package dev.jpm.engine.protocol;
  * @param cpuPercent CPU of the instance's whole process tree at the last sample (100 = one core), or null when
  *     not sampled (not running, or started since)
  * @param memoryBytes resident memory of the whole tree at the last sample, or null when not sampled
+ * @param readiness whether the running process may take traffic ({@code starting}, {@code ready}, {@code
+ *     unhealthy}, {@code not ready}), or null when it does not run
+ * @param connections open connections through the app's front port to this instance (cluster mode), else 0
  */
 public record InstanceView(
     String name,
@@ -41,4 +44,6 @@ public record InstanceView(
     String errLog,
     String source,
     Double cpuPercent,
-    Long memoryBytes) {}
+    Long memoryBytes,
+    String readiness,
+    int connections) {}

@@ -23,6 +23,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = Request.GitOpsSync.class, name = "gitops_sync"),
   @JsonSubTypes.Type(value = Request.GitOpsRemove.class, name = "gitops_remove"),
   @JsonSubTypes.Type(value = Request.GitOpsDiff.class, name = "gitops_diff"),
+  @JsonSubTypes.Type(value = Request.Reload.class, name = "reload"),
 })
 public sealed interface Request {
 
@@ -101,4 +102,6 @@ public sealed interface Request {
 
   /** The plan for a source's newest revision, without touching anything. */
   record GitOpsDiff(String name) implements Request {}
+  /** Replace the processes of apps ({@code name} or {@code all}) one at a time, with no refused connection. */
+  record Reload(java.util.List<String> targets) implements Request {}
 }

@@ -18,6 +18,14 @@ public final class ChildEnvironment {
 
   /** The environment of instance {@code index} of {@code spec}, given the daemon's own environment. */
   public static Map<String, String> of(AppSpec spec, int index, Map<String, String> daemonEnv) {
+    return of(spec, index, daemonEnv, 0);
+  }
+
+  /**
+   * The same, for a run of a balanced app that listens on {@code privatePort} (0 = not balanced): there {@code
+   * PORT} is the private port, since jpm itself listens on the app's port.
+   */
+  static Map<String, String> of(AppSpec spec, int index, Map<String, String> daemonEnv, int privatePort) {
     Map<String, String> env = new LinkedHashMap<>();
     for (String key : BASE) {
       String value = daemonEnv.get(key);
@@ -26,8 +34,12 @@ public final class ChildEnvironment {
     env.putAll(spec.env());
     env.put("JPM_APP", spec.name());
     env.put(spec.instanceVar(), Integer.toString(index));
-    if (spec.port() != null) env.put("PORT", Integer.toString(spec.port()));
-    if (spec.incrementVar() != null) increment(env, spec.incrementVar(), index);
+    if (spec.sharesPort()) env.put("JPM_REUSEPORT", "1");
+    if (privatePort > 0) env.put("PORT", Integer.toString(privatePort));
+    else if (spec.port() != null) env.put("PORT", Integer.toString(spec.port()));
+    // A balanced instance's PORT is its own private port already: incrementing it would point elsewhere.
+    boolean privatePortVar = privatePort > 0 && "PORT".equals(spec.incrementVar());
+    if (spec.incrementVar() != null && !privatePortVar) increment(env, spec.incrementVar(), index);
     return env;
   }
 

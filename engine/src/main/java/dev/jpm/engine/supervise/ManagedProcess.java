@@ -42,6 +42,8 @@ final class ManagedProcess {
   private AppSpec spec;
   private ProcessStatus status = ProcessStatus.STOPPED;
   private ProcessRun run;
+  /** The private port the current run listens on (balanced apps), 0 when none. */
+  private int port;
   private String specHash;
   private long startedAtMs;
   private int restarts;
@@ -54,6 +56,9 @@ final class ManagedProcess {
   private long generation;
   private ScheduledFuture<?> pendingRestart;
   private final ArrayDeque<RestartEvent> history = new ArrayDeque<>();
+
+  /** Watches the current run's stdout for ready_pattern; null when the app has none. */
+  private volatile ReadyLine readyLine;
 
   /** The latest published snapshot, readable without the monitor. */
   private volatile ProcessRecord record;
@@ -79,6 +84,23 @@ final class ManagedProcess {
   /** The last {@value #HISTORY} restarts, oldest first. */
   List<RestartEvent> restartHistory() {
     return historyView;
+  }
+
+  /**
+   * Takes over the counters of the instance this one replaces in a rolling reload (a surge promoted in its place):
+   * the replacement counts as one more restart of the same instance.
+   */
+  synchronized void succeed(ProcessRecord previous) {
+    restarts = previous.restarts() + 1;
+    publish();
+    context.changed().run();
+  }
+
+  /** Whether the run with {@code pid} printed its ready line (false when it is not the current run). */
+  boolean saidReady(long pid) {
+    ReadyLine watcher = readyLine;
+    ProcessRecord now = record;
+    return watcher != null && now.pid() == pid && watcher.matched();
   }
 
   /** The new policy applies from the next exit, the new command and log paths from the next start. */
@@ -327,13 +349,22 @@ final class ManagedProcess {
     transition(edge, null);
     AppSpec current = spec;
     LogPaths paths = LogPaths.of(current.logs(), id.index(), context.jpmHome());
+    int runPort = 0;
     try {
+      runPort = current.balanced() ? context.ports().acquire() : 0;
       RunLogs logs = RunLogs.open(paths);
+      ReadyLine watcher = current.traffic().readyPattern() == null ? null
+          : new ReadyLine(java.util.regex.Pattern.compile(current.traffic().readyPattern()), context.changed());
+      if (watcher != null) logs = logs.alsoStdoutTo(watcher);
+      readyLine = watcher;
       LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()),
-          ChildEnvironment.of(current, id.index(), context.daemonEnv()),
+          ChildEnvironment.of(current, id.index(), context.daemonEnv(), runPort),
           logs.stdout(), logs.stderr());
       ProcessRun started = ProcessRun.start(request, logs, paths.pid(), context.launcher(), context.exits());
+      int heldPort = runPort;
+      if (heldPort > 0) started.exited().whenComplete((exit, failure) -> context.ports().release(heldPort));
       run = started;
+      port = runPort;
       specHash = current.specHash();
       startedAtMs = context.clock().millis();
       transition(Edge.LAUNCHED, null);
@@ -342,6 +373,7 @@ final class ManagedProcess {
         onExit(started, exit != null ? exit : new ExitStatus(null, "UNKNOWN"));
       }, context.exits());
     } catch (java.io.IOException | RuntimeException e) {
+      if (runPort > 0) context.ports().release(runPort);
       run = null;
       transition(Edge.LAUNCH_FAILED, "launch failed: " + e.getMessage());
     }
@@ -369,6 +401,7 @@ final class ManagedProcess {
     long pid = run != null ? run.pid() : 0;
     long pidStart = run != null ? run.startMs() : 0;
     record = new ProcessRecord(id, status, pid, pidStart, specHash, startedAtMs, restarts, unstableRestarts,
-        lastExitCode, lastSignal, reason, restartRequest);
+        lastExitCode, lastSignal, reason, restartRequest,
+        run != null ? port : 0);
   }
 }

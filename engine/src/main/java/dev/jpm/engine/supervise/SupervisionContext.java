@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param timer single thread: restart delays and stop sequences
  * @param exits processes exits and delayed restarts off the JDK's threads
  * @param changed announces a state change to the supervisor's listeners
+ * @param ports private loopback ports of balanced instances
  */
 record SupervisionContext(
     ProcessLauncher launcher,
@@ -24,4 +25,5 @@ record SupervisionContext(
     Map<String, String> daemonEnv,
     ScheduledExecutorService timer,
     ExecutorService exits,
-    Runnable changed) {}
+    Runnable changed,
+    PrivatePorts ports) {}

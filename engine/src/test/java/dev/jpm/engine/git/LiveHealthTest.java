@@ -23,7 +23,7 @@ class LiveHealthTest {
   static ObservedState table(String source, ProcessStatus status) {
     AppSpec spec = SpecBuilder.app("api").source(source).build();
     ProcessRecord record = new ProcessRecord(new InstanceId("api", 0), status, 0, 0, spec.specHash(), 0, 3, 3, 1,
-        null, null, null);
+        null, null, null, 0);
     return new ObservedState(Map.of("api", new ObservedApp(spec, List.of(record))));
   }
 

@@ -72,7 +72,7 @@ class MemoryGuardTest {
 
   static ObservedState table(long limit, ProcessStatus status) {
     AppSpec spec = SpecBuilder.app("api").maxMemoryBytes(limit).build();
-    var record = new ProcessRecord(API, status, 42, 1, spec.specHash(), 1, 0, 0, null, null, null, null);
+    var record = new ProcessRecord(API, status, 42, 1, spec.specHash(), 1, 0, 0, null, null, null, null, 0);
     return new ObservedState(Map.of("api", new ObservedApp(spec, List.of(record))));
   }
 

@@ -109,9 +109,9 @@ class PrometheusEndpointIT {
   static ObservedState table() {
     var spec = SpecBuilder.app("api").namespace("shop").build();
     var online = new ProcessRecord(API0, ProcessStatus.ONLINE, 42, 1, spec.specHash(), NOW - 90_000, 3, 0, null, null,
-        null, null);
+        null, null, 0);
     var errored = new ProcessRecord(API1, ProcessStatus.ERRORED, 0, 0, spec.specHash(), 0, 7, 3, 1, null, "crashed",
-        null);
+        null, 0);
     return new ObservedState(Map.of("api", new ObservedApp(spec, List.of(online, errored))));
   }
 

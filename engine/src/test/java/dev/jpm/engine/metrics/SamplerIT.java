@@ -89,7 +89,7 @@ class SamplerIT {
   static ObservedState table(long pid) {
     var spec = SpecBuilder.app("holder").build();
     var record = new ProcessRecord(HOLDER, ProcessStatus.ONLINE, pid, 0, spec.specHash(), 1, 0, 0, null, null,
-        null, null);
+        null, null, 0);
     return new ObservedState(Map.of("holder", new ObservedApp(spec, List.of(record))));
   }
 

@@ -26,7 +26,7 @@ class ScheduleWantedTest {
   }
 
   private static ProcessRecord instance(String app, ProcessStatus status, String request) {
-    return new ProcessRecord(new InstanceId(app, 0), status, 0, 0, "h", 0, 0, 0, null, null, null, request);
+    return new ProcessRecord(new InstanceId(app, 0), status, 0, 0, "h", 0, 0, 0, null, null, null, request, 0);
   }
 
   private static ObservedState table(ObservedApp... apps) {

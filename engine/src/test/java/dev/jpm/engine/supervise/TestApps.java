@@ -118,6 +118,6 @@ public final class TestApps {
   public AppSpec build() {
     return new AppSpec(name, null, null, command.getLast(), List.of(), null, List.of(), command, cwd, env,
         instances, ExecMode.FORK, null, incrementVar, port, restart, stop, logs, 3000, 0, cronRestart, watch,
-        ignoreWatch, watchDelayMs, List.of(), true, null);
+        ignoreWatch, watchDelayMs, List.of(), true, null, null);
   }
 }
