@@ -301,7 +301,7 @@ final class ManagedProcess {
     AppSpec current = spec;
     LogPaths paths = LogPaths.of(current.logs(), id.index(), context.jpmHome());
     try {
-      RunLogs logs = RunLogs.open(paths);
+      RunLogs logs = context.logs().open(id, current.logs());
       LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()),
           ChildEnvironment.of(current, id.index(), context.daemonEnv()),
           logs.stdout().isPresent(), logs.stderr().isPresent());
@@ -328,6 +328,7 @@ final class ManagedProcess {
     reason = why;
     publish();
     notifyAll();
+    context.logs().events().transitioned(record);
     context.changed().run();
   }
 

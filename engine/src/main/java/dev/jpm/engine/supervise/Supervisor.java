@@ -1,5 +1,6 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
@@ -49,11 +50,16 @@ public final class Supervisor implements AutoCloseable {
   private final Map<InstanceId, ManagedProcess> instances = new TreeMap<>();
 
   public Supervisor(ProcessLauncher launcher, Clock clock, Path jpmHome) {
+    this(launcher, clock, jpmHome, new LogRouter(jpmHome, clock));
+  }
+
+  /** A supervisor whose instances write their output through {@code logs}. */
+  public Supervisor(ProcessLauncher launcher, Clock clock, Path jpmHome, LogRouter logs) {
     this.events = Executors.newSingleThreadExecutor(threads("jpm-supervise-events"));
     this.context = new SupervisionContext(launcher, clock, jpmHome, Map.copyOf(System.getenv()),
         Executors.newSingleThreadScheduledExecutor(threads("jpm-supervise-timer")),
         Executors.newCachedThreadPool(threads("jpm-supervise-exit")),
-        this::announceChange);
+        this::announceChange, logs);
   }
 
   /** Calls {@code listener} after every state change, on the supervisor's event thread. */

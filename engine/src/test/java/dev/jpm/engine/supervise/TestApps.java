@@ -98,6 +98,11 @@ final class TestApps {
     return this;
   }
 
+  TestApps logs(LogSpec spec) {
+    this.logs = spec;
+    return this;
+  }
+
   AppSpec build() {
     return new AppSpec(name, null, null, command.getLast(), List.of(), null, List.of(), command, cwd, env,
         instances, ExecMode.FORK, null, incrementVar, port, restart, stop, logs, 3000, 0, null, List.of(),
