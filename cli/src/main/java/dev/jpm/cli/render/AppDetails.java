@@ -43,6 +43,7 @@ public final class AppDetails {
       if (row.reason() != null) field(lines, "reason", row.reason());
       field(lines, "out log", String.valueOf(row.outLog()));
       field(lines, "error log", String.valueOf(row.errLog()));
+      field(lines, "log lines", row.logLines() + " (" + row.logBytes() + " bytes), lost " + row.logDropped());
     }
     return lines;
   }

@@ -18,12 +18,14 @@ public final class ProcessTable {
     return table.lines(style);
   }
 
+  /** The state word; lost log lines are worth a look, so they show next to it ({@code online, 12 log lines lost}). */
   public static String status(InstanceView row, Style style) {
-    return switch (row.status()) {
+    String word = switch (row.status()) {
       case "online" -> style.green(row.status());
       case "errored" -> style.red(row.status());
       case "stopped" -> style.dim(row.status());
       default -> style.yellow(row.status());
     };
+    return row.logDropped() == 0 ? word : word + style.red(", " + row.logDropped() + " log lines lost");
   }
 }

@@ -2,6 +2,9 @@ package dev.jpm.engine.daemon;
 
 import dev.jpm.engine.config.AppSpecs;
 import dev.jpm.engine.config.EcosystemLoader;
+import dev.jpm.engine.config.LogRotateSettings;
+import dev.jpm.engine.logs.LogRouter;
+import dev.jpm.engine.model.LogRotation;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.JpmHome;
@@ -15,6 +18,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -48,7 +52,8 @@ public final class JpmDaemon {
   private void run(JpmHome home) throws IOException, InterruptedException {
     Clock clock = Clock.systemUTC();
     Files.createDirectories(home.logs());
-    Supervisor supervisor = new Supervisor(new OsProcessLauncher(), clock, home.dir());
+    LogRouter logs = new LogRouter(home.dir(), clock, ZoneId.systemDefault(), defaultRotation(home));
+    Supervisor supervisor = new Supervisor(new OsProcessLauncher(), clock, home.dir(), logs);
     StateStore store = new StateStore(home.state());
     ObservedState saved = store.load().orElse(ObservedState.EMPTY);
     Persister persister = new Persister(store, supervisor::observe);
@@ -58,7 +63,7 @@ public final class JpmDaemon {
     int cpus = Runtime.getRuntime().availableProcessors();
     Reconciler reconciler = new Reconciler(supervisor);
     RequestHandler handler = new RequestHandler(new EcosystemLoader(home.dir(), cpus), new AppSpecs(home.dir(), cpus),
-        supervisor, reconciler, persister, new Views(home.dir(), clock), clock);
+        supervisor, reconciler, persister, new Views(logs, clock), clock, logs);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();
@@ -78,6 +83,13 @@ public final class JpmDaemon {
     supervisor.close();
     Files.deleteIfExists(home.dir().resolve("daemon.pid"));
     LOG.log(Level.INFO, "jpm daemon stopped");
+  }
+
+  /** The log_rotate section of settings.yaml; a mistake there is logged and leaves rotation off. */
+  private static LogRotation defaultRotation(JpmHome home) {
+    LogRotateSettings settings = LogRotateSettings.read(home.dir().resolve("settings.yaml"));
+    settings.problems().forEach(problem -> LOG.log(Level.WARNING, problem + " (log rotation stays off)"));
+    return settings.rotation();
   }
 
   private static void closeQuietly(ControlServer server) {

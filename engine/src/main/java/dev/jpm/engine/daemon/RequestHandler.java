@@ -5,6 +5,7 @@ import dev.jpm.engine.config.ConfigProblem;
 import dev.jpm.engine.config.ConfigSource;
 import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.config.LoadResult;
+import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.ObservedApp;
@@ -16,6 +17,7 @@ import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.protocol.Wire;
 import dev.jpm.engine.reconcile.Reconciler;
 import dev.jpm.engine.supervise.Supervisor;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -34,9 +36,11 @@ final class RequestHandler implements ControlServer.Handler {
   private final Views views;
   private final Clock clock;
   private final long startedAtMs;
+  private final LogStreamer logStreamer;
+  private final LogVerbs logVerbs;
 
   RequestHandler(EcosystemLoader loader, AppSpecs oneLiners, Supervisor supervisor, Reconciler reconciler,
-      Persister persister, Views views, Clock clock) {
+      Persister persister, Views views, Clock clock, LogRouter logs) {
     this.loader = loader;
     this.supervisor = supervisor;
     this.reconciler = reconciler;
@@ -45,6 +49,19 @@ final class RequestHandler implements ControlServer.Handler {
     this.persister = persister;
     this.clock = clock;
     this.startedAtMs = clock.millis();
+    this.logStreamer = new LogStreamer(supervisor, logs);
+    this.logVerbs = new LogVerbs(supervisor, logs);
+  }
+
+  @Override
+  public boolean stream(Request request, LogStreamer.Sink frames) throws IOException {
+    if (!(request instanceof Request.Logs logsRequest)) return false;
+    try {
+      logStreamer.stream(logsRequest, frames);
+    } catch (IllegalArgumentException badInput) {
+      frames.send(ErrorCode.INVALID_ARGUMENT.failure(badInput.getMessage()));
+    }
+    return true;
   }
 
   @Override
@@ -72,6 +89,9 @@ final class RequestHandler implements ControlServer.Handler {
       case Request.Scale scale -> verbs.scale(scale, progress);
       case Request.StartScript script -> verbs.startScript(script, progress);
       case Request.Kill kill -> verbs.stopAll(progress);
+      case Request.Logs logs -> throw new IllegalArgumentException("logs is answered as a stream");
+      case Request.Flush flush -> logVerbs.flush(flush.target());
+      case Request.ReloadLogs reload -> logVerbs.reload();
     };
   }
 

@@ -6,6 +6,8 @@ import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.protocol.InstanceView;
 import dev.jpm.engine.logs.LogPaths;
+import dev.jpm.engine.logs.LogRouter;
+import dev.jpm.engine.logs.LogStats;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,11 +16,11 @@ import java.util.List;
 /** Turns the process table into the rows the CLI renders, with the log files the supervisor writes. */
 final class Views {
 
-  private final Path jpmHome;
+  private final LogRouter logs;
   private final Clock clock;
 
-  Views(Path jpmHome, Clock clock) {
-    this.jpmHome = jpmHome;
+  Views(LogRouter logs, Clock clock) {
+    this.logs = logs;
     this.clock = clock;
   }
 
@@ -39,7 +41,8 @@ final class Views {
 
   private InstanceView row(AppSpec spec, ProcessRecord record, long nowMs) {
     int index = record.id().index();
-    LogPaths paths = LogPaths.of(spec.logs(), index, jpmHome);
+    LogPaths paths = logs.paths(record.id(), spec.logs());
+    LogStats.Counts counts = logs.stats(record.id());
     return new InstanceView(
         spec.name(),
         record.id().toString(),
@@ -56,6 +59,9 @@ final class Views {
         record.reason(),
         paths.out().map(Path::toString).orElse(null),
         paths.error().map(Path::toString).orElse(null),
-        spec.source());
+        spec.source(),
+        counts.lines(),
+        counts.bytes(),
+        counts.droppedLines());
   }
 }

@@ -19,6 +19,9 @@ package dev.jpm.engine.protocol;
  * @param outLog stdout file, or null
  * @param errLog stderr file, or null
  * @param source ecosystem file the app came from, or null
+ * @param logLines lines the instance's logs received since the daemon started
+ * @param logBytes bytes the instance's logs received since the daemon started
+ * @param logDropped lines lost because a log file could not be written (disk full, permission)
  */
 public record InstanceView(
     String name,
@@ -36,4 +39,7 @@ public record InstanceView(
     String reason,
     String outLog,
     String errLog,
-    String source) {}
+    String source,
+    long logLines,
+    long logBytes,
+    long logDropped) {}

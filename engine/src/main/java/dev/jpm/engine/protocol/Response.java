@@ -15,6 +15,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = Response.Applied.class, name = "applied"),
   @JsonSubTypes.Type(value = Response.Table.class, name = "table"),
   @JsonSubTypes.Type(value = Response.AppDetail.class, name = "app_detail"),
+  @JsonSubTypes.Type(value = Response.LogBatch.class, name = "log_batch"),
+  @JsonSubTypes.Type(value = Response.Done.class, name = "done"),
 })
 public sealed interface Response {
 
@@ -49,4 +51,16 @@ public sealed interface Response {
 
   /** One app: its applied spec (as the engine holds it) and its instances. */
   record AppDetail(dev.jpm.engine.model.AppSpec spec, List<InstanceView> instances) implements Response {}
+
+  /**
+   * Lines for {@code jpm logs}; not final. An empty batch is a heartbeat (it tells the daemon the follower is still
+   * there).
+   *
+   * @param lines the lines, oldest first
+   * @param missed lines dropped before these because the follower fell behind
+   */
+  record LogBatch(List<LogEntry> lines, long missed) implements Response {}
+
+  /** A request without a richer answer succeeded; {@code message} says what was done. */
+  record Done(String message) implements Response {}
 }
