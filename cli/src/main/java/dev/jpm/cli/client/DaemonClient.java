@@ -77,6 +77,21 @@ public final class DaemonClient {
     }
   }
 
+  /**
+   * Sends an already encoded streaming request (starting the daemon if needed) and hands each answer frame,
+   * unparsed, to {@code onFrame} until it returns false or the daemon closes the connection.
+   */
+  public void streamEncoded(String request, java.util.function.Predicate<byte[]> onFrame) throws IOException {
+    try (SocketChannel channel = connectOrStart();
+        InputStream in = Channels.newInputStream(channel);
+        OutputStream out = Channels.newOutputStream(channel)) {
+      Frames.write(out, request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (byte[] frame = Frames.read(in); frame != null && onFrame.test(frame); frame = Frames.read(in)) {
+        // each frame was handled by onFrame
+      }
+    }
+  }
+
   /** Sends a request only if a daemon already runs; null when none does (for ping and kill). */
   public Response sendIfRunning(Request request, Consumer<String> onProgress) throws IOException {
     SocketChannel channel = tryConnect();
