@@ -83,7 +83,8 @@ class LogsIT {
 
     Path moved = out.resolveSibling("ticker-out.log.old");
     Files.move(out, moved);
-    assertThat(jpm.run("reloadLogs").expectExit(0).out()).contains("reopened 2 log files") // out and the default error file;
+    // The out file and the default error file.
+    assertThat(jpm.run("reloadLogs").expectExit(0).out()).contains("reopened 2 log files");
     await().atMost(PATIENCE).until(() -> Files.exists(out) && Files.size(out) > 0);
   }
 
