@@ -158,12 +158,25 @@ final class LogFile {
     if (now < retryAtMs) return false;
     try {
       openChannel();
+      endTornLine();
       LOG.log(System.Logger.Level.INFO, "log " + path + " writable again");
       return true;
     } catch (IOException e) {
       retryAtMs = now + RETRY_MS;
       return false;
     }
+  }
+
+  /** A write cut short by a full disk may have left half a line: end it, so the next line starts clean. */
+  private void endTornLine() throws IOException {
+    if (!regular || size == 0) return;
+    ByteBuffer last = ByteBuffer.allocate(1);
+    try (FileChannel reader = FileChannel.open(path, StandardOpenOption.READ)) {
+      reader.read(last, size - 1);
+    }
+    if (last.get(0) == '\n') return;
+    channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+    size++;
   }
 
   private void fail(long now, IOException e) {
