@@ -15,6 +15,8 @@ package dev.jpm.engine.model;
  * @param lastExitCode exit code of the last run, or null (never exited, or killed by a signal)
  * @param lastSignal signal that ended the last run (e.g. KILL), or null
  * @param reason why the instance is in its state when that is not obvious (errored, stopped by a user...), or null
+ * @param restartRequest why the current (or last) process must be replaced although its spec did not change (a
+ *     cron, a file change, a new revision, a memory limit), or null; cleared by the next launch
  */
 public record ProcessRecord(
     InstanceId id,
@@ -27,11 +29,17 @@ public record ProcessRecord(
     int unstableRestarts,
     Integer lastExitCode,
     String lastSignal,
-    String reason) {
+    String reason,
+    String restartRequest) {
 
   public ProcessRecord {
     java.util.Objects.requireNonNull(id, "id");
     java.util.Objects.requireNonNull(status, "status");
+  }
+
+  /** Whether a restart was requested that no launch has honoured yet. */
+  public boolean restartRequested() {
+    return restartRequest != null;
   }
 
   /** Milliseconds the current run has been up at {@code nowMs}, 0 when not running. */

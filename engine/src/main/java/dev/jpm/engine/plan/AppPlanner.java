@@ -26,10 +26,12 @@ final class AppPlanner {
   private final AppSpec applied;
   private final String desiredHash;
   private final SpecDiff diff;
+  private final boolean requestedOnly;
   private final Map<Integer, ProcessRecord> records = new TreeMap<>();
 
-  private AppPlanner(AppSpec desired, ObservedApp observed) {
+  private AppPlanner(AppSpec desired, ObservedApp observed, boolean requestedOnly) {
     this.desired = desired;
+    this.requestedOnly = requestedOnly;
     this.applied = observed.applied();
     this.desiredHash = desired.specHash();
     this.diff = SpecDiff.between(applied, desired);
@@ -38,9 +40,13 @@ final class AppPlanner {
     }
   }
 
-  /** The steps for {@code desired}; {@code observed} is null when the daemon does not know the app yet. */
-  static List<Action> plan(AppSpec desired, ObservedApp observed) {
-    return observed == null ? planNew(desired) : new AppPlanner(desired, observed).planExisting();
+  /**
+   * The steps for {@code desired}; {@code observed} is null when the daemon does not know the app yet. With
+   * {@code requestedOnly}, only instances with a pending restart request are planned (see {@link PlanOptions}).
+   */
+  static List<Action> plan(AppSpec desired, ObservedApp observed, boolean requestedOnly) {
+    if (observed == null) return requestedOnly ? List.of() : planNew(desired);
+    return new AppPlanner(desired, observed, requestedOnly).planExisting();
   }
 
   private static List<Action> planNew(AppSpec spec) {
@@ -51,10 +57,15 @@ final class AppPlanner {
   }
 
   private List<Action> planExisting() {
-    List<Action> removals = removals();
     List<Action> restarts = new ArrayList<>();
     List<Action> starts = new ArrayList<>();
     for (int index = 0; index < desired.instances(); index++) planInstance(index, restarts, starts);
+    if (requestedOnly) {
+      List<Action> requested = new ArrayList<>(restarts);
+      requested.addAll(starts);
+      return requested;
+    }
+    List<Action> removals = removals();
 
     List<Action> actions = new ArrayList<>();
     updateInPlace(!removals.isEmpty() || !starts.isEmpty(), !restarts.isEmpty() || !starts.isEmpty())
@@ -75,20 +86,28 @@ final class AppPlanner {
   }
 
   /**
-   * A running instance is restarted only when it runs another spec; a stopped, stopping or errored one is started
-   * again because {@code apply} is the user asking for the file's state, unless the app opts out with autostart.
-   * (Starting a stopping instance means: once its stop has finished.)
+   * A running instance is restarted only when it runs another spec or a restart was requested for it; a stopped,
+   * stopping or errored one is started again because {@code apply} is the user asking for the file's state, unless
+   * the app opts out with autostart, and also when a restart was requested (a cron starts a stopped app: PM2's
+   * one-shot jobs). (Starting a stopping instance means: once its stop has finished.)
    */
   private void planInstance(int index, List<Action> restarts, List<Action> starts) {
     ProcessRecord record = records.get(index);
+    if (requestedOnly && (record == null || !record.restartRequested())) return;
     if (record == null) {
       if (desired.autostart()) starts.add(new StartInstance(desired, index, missingCause(index)));
     } else if (record.status().isActive()) {
       if (isStale(record)) restarts.add(new RestartInstance(desired, index, shapeCause()));
-    } else if (desired.autostart()) {
-      String status = record.status().word();
-      starts.add(new StartInstance(desired, index, isStale(record) ? status + "; " + shapeCause() : status));
+      else if (record.restartRequested()) restarts.add(new RestartInstance(desired, index, record.restartRequest()));
+    } else if (desired.autostart() || record.restartRequested()) {
+      starts.add(new StartInstance(desired, index, stoppedCause(record)));
     }
+  }
+
+  private String stoppedCause(ProcessRecord record) {
+    String status = record.status().word();
+    if (isStale(record)) return status + "; " + shapeCause();
+    return record.restartRequested() ? status + "; " + record.restartRequest() : status;
   }
 
   /**

@@ -32,9 +32,10 @@ public final class Planner {
     List<Action> actions = new ArrayList<>();
     List<AppSpec> wanted = desired.apps().stream().filter(app -> options.includes(app.name())).toList();
     for (AppSpec app : DependencyOrder.dependenciesFirst(wanted)) {
-      actions.addAll(AppPlanner.plan(app, observed.apps().get(app.name())));
+      actions.addAll(AppPlanner.plan(app, observed.apps().get(app.name()), options.requestedRestartsOnly()));
     }
     List<String> notes = new ArrayList<>();
+    if (options.requestedRestartsOnly()) return new Plan(actions, List.of());
     for (AppSpec orphan : DependencyOrder.dependentsFirst(orphans(desired, observed, options))) {
       if (options.prune()) actions.add(new Action.DeleteApp(orphan.name(), Causes.PRUNED));
       else notes.add(Causes.notPruned(orphan.name(), desired.source()));

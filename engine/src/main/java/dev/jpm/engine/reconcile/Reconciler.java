@@ -2,6 +2,8 @@ package dev.jpm.engine.reconcile;
 
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.ObservedApp;
+import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.plan.Plan;
@@ -10,6 +12,8 @@ import dev.jpm.engine.plan.Planner;
 import dev.jpm.engine.supervise.Supervisor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -18,6 +22,10 @@ import java.util.function.Consumer;
  * Converges the process table with a desired state: observe, plan (pure), execute, then wait until every
  * instance it launched is stable or has failed. One reconcile runs at a time; a second caller waits its turn and
  * then plans against the table as the first one left it.
+ *
+ * <p>Restarts that do not come from the file (a cron, a file change, a new revision, a memory limit, a reload)
+ * take the same path: {@link #restart} records the request as a fact in the table, then converges, so the
+ * planner sees an ordinary difference and the rollout rules (one at a time, wait until settled) apply alike.
  */
 public final class Reconciler {
 
@@ -35,6 +43,8 @@ public final class Reconciler {
 
   private final Supervisor supervisor;
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
+  /** Apps the running reconcile acts on; written only while holding {@link #oneAtATime}. */
+  private final Set<String> rollingOut = ConcurrentHashMap.newKeySet();
 
   public Reconciler(Supervisor supervisor) {
     this.supervisor = supervisor;
@@ -48,13 +58,63 @@ public final class Reconciler {
   public Outcome apply(DesiredState desired, PlanOptions options, Consumer<String> progress) {
     oneAtATime.lock();
     try {
-      Plan plan = Planner.plan(desired, supervisor.observe(), options);
+      return execute(desired, supervisor.observe(), options, progress);
+    } finally {
+      oneAtATime.unlock();
+    }
+  }
+
+  /**
+   * Replaces every instance of {@code app} for {@code cause} (e.g. {@code cron 0 3 * * *}), one at a time as any
+   * restart the planner decides; a stopped instance is started. Blocks until done.
+   *
+   * @throws IllegalArgumentException when the daemon does not know {@code app}
+   */
+  public Outcome restart(String app, String cause, Consumer<String> progress) {
+    supervisor.requestRestart(app, cause);
+    return honourRestartRequests(app, progress);
+  }
+
+  /** Replaces one instance for {@code cause} (e.g. a memory limit); its siblings are untouched. Blocks until done. */
+  public Outcome restartInstance(InstanceId id, String cause, Consumer<String> progress) {
+    supervisor.requestRestart(id, cause);
+    return honourRestartRequests(id.app(), progress);
+  }
+
+  /** Whether a reconcile is acting on {@code app} right now (a cron restart skips its turn then). */
+  public boolean rolloutInProgress(String app) {
+    return rollingOut.contains(app);
+  }
+
+  /**
+   * Plans the app as the table holds it, acting only on instances with a pending request: a request that an
+   * earlier reconcile already honoured (the instance relaunched since) plans nothing.
+   */
+  private Outcome honourRestartRequests(String app, Consumer<String> progress) {
+    oneAtATime.lock();
+    try {
+      ObservedState observed = supervisor.observe();
+      ObservedApp current = observed.apps().get(app);
+      if (current == null) return new Outcome(new Plan(List.of(), List.of()), List.of()); // deleted meanwhile
+      DesiredState asApplied = new DesiredState(current.applied().source(), null, List.of(current.applied()));
+      return execute(asApplied, observed, PlanOptions.requestedRestarts(app), progress);
+    } finally {
+      oneAtATime.unlock();
+    }
+  }
+
+  /** Plans and executes; the caller holds {@link #oneAtATime}. */
+  private Outcome execute(DesiredState desired, ObservedState observed, PlanOptions options,
+      Consumer<String> progress) {
+    Plan plan = Planner.plan(desired, observed, options);
+    plan.actions().forEach(action -> rollingOut.add(action.app()));
+    try {
       // The whole plan in one progress message: fifty frames cost the CLI a visible tenth of a second.
       if (!plan.lines().isEmpty()) progress.accept(String.join("\n", plan.lines()));
       List<InstanceId> launched = new PlanExecutor(supervisor, progress).execute(plan);
       return new Outcome(plan, awaitSettled(desired, launched));
     } finally {
-      oneAtATime.unlock();
+      rollingOut.clear();
     }
   }
 

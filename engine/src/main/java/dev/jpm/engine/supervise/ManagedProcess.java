@@ -44,6 +44,7 @@ final class ManagedProcess {
   private Integer lastExitCode;
   private String lastSignal;
   private String reason;
+  private String restartRequest;
   private long backoffMs;
   private long generation;
   private ScheduledFuture<?> pendingRestart;
@@ -71,6 +72,16 @@ final class ManagedProcess {
   /** The new policy applies from the next exit, the new command and log paths from the next start. */
   synchronized void replaceSpec(AppSpec newSpec) {
     spec = newSpec;
+  }
+
+  /**
+   * Records that the current (or last) process must be replaced for {@code cause}; the reconciler honours it.
+   * A later request replaces the cause of an earlier one not honoured yet: one replacement serves both.
+   */
+  synchronized void requestRestart(String cause) {
+    restartRequest = cause;
+    publish();
+    context.changed().run();
   }
 
   /** Starts the process unless it runs; a user act, so the unstable count starts over. */
@@ -131,6 +142,7 @@ final class ManagedProcess {
         lastExitCode = recorded.lastExitCode();
         lastSignal = recorded.lastSignal();
         specHash = recorded.specHash();
+        restartRequest = recorded.restartRequest();
         if (recorded.status().isActive()) {
           launch(Edge.START);
         } else if (recorded.status() == ProcessStatus.ERRORED) {
@@ -297,6 +309,7 @@ final class ManagedProcess {
   /** Launches with the current spec; a failure becomes an errored instance with the reason. Holds the monitor. */
   private void launch(Edge edge) {
     cancelPendingRestart();
+    restartRequest = null; // whatever asked for a new process gets this one
     transition(edge, null);
     AppSpec current = spec;
     LogPaths paths = LogPaths.of(current.logs(), id.index(), context.jpmHome());
@@ -336,6 +349,6 @@ final class ManagedProcess {
     long pid = run != null ? run.pid() : 0;
     long pidStart = run != null ? run.startMs() : 0;
     record = new ProcessRecord(id, status, pid, pidStart, specHash, startedAtMs, restarts, unstableRestarts,
-        lastExitCode, lastSignal, reason);
+        lastExitCode, lastSignal, reason, restartRequest);
   }
 }

@@ -95,6 +95,25 @@ public final class Supervisor implements AutoCloseable {
     return instance(id).restart();
   }
 
+  /**
+   * Records that every instance of {@code app} must be replaced for {@code cause} (a cron, a file change, a new
+   * revision); touches no process. The reconciler replaces them (see {@code Reconciler.restart}).
+   */
+  public void requestRestart(String app, String cause) {
+    List<ManagedProcess> ofApp;
+    synchronized (this) {
+      requireOpen();
+      if (!specs.containsKey(app)) throw new IllegalArgumentException("unknown app " + app);
+      ofApp = instances.values().stream().filter(m -> m.id().app().equals(app)).toList();
+    }
+    ofApp.forEach(m -> m.requestRestart(cause));
+  }
+
+  /** Records that one instance must be replaced for {@code cause} (a memory limit); touches no process. */
+  public void requestRestart(InstanceId id, String cause) {
+    instance(id).requestRestart(cause);
+  }
+
   /** Stop signal, kill_timeout, SIGKILL, on the whole tree; returns when every process of it is gone. */
   public ProcessRecord stop(InstanceId id) {
     return instance(id).stop();

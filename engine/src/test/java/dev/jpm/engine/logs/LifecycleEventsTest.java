@@ -11,7 +11,7 @@ class LifecycleEventsTest {
 
   private static ProcessRecord record(ProcessStatus status, long pid, int restarts, Integer code, String signal,
       String reason) {
-    return new ProcessRecord(new InstanceId("api", 0), status, pid, 0, null, 0, restarts, 0, code, signal, reason);
+    return new ProcessRecord(new InstanceId("api", 0), status, pid, 0, null, 0, restarts, 0, code, signal, reason, null);
   }
 
   @Test

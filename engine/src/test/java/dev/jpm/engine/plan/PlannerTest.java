@@ -8,6 +8,7 @@ import static dev.jpm.engine.model.ProcessStatus.WAITING_RESTART;
 import static dev.jpm.engine.plan.ProcessTable.file;
 import static dev.jpm.engine.plan.ProcessTable.instance;
 import static dev.jpm.engine.plan.ProcessTable.observed;
+import static dev.jpm.engine.plan.ProcessTable.restartRequested;
 import static dev.jpm.engine.plan.ProcessTable.running;
 import static dev.jpm.engine.plan.ProcessTable.table;
 import static dev.jpm.engine.plan.SpecBuilder.app;
@@ -45,7 +46,7 @@ class PlannerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource({"newApps", "inSync", "shapeChanges", "supervisionChanges", "scaling", "stoppedInstances", "pruning",
-      "onlySomeApps", "ordering"})
+      "onlySomeApps", "ordering", "restartRequests"})
   void appsOfTheFile(Case c) {
     assertThat(Planner.plan(c.desired(), c.observed(), c.options()).toString()).isEqualTo(c.golden().strip());
   }
@@ -229,6 +230,42 @@ class PlannerTest {
             """),
         new Case("--only naming an app that is nowhere plans nothing", changedBoth, table,
             new PlanOptions(true, Set.of("nosuch")), ""));
+  }
+
+  static Stream<Case> restartRequests() {
+    AppSpec api = api().build();
+    AppSpec oneShot = app("report").noAutostart().build();
+    ObservedState bothRequested = table(observed(api, restartRequested(instance(api, 0, ONLINE), "cron 0 3 * * *"),
+        restartRequested(instance(api, 1, ONLINE), "cron 0 3 * * *")));
+    ObservedState oneRequestedOneStopped = table(observed(api,
+        restartRequested(instance(api, 0, ONLINE), "memory limit exceeded"), instance(api, 1, STOPPED)));
+    PlanOptions requested = PlanOptions.requestedRestarts("api");
+    return Stream.of(
+        new Case("a requested restart replaces each instance, cause shown", file(api), bothRequested, requested, """
+            ~ restart api#0 (cron 0 3 * * *)
+            ~ restart api#1 (cron 0 3 * * *)
+            """),
+        new Case("a request for one instance leaves a stopped sibling alone", file(api), oneRequestedOneStopped,
+            requested, """
+            ~ restart api#0 (memory limit exceeded)
+            """),
+        of("an apply honours pending requests and still starts stopped instances", file(api),
+            oneRequestedOneStopped, """
+            ~ restart api#0 (memory limit exceeded)
+            + start api#1 (stopped)
+            """),
+        new Case("a request starts a stopped app that does not autostart (a one-shot cron job)", file(oneShot),
+            table(observed(oneShot, restartRequested(instance(oneShot, 0, STOPPED), "cron */5 * * * *"))),
+            PlanOptions.requestedRestarts("report"), """
+            + start report#0 (stopped; cron */5 * * * *)
+            """),
+        new Case("requested restarts of one app never touch another or prune", file(api, app("web").build()),
+            table(observed(api, restartRequested(instance(api, 0, ONLINE), "watch: src/a.js changed"),
+                instance(api, 1, ONLINE)), running(app("web").env("A", "1").build()), running(app("old").build())),
+            requested, """
+            ~ restart api#0 (watch: src/a.js changed)
+            """),
+        new Case("no request, nothing to do", file(api), table(running(api)), requested, ""));
   }
 
   static Stream<Case> ordering() {

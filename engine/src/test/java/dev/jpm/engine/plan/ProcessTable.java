@@ -38,11 +38,18 @@ final class ProcessTable {
     return new ObservedApp(applied, List.of(instances));
   }
 
+  /** {@code record} with a restart requested for {@code cause}. */
+  static ProcessRecord restartRequested(ProcessRecord record, String cause) {
+    return new ProcessRecord(record.id(), record.status(), record.pid(), record.pidStartMs(), record.specHash(),
+        record.startedAtMs(), record.restarts(), record.unstableRestarts(), record.lastExitCode(),
+        record.lastSignal(), record.reason(), cause);
+  }
+
   /** An instance started from {@code startedFrom}, with runtime facts that must never matter to a plan. */
   static ProcessRecord instance(AppSpec startedFrom, int index, ProcessStatus status) {
     boolean live = status.isActive();
     return new ProcessRecord(new InstanceId(startedFrom.name(), index), status, live ? 4100 + index : 0,
         live ? 1_700_000_000_000L : 0, startedFrom.specHash(), live ? 1_700_000_000_000L : 0, 7, 2,
-        live ? null : 1, null, null);
+        live ? null : 1, null, null, null);
   }
 }

@@ -82,8 +82,9 @@ class RestartPolicyIT {
   @Test
   void exponentialBackoffGrowsBetweenConsecutiveCrashes() {
     var id = new InstanceId("backoff", 0);
-    // Delays long enough that a poller on a loaded machine cannot miss a waiting window.
-    var policy = new RestartPolicy(true, 100, 300, 0, 300, Set.of());
+    // Delays long enough that a poller on a loaded machine cannot miss a waiting window; a min_uptime far above a
+    // bash start on a busy machine, so every crash counts as unstable.
+    var policy = new RestartPolicy(true, 100, 5000, 0, 300, Set.of());
     fixture.run(TestApps.fixture("backoff", "crash-fast.sh").restart(policy).build());
 
     fixture.awaitRecord(id, r -> r.status() == ProcessStatus.WAITING_RESTART && r.reason().endsWith("in 300 ms"));

@@ -25,18 +25,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * home (several supervisors in turn, as a daemon restart), or registered as a JUnit extension that makes a fresh
  * home and supervisor for each test and stops everything after it.
  */
-final class SupervisorFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
+public final class SupervisorFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
-  static final Duration PATIENCE = Duration.ofSeconds(15);
+  public static final Duration PATIENCE = Duration.ofSeconds(15);
 
-  Path home;
-  LogRouter logs;
-  Supervisor supervisor;
+  public Path home;
+  public LogRouter logs;
+  public Supervisor supervisor;
 
   /** For {@code @RegisterExtension}: home and supervisor exist from each test's start. */
-  SupervisorFixture() {}
+  public SupervisorFixture() {}
 
-  SupervisorFixture(Path home) {
+  public SupervisorFixture(Path home) {
     open(home);
   }
 
@@ -60,30 +60,30 @@ final class SupervisorFixture implements AutoCloseable, BeforeEachCallback, Afte
   }
 
   /** Registers and starts instance 0. */
-  ProcessRecord run(AppSpec spec) {
+  public ProcessRecord run(AppSpec spec) {
     supervisor.register(spec);
     return supervisor.start(new InstanceId(spec.name(), 0));
   }
 
-  ProcessRecord record(InstanceId id) {
+  public ProcessRecord record(InstanceId id) {
     return supervisor.observe().apps().get(id.app()).instances().stream()
         .filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 
   /** Waits (generously: the machine may be loaded) until the instance's record satisfies {@code condition}. */
-  ProcessRecord awaitRecord(InstanceId id, Predicate<ProcessRecord> condition) {
+  public ProcessRecord awaitRecord(InstanceId id, Predicate<ProcessRecord> condition) {
     return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> record(id), condition::test);
   }
 
-  ProcessRecord awaitStatus(InstanceId id, ProcessStatus status) {
+  public ProcessRecord awaitStatus(InstanceId id, ProcessStatus status) {
     return awaitRecord(id, r -> r.status() == status);
   }
 
-  static boolean running(long pid) {
+  public static boolean running(long pid) {
     return ProcessHandle.of(pid).map(Liveness::isRunning).orElse(false);
   }
 
-  static List<Long> descendants(long pid) {
+  public static List<Long> descendants(long pid) {
     return ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants).map(ProcessHandle::pid).toList();
   }
 

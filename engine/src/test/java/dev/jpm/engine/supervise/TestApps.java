@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Builds {@link AppSpec}s that run the fixture scripts, with small test-friendly policies. */
-final class TestApps {
+public final class TestApps {
 
   private final String name;
   private final List<String> command = new ArrayList<>();
@@ -32,7 +32,7 @@ final class TestApps {
   }
 
   /** An app running {@code bash fixtures/<script> args...}: the exec bit of the fixture does not matter. */
-  static TestApps fixture(String name, String script, String... args) {
+  public static TestApps fixture(String name, String script, String... args) {
     TestApps app = new TestApps(name);
     app.command.add("bash");
     app.command.add(fixturePath(script).toString());
@@ -40,13 +40,13 @@ final class TestApps {
     return app;
   }
 
-  static TestApps command(String name, String... argv) {
+  public static TestApps command(String name, String... argv) {
     TestApps app = new TestApps(name);
     app.command.addAll(List.of(argv));
     return app;
   }
 
-  static Path fixturePath(String script) {
+  public static Path fixturePath(String script) {
     URL url = TestApps.class.getResource("/fixtures/" + script);
     if (url == null) throw new IllegalArgumentException("no fixture " + script);
     try {
@@ -56,54 +56,54 @@ final class TestApps {
     }
   }
 
-  TestApps cwd(String dir) {
+  public TestApps cwd(String dir) {
     this.cwd = dir;
     return this;
   }
 
-  TestApps env(Map<String, String> declared) {
+  public TestApps env(Map<String, String> declared) {
     this.env = declared;
     return this;
   }
 
-  TestApps instances(int count) {
+  public TestApps instances(int count) {
     this.instances = count;
     return this;
   }
 
-  TestApps incrementVar(String variable) {
+  public TestApps incrementVar(String variable) {
     this.incrementVar = variable;
     return this;
   }
 
-  TestApps port(int number) {
+  public TestApps port(int number) {
     this.port = number;
     return this;
   }
 
-  TestApps restart(RestartPolicy policy) {
+  public TestApps restart(RestartPolicy policy) {
     this.restart = policy;
     return this;
   }
 
-  TestApps stop(StopPolicy policy) {
+  public TestApps stop(StopPolicy policy) {
     this.stop = policy;
     return this;
   }
 
   /** Per-instance out/error/combined files under {@code dir}, named after the app. */
-  TestApps logsIn(Path dir, boolean merge) {
+  public TestApps logsIn(Path dir, boolean merge) {
     this.logs = new LogSpec(dir.resolve(name + "-out.log").toString(), dir.resolve(name + "-error.log").toString(),
         dir.resolve(name + ".log").toString(), merge, false, null, false, dir.resolve(name + ".pid").toString());
     return this;
   }
 
-  TestApps logs(LogSpec spec) {
+  public TestApps logs(LogSpec spec) {
     this.logs = spec;
     return this;
   }
 
-  AppSpec build() {
+  public AppSpec build() {
     return new AppSpec(name, null, null, command.getLast(), List.of(), null, List.of(), command, cwd, env,
         instances, ExecMode.FORK, null, incrementVar, port, restart, stop, logs, 3000, 0, null, List.of(),
         List.of(), 0, List.of(), true);
