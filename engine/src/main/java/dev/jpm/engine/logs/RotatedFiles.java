@@ -28,6 +28,7 @@ final class RotatedFiles {
   private final String stem;
   private final String extension;
   private final ZoneId zone;
+  private long lastLabelMs = Long.MIN_VALUE / 2;
 
   RotatedFiles(Path live, ZoneId zone) {
     this.live = live;
@@ -38,12 +39,19 @@ final class RotatedFiles {
     this.extension = dot > 0 ? name.substring(dot) : "";
   }
 
-  /** A free name for the file rotated at {@code nowMs}. */
+  /**
+   * A free name for the file rotated at {@code nowMs}, later than every name given before: under load a file can
+   * rotate several times in one millisecond, and a name freed by pruning must not be reused for newer lines.
+   * Called under the owning {@link LogFile}'s lock.
+   */
   Path nameFor(long nowMs) {
-    for (long ms = nowMs; ; ms++) {
+    for (long ms = Math.max(nowMs, lastLabelMs + 1); ; ms++) {
       String label = LABEL.format(Instant.ofEpochMilli(ms).atZone(zone));
       Path candidate = live.resolveSibling(stem + label + extension);
-      if (!Files.exists(candidate) && !Files.exists(gzipped(candidate))) return candidate;
+      if (!Files.exists(candidate) && !Files.exists(gzipped(candidate))) {
+        lastLabelMs = ms;
+        return candidate;
+      }
     }
   }
 

@@ -75,6 +75,18 @@ class LogFileTest {
   }
 
   @Test
+  void manyRotationsInOneMillisecondKeepTheNewestLinesWhenPruned() throws IOException {
+    Path live = dir.resolve("api.log");
+    LogFile file = LogFile.open(live, new LogRotation(4, LogRotation.Interval.NONE, 2, false), clock, UTC, Runnable::run);
+    file.acquire();
+    for (int i = 0; i < 20; i++) file.write(bytes((char) ('a' + i) + "..\n"), 0, 4); // the clock stands still
+    file.release();
+
+    assertThat(rotated()).extracting(p -> Files.readString(p)).containsExactly("r..\n", "s..\n");
+    assertThat(live).content().isEqualTo("t..\n");
+  }
+
+  @Test
   void aDeviceIsNeverRenamedAndAFailedWriteSaysSo() throws IOException {
     LogFile full = LogFile.open(Path.of("/dev/full"), new LogRotation(1, LogRotation.Interval.NONE, 1, false), clock,
         UTC, Runnable::run);
