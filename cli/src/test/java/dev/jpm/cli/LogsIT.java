@@ -59,6 +59,18 @@ class LogsIT {
   }
 
   @Test
+  void jsonPrintsOneObjectPerLine() {
+    String printed = jpm.run("logs", "ticker", "--lines", "2", "--nostream", "--json").expectExit(0).out();
+
+    assertThat(printed.lines().map(line -> dev.jpm.engine.protocol.Wire.JSON.readTree(line)).toList()).hasSize(2)
+        .allSatisfy(node -> {
+          assertThat(node.path("app").asString()).isEqualTo("ticker");
+          assertThat(node.path("stream").asString()).isEqualTo("out");
+          assertThat(node.path("text").asString()).startsWith("tick ");
+        });
+  }
+
+  @Test
   void theStreamShowsLinesWrittenAfterItStartedAndDaemonEvents() throws Exception {
     Capture capture = new Capture();
     CompletableFuture<Integer> logs = CompletableFuture.supplyAsync(

@@ -81,6 +81,7 @@ final class ManagedProcess {
   synchronized void requestRestart(String cause) {
     restartRequest = cause;
     publish();
+    context.logs().bus().event(id.app(), id.index(), "restart requested: " + cause);
     context.changed().run();
   }
 
