@@ -27,6 +27,7 @@ final class LogFile {
 
   private static final System.Logger LOG = System.getLogger(LogFile.class.getName());
   static final long RETRY_MS = 1000;
+  static final long ROTATION_RETRY_MS = 60_000;
 
   private final Path path;
   private final LogRotation rotation;
@@ -41,6 +42,8 @@ final class LogFile {
   private boolean atLineStart = true;
   private long nextRotationMs = Long.MAX_VALUE;
   private long retryAtMs;
+  /** After a rename failed, rotation is not tried again before this (no warning on every write). */
+  private long rotationBlockedUntilMs;
   private int users;
 
   private LogFile(Path path, LogRotation rotation, Clock clock, ZoneId zone, Executor background) {
@@ -130,7 +133,7 @@ final class LogFile {
   }
 
   private boolean rotationDue(long now, int incoming) {
-    if (!regular || size == 0) return false;
+    if (!regular || size == 0 || now < rotationBlockedUntilMs) return false;
     return (rotation.maxBytes() > 0 && size + incoming > rotation.maxBytes()) || now >= nextRotationMs;
   }
 
@@ -145,7 +148,9 @@ final class LogFile {
         rotated.prune(rotation.keep());
       });
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "rotating " + path + " failed; it keeps growing: " + e);
+      rotationBlockedUntilMs = now + ROTATION_RETRY_MS;
+      LOG.log(System.Logger.Level.WARNING, "rotating " + path + " failed; it keeps growing, next try in "
+          + ROTATION_RETRY_MS / 1000 + " s: " + e);
     }
     try {
       openChannel();
