@@ -48,7 +48,8 @@ final class LogPump implements Runnable {
       int read;
       while ((read = in.read(buffer)) >= 0) {
         consumer.write(buffer, 0, read);
-        if (in.available() == 0) consumer.quiet();
+        // A pipe read returns what the pipe held: less than asked means it is empty now (no FIONREAD syscall).
+        if (read < buffer.length) consumer.quiet();
       }
     } catch (IOException e) {
       // The pipe closes under us when the process's streams are torn down; what was read is still written below.
