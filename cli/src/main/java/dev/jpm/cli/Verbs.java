@@ -8,6 +8,7 @@ import dev.jpm.cli.command.DeleteCommand;
 import dev.jpm.cli.command.DiffCommand;
 import dev.jpm.cli.command.ForwardCommand;
 import dev.jpm.cli.command.GitOpsCommand;
+import dev.jpm.cli.command.FlushCommand;
 import dev.jpm.cli.command.InitCommand;
 import dev.jpm.cli.command.KillCommand;
 import dev.jpm.cli.command.ListCommand;
@@ -16,6 +17,7 @@ import dev.jpm.cli.command.MonitCommand;
 import dev.jpm.cli.command.PingCommand;
 import dev.jpm.cli.command.PullCommand;
 import dev.jpm.cli.command.ReloadCommand;
+import dev.jpm.cli.command.ReloadLogsCommand;
 import dev.jpm.cli.command.RestartCommand;
 import dev.jpm.cli.command.ScaleCommand;
 import dev.jpm.cli.command.ShowCommand;
@@ -38,7 +40,7 @@ final class Verbs {
       StartCommand.class, StopCommand.class, RestartCommand.class, DeleteCommand.class, ScaleCommand.class,
       LogsCommand.class, PingCommand.class, KillCommand.class, InitCommand.class, AotTrainCommand.class,
       AotTrainDaemonCommand.class, PullCommand.class, ForwardCommand.class, BackwardCommand.class,
-      GitOpsCommand.class, MonitCommand.class, ReloadCommand.class);
+      GitOpsCommand.class, MonitCommand.class, ReloadCommand.class, FlushCommand.class, ReloadLogsCommand.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -68,6 +70,8 @@ final class Verbs {
     words.put("gitops", GitOpsCommand.class);
     for (String word : List.of("monit", "dashboard", "dash")) words.put(word, MonitCommand.class);
     words.put("reload", ReloadCommand.class);
+    words.put("flush", FlushCommand.class);
+    words.put("reloadLogs", ReloadLogsCommand.class);
     return Map.copyOf(words);
   }
 }

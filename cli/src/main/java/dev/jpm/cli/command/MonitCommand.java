@@ -2,6 +2,7 @@ package dev.jpm.cli.command;
 
 import dev.jpm.cli.ExitCode;
 import dev.jpm.cli.render.MonitFrame;
+import dev.jpm.engine.logs.LogTail;
 import dev.jpm.engine.protocol.InstanceView;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
@@ -57,6 +58,6 @@ public final class MonitCommand extends ClientCommand {
 
   private static List<String> tail(String file, int lines) throws IOException {
     if (file == null || !Files.isRegularFile(Path.of(file))) return List.of();
-    return LogFollower.lastLines(Path.of(file), lines);
+    return LogTail.lastLines(Path.of(file), lines);
   }
 }

@@ -70,6 +70,7 @@ public final class AppDetails {
       if (row.reason() != null) field(lines, "reason", row.reason());
       field(lines, "out log", String.valueOf(row.outLog()));
       field(lines, "error log", String.valueOf(row.errLog()));
+      field(lines, "log lines", row.logLines() + " (" + row.logBytes() + " bytes), lost " + row.logDropped());
       List<RestartView> history = detail.restarts() == null ? List.of() : detail.restarts(); // an older daemon's
       restarts(lines, history.stream().filter(r -> r.id().equals(row.id())).toList());
     }

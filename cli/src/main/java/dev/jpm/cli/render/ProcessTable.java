@@ -19,15 +19,19 @@ public final class ProcessTable {
     return table.lines(style);
   }
 
-  /** The state, with readiness where it is not simply ready ({@code online (starting)}). */
+  /**
+   * The state, with readiness where it is not simply ready ({@code online (starting)}); lost log lines are worth a
+   * look, so they show next to it ({@code online, 12 log lines lost}).
+   */
   public static String status(InstanceView row, Style style) {
-    if (row.status().equals("online") && row.readiness() != null && !row.readiness().equals("ready"))
-      return style.yellow(row.status() + " (" + row.readiness() + ")");
-    return switch (row.status()) {
-      case "online" -> style.green(row.status());
-      case "errored" -> style.red(row.status());
-      case "stopped" -> style.dim(row.status());
-      default -> style.yellow(row.status());
-    };
+    String word = row.status().equals("online") && row.readiness() != null && !row.readiness().equals("ready")
+        ? style.yellow(row.status() + " (" + row.readiness() + ")")
+        : switch (row.status()) {
+          case "online" -> style.green(row.status());
+          case "errored" -> style.red(row.status());
+          case "stopped" -> style.dim(row.status());
+          default -> style.yellow(row.status());
+        };
+    return row.logDropped() == 0 ? word : word + style.red(", " + row.logDropped() + " log lines lost");
   }
 }

@@ -1,5 +1,6 @@
 package dev.jpm.engine.config;
 
+import dev.jpm.engine.logs.DayjsFormat;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.Dependency;
 import dev.jpm.engine.model.ExecMode;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +68,7 @@ final class SpecMapper {
     checkReadyPattern(app, scope);
     Integer port = app.has("port") ? app.get("port").asInt() : null;
     var traffic = TrafficMapper.map(app, instances, port, scope);
+    checkLogOptions(app, scope);
     if (scope.problems().errorCount() > before) return Optional.empty();
     if (isPython(launch.interpreter())) env.putIfAbsent("PYTHONUNBUFFERED", "1"); // as PM2: logs arrive promptly
     LogSpec logs = LogPaths.of(app, name, cwd, context.jpmHome(), context.environment());
@@ -141,6 +144,20 @@ final class SpecMapper {
     } catch (PatternSyntaxException e) {
       scope.error("ready_pattern", "not a valid regular expression: " + e.getDescription());
     }
+  }
+
+  /** A date pattern with a token dayjs does not know, or a rotation that never rotates, is a mistake to say now. */
+  private static void checkLogOptions(ObjectNode app, AppScope scope) {
+    if (app.path("log_date_format").isString()) {
+      try {
+        DayjsFormat.compile(app.get("log_date_format").asString(), ZoneOffset.UTC);
+      } catch (DayjsFormat.BadPattern e) {
+        scope.error("log_date_format", e.getMessage());
+      }
+    }
+    JsonNode rotate = app.path("log_rotate");
+    if (rotate.isObject() && !rotate.has("size") && !rotate.has("interval"))
+      scope.error("log_rotate", "says neither size nor interval, so it would never rotate: add size: 10M or interval: daily");
   }
 
   private int instances(JsonNode value, AppScope scope) {

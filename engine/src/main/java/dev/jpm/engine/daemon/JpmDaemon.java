@@ -10,6 +10,9 @@ import dev.jpm.engine.git.RevisionProbe;
 import dev.jpm.engine.metrics.PrometheusEndpoint;
 import dev.jpm.engine.metrics.MemoryGuard;
 import dev.jpm.engine.metrics.MetricsSampler;
+import dev.jpm.engine.config.LogRotateSettings;
+import dev.jpm.engine.logs.LogRouter;
+import dev.jpm.engine.model.LogRotation;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.JpmHome;
@@ -26,6 +29,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -60,7 +64,8 @@ public final class JpmDaemon {
   private void run(JpmHome home) throws IOException, InterruptedException {
     Clock clock = Clock.systemUTC();
     Files.createDirectories(home.logs());
-    Supervisor supervisor = new Supervisor(new OsProcessLauncher(), clock, home.dir());
+    LogRouter logs = new LogRouter(home.dir(), clock, ZoneId.systemDefault(), defaultRotation(home));
+    Supervisor supervisor = new Supervisor(new OsProcessLauncher(), clock, home.dir(), logs);
     StateStore store = new StateStore(home.state());
     ObservedState saved = store.load().orElse(ObservedState.EMPTY);
     Persister persister = new Persister(store, supervisor::observe);
@@ -84,11 +89,11 @@ public final class JpmDaemon {
     supervisor.onChange(() -> schedules.sync(supervisor.observe()));
     schedules.sync(supervisor.observe()); // the restored table's crons and watches
     EcosystemLoader loader = new EcosystemLoader(home.dir(), cpus);
-    Views views = new Views(home.dir(), clock, schedules, sampler::snapshot, supervisor::restartHistory,
+    Views views = new Views(logs, clock, schedules, sampler::snapshot, supervisor::restartHistory,
         router);
     GitOpsSources gitops = gitops(home, loader, reconciler, supervisor, schedules, clock);
     RequestHandler handler = new RequestHandler(loader, new AppSpecs(home.dir(), cpus), supervisor, reconciler,
-        persister, views, git(supervisor, reconciler, gitops, views, clock), endpoint, clock);
+        persister, views, git(supervisor, reconciler, gitops, views, clock), endpoint, clock, logs);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();
@@ -133,6 +138,13 @@ public final class JpmDaemon {
         .failures(), revisions,
         spec -> ChildEnvironment.of(spec, 0, daemonEnv));
     return new GitVerbs(supervisor, revisions, moves, gitops, views);
+  }
+
+  /** The log_rotate section of settings.yaml; a mistake there is logged and leaves rotation off. */
+  private static LogRotation defaultRotation(JpmHome home) {
+    LogRotateSettings settings = LogRotateSettings.read(home.dir().resolve("settings.yaml"));
+    settings.problems().forEach(problem -> LOG.log(Level.WARNING, problem + " (log rotation stays off)"));
+    return settings.rotation();
   }
 
   private static void closeQuietly(ControlServer server) {

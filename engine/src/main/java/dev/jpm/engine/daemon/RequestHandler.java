@@ -7,6 +7,7 @@ import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.git.GitFailure;
 import dev.jpm.engine.metrics.PrometheusEndpoint;
+import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.ObservedApp;
@@ -18,6 +19,7 @@ import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.protocol.Wire;
 import dev.jpm.engine.reconcile.Reconciler;
 import dev.jpm.engine.supervise.Supervisor;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,9 +42,12 @@ final class RequestHandler implements ControlServer.Handler {
   private final PrometheusEndpoint metricsEndpoint;
   private final Clock clock;
   private final long startedAtMs;
+  private final LogStreamer logStreamer;
+  private final LogVerbs logVerbs;
 
   RequestHandler(EcosystemLoader loader, AppSpecs oneLiners, Supervisor supervisor, Reconciler reconciler,
-      Persister persister, Views views, GitVerbs git, PrometheusEndpoint metricsEndpoint, Clock clock) {
+      Persister persister, Views views, GitVerbs git, PrometheusEndpoint metricsEndpoint, Clock clock,
+      LogRouter logs) {
     this.loader = loader;
     this.supervisor = supervisor;
     this.reconciler = reconciler;
@@ -53,6 +58,19 @@ final class RequestHandler implements ControlServer.Handler {
     this.persister = persister;
     this.clock = clock;
     this.startedAtMs = clock.millis();
+    this.logStreamer = new LogStreamer(supervisor, logs);
+    this.logVerbs = new LogVerbs(supervisor, logs);
+  }
+
+  @Override
+  public boolean stream(Request request, LogStreamer.Sink frames) throws IOException {
+    if (!(request instanceof Request.Logs logsRequest)) return false;
+    try {
+      logStreamer.stream(logsRequest, frames);
+    } catch (IllegalArgumentException badInput) {
+      frames.send(ErrorCode.INVALID_ARGUMENT.failure(badInput.getMessage()));
+    }
+    return true;
   }
 
   @Override
@@ -89,6 +107,9 @@ final class RequestHandler implements ControlServer.Handler {
       case Request.GitOpsRemove remove -> git.gitops(remove, progress);
       case Request.GitOpsDiff diff -> git.gitops(diff, progress);
       case Request.Reload reload -> verbs.reload(reload, progress);
+      case Request.Logs logs -> throw new IllegalArgumentException("logs is answered as a stream");
+      case Request.Flush flush -> logVerbs.flush(flush.target());
+      case Request.ReloadLogs reload -> logVerbs.reload();
     };
   }
 

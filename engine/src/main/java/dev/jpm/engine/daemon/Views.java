@@ -13,6 +13,8 @@ import dev.jpm.engine.protocol.ScheduleView;
 import dev.jpm.engine.schedule.Schedules;
 import dev.jpm.engine.protocol.RestartView;
 import dev.jpm.engine.logs.LogPaths;
+import dev.jpm.engine.logs.LogRouter;
+import dev.jpm.engine.logs.LogStats;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +35,7 @@ import dev.jpm.engine.reconcile.TrafficRouter;
  */
 final class Views {
 
-  private final Path jpmHome;
+  private final LogRouter logs;
   private final Clock clock;
   private final Schedules schedules;
   private final Supplier<MetricsSnapshot> metrics;
@@ -41,9 +43,9 @@ final class Views {
   private final TrafficRouter router;
 
   /** {@code router} may be null (no readiness or connections to show). */
-  Views(Path jpmHome, Clock clock, Schedules schedules, Supplier<MetricsSnapshot> metrics,
+  Views(LogRouter logs, Clock clock, Schedules schedules, Supplier<MetricsSnapshot> metrics,
       Function<InstanceId, List<RestartEvent>> history, TrafficRouter router) {
-    this.jpmHome = jpmHome;
+    this.logs = logs;
     this.clock = clock;
     this.schedules = schedules;
     this.metrics = metrics;
@@ -96,7 +98,8 @@ final class Views {
     }
     int index = record.id().index();
     Optional<InstanceUsage> usage = record.pid() > 0 ? sample.usage(record.id(), record.pid()) : Optional.empty();
-    LogPaths paths = LogPaths.of(spec.logs(), index, jpmHome);
+    LogPaths paths = logs.paths(record.id(), spec.logs());
+    LogStats.Counts counts = logs.stats(record.id());
     return new InstanceView(
         spec.name(),
         record.id().toString(),
@@ -117,6 +120,9 @@ final class Views {
         usage.map(u -> Math.round(u.cpuPercent() * 10) / 10.0).orElse(null), // tenths: what anyone reads
         usage.map(InstanceUsage::rssBytes).orElse(null),
         readiness,
-        connections);
+        connections,
+        counts.lines(),
+        counts.bytes(),
+        counts.droppedLines());
   }
 }

@@ -107,6 +107,20 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     changes.compare("log_date_format", a.dateFormat(), b.dateFormat(), ValueText::orNone);
     changes.compare("log_type", a.json(), b.json(), json -> json ? "json" : "raw");
     changes.compare("pid_file", a.pidFile(), b.pidFile(), ValueText::orNone);
+    changes.compare("log_rotate", a.rotation(), b.rotation(), SpecDiff::rotation);
+  }
+
+  /** {@code size 10M, daily, keep 5, gzip}; {@code off}; {@code default} when the daemon's default applies. */
+  private static String rotation(dev.jpm.engine.model.LogRotation r) {
+    if (r == null) return "default";
+    if (!r.active()) return "off";
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (r.maxBytes() > 0) parts.add("size " + r.maxBytes() + "B");
+    if (r.interval() != dev.jpm.engine.model.LogRotation.Interval.NONE)
+      parts.add(r.interval().name().toLowerCase(java.util.Locale.ROOT));
+    parts.add("keep " + r.keep());
+    if (r.compress()) parts.add("gzip");
+    return String.join(", ", parts);
   }
 
   /** {@code [db, cache:ready]}: the condition is written only when it is not the default. */

@@ -25,6 +25,9 @@ package dev.jpm.engine.protocol;
  * @param readiness whether the running process may take traffic ({@code starting}, {@code ready}, {@code
  *     unhealthy}, {@code not ready}), or null when it does not run
  * @param connections open connections through the app's front port to this instance (cluster mode), else 0
+ * @param logLines lines the instance's logs received since the daemon started
+ * @param logBytes bytes the instance's logs received since the daemon started
+ * @param logDropped lines lost because a log file could not be written (disk full, permission)
  */
 public record InstanceView(
     String name,
@@ -46,4 +49,7 @@ public record InstanceView(
     Double cpuPercent,
     Long memoryBytes,
     String readiness,
-    int connections) {}
+    int connections,
+    long logLines,
+    long logBytes,
+    long logDropped) {}

@@ -24,6 +24,9 @@ import java.util.Map;
   @JsonSubTypes.Type(value = Request.GitOpsRemove.class, name = "gitops_remove"),
   @JsonSubTypes.Type(value = Request.GitOpsDiff.class, name = "gitops_diff"),
   @JsonSubTypes.Type(value = Request.Reload.class, name = "reload"),
+  @JsonSubTypes.Type(value = Request.Logs.class, name = "logs"),
+  @JsonSubTypes.Type(value = Request.Flush.class, name = "flush"),
+  @JsonSubTypes.Type(value = Request.ReloadLogs.class, name = "reload_logs"),
 })
 public sealed interface Request {
 
@@ -104,4 +107,22 @@ public sealed interface Request {
   record GitOpsDiff(String name) implements Request {}
   /** Replace the processes of apps ({@code name} or {@code all}) one at a time, with no refused connection. */
   record Reload(java.util.List<String> targets) implements Request {}
+
+  /**
+   * The last lines of an app's files, then (with {@code follow}) its live lines and daemon events: answered by
+   * {@link Response.LogBatch} frames, ended by {@link Response.Done} (only without {@code follow}; a follower
+   * stops by closing the connection).
+   *
+   * @param target app name, {@code name#i}, or {@code all}
+   * @param lines lines to send from the end of each file first
+   * @param stream which streams: {@code out}, {@code err} or {@code both}
+   * @param follow keep sending new lines
+   */
+  record Logs(String target, int lines, String stream, boolean follow) implements Request {}
+
+  /** Empty the log files of a target ({@code all} for every app). */
+  record Flush(String target) implements Request {}
+
+  /** Reopen every open log file (after an outside tool moved them). */
+  record ReloadLogs() implements Request {}
 }

@@ -17,6 +17,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = Response.AppDetail.class, name = "app_detail"),
   @JsonSubTypes.Type(value = Response.Moved.class, name = "moved"),
   @JsonSubTypes.Type(value = Response.GitOpsSources.class, name = "gitops_sources"),
+  @JsonSubTypes.Type(value = Response.LogBatch.class, name = "log_batch"),
+  @JsonSubTypes.Type(value = Response.Done.class, name = "done"),
 })
 public sealed interface Response {
 
@@ -69,4 +71,16 @@ public sealed interface Response {
 
   /** The GitOps sources and their status. */
   record GitOpsSources(List<GitOpsState> sources) implements Response {}
+
+  /**
+   * Lines for {@code jpm logs}; not final. An empty batch is a heartbeat (it tells the daemon the follower is still
+   * there).
+   *
+   * @param lines the lines, oldest first
+   * @param missed lines dropped before these because the follower fell behind
+   */
+  record LogBatch(List<LogEntry> lines, long missed) implements Response {}
+
+  /** A request without a richer answer succeeded; {@code message} says what was done. */
+  record Done(String message) implements Response {}
 }

@@ -115,6 +115,7 @@ final class ManagedProcess {
   synchronized void requestRestart(String cause) {
     restartRequest = cause;
     publish();
+    context.logs().bus().event(id.app(), id.index(), "restart requested: " + cause);
     context.changed().run();
   }
 
@@ -352,7 +353,7 @@ final class ManagedProcess {
     int runPort = 0;
     try {
       runPort = current.balanced() ? context.ports().acquire() : 0;
-      RunLogs logs = RunLogs.open(paths);
+      RunLogs logs = context.logs().open(id, current.logs());
       ReadyLine watcher = current.traffic().readyPattern() == null ? null
           : new ReadyLine(java.util.regex.Pattern.compile(current.traffic().readyPattern()), context.changed());
       if (watcher != null) logs = logs.alsoStdoutTo(watcher);
@@ -394,6 +395,7 @@ final class ManagedProcess {
     reason = why;
     publish();
     notifyAll();
+    context.logs().events().transitioned(record);
     context.changed().run();
   }
 

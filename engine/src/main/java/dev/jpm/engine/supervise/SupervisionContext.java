@@ -1,5 +1,6 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.logs.LogRouter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param exits processes exits and delayed restarts off the JDK's threads
  * @param changed announces a state change to the supervisor's listeners
  * @param ports private loopback ports of balanced instances
+ * @param logs opens each run's log files and publishes state changes as daemon events
  */
 record SupervisionContext(
     ProcessLauncher launcher,
@@ -26,4 +28,5 @@ record SupervisionContext(
     ScheduledExecutorService timer,
     ExecutorService exits,
     Runnable changed,
-    PrivatePorts ports) {}
+    PrivatePorts ports,
+    LogRouter logs) {}

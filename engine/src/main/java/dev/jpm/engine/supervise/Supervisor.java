@@ -1,5 +1,6 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
@@ -52,16 +53,16 @@ public final class Supervisor implements AutoCloseable {
   private final Map<InstanceId, ManagedProcess> surges = new TreeMap<>();
 
   public Supervisor(ProcessLauncher launcher, Clock clock, Path jpmHome) {
-    this(launcher, clock, jpmHome, new PrivatePorts(PrivatePorts.FIRST, PrivatePorts.LAST));
+    this(launcher, clock, jpmHome, new LogRouter(jpmHome, clock));
   }
 
-  /** With the range of private ports balanced instances listen on. */
-  public Supervisor(ProcessLauncher launcher, Clock clock, Path jpmHome, PrivatePorts ports) {
+  /** A supervisor whose instances write their output through {@code logs}. */
+  public Supervisor(ProcessLauncher launcher, Clock clock, Path jpmHome, LogRouter logs) {
     this.events = Executors.newSingleThreadExecutor(threads("jpm-supervise-events"));
     this.context = new SupervisionContext(launcher, clock, jpmHome, Map.copyOf(System.getenv()),
         Executors.newSingleThreadScheduledExecutor(threads("jpm-supervise-timer")),
         Executors.newCachedThreadPool(threads("jpm-supervise-exit")),
-        this::announceChange, ports);
+        this::announceChange, new PrivatePorts(PrivatePorts.FIRST, PrivatePorts.LAST), logs);
   }
 
   /** Calls {@code listener} after every state change, on the supervisor's event thread. */

@@ -115,6 +115,11 @@ public final class TestApps {
     return this;
   }
 
+  public TestApps logs(LogSpec spec) {
+    this.logs = spec;
+    return this;
+  }
+
   public AppSpec build() {
     return new AppSpec(name, null, null, command.getLast(), List.of(), null, List.of(), command, cwd, env,
         instances, ExecMode.FORK, null, incrementVar, port, restart, stop, logs, 3000, 0, cronRestart, watch,
