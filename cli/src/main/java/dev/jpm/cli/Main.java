@@ -1,5 +1,8 @@
 package dev.jpm.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +15,20 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    OptionalInt quick = QuickList.run(args, System.getenv(), new PrintWriter(System.out));
-    System.exit(quick.isPresent() ? quick.getAsInt() : forArguments(System.getenv(), args).execute(args));
+    // Straight to fd 1, not through System.out: a PrintStream hides a closed pipe, and `jpm logs | head` must
+    // see it to stop quietly.
+    PrintWriter out = new PrintWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192));
+    OptionalInt quick = QuickList.run(args, System.getenv(), out);
+    if (quick.isEmpty()) quick = QuickLogs.run(args, System.getenv(), out);
+    if (quick.isPresent()) {
+      out.flush();
+      System.exit(quick.getAsInt());
+    }
+    CommandLine cli = forArguments(System.getenv(), args);
+    cli.setOut(out);
+    int exit = cli.execute(args);
+    out.flush();
+    System.exit(exit);
   }
 
   /** The command line for these arguments: only the verb they name, or every verb when the first word is none. */

@@ -3,13 +3,21 @@ package dev.jpm.cli;
 import dev.jpm.cli.command.AotTrainCommand;
 import dev.jpm.cli.command.AotTrainDaemonCommand;
 import dev.jpm.cli.command.ApplyCommand;
+import dev.jpm.cli.command.BackwardCommand;
 import dev.jpm.cli.command.DeleteCommand;
 import dev.jpm.cli.command.DiffCommand;
+import dev.jpm.cli.command.ForwardCommand;
+import dev.jpm.cli.command.GitOpsCommand;
+import dev.jpm.cli.command.FlushCommand;
 import dev.jpm.cli.command.InitCommand;
 import dev.jpm.cli.command.KillCommand;
 import dev.jpm.cli.command.ListCommand;
 import dev.jpm.cli.command.LogsCommand;
+import dev.jpm.cli.command.MonitCommand;
 import dev.jpm.cli.command.PingCommand;
+import dev.jpm.cli.command.PullCommand;
+import dev.jpm.cli.command.ReloadCommand;
+import dev.jpm.cli.command.ReloadLogsCommand;
 import dev.jpm.cli.command.RestartCommand;
 import dev.jpm.cli.command.ScaleCommand;
 import dev.jpm.cli.command.ShowCommand;
@@ -31,7 +39,8 @@ final class Verbs {
       ApplyCommand.class, DiffCommand.class, ValidateCommand.class, ListCommand.class, ShowCommand.class,
       StartCommand.class, StopCommand.class, RestartCommand.class, DeleteCommand.class, ScaleCommand.class,
       LogsCommand.class, PingCommand.class, KillCommand.class, InitCommand.class, AotTrainCommand.class,
-      AotTrainDaemonCommand.class);
+      AotTrainDaemonCommand.class, PullCommand.class, ForwardCommand.class, BackwardCommand.class,
+      GitOpsCommand.class, MonitCommand.class, ReloadCommand.class, FlushCommand.class, ReloadLogsCommand.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -55,6 +64,14 @@ final class Verbs {
     words.put("init", InitCommand.class);
     words.put("aot-train", AotTrainCommand.class);
     words.put("aot-train-daemon", AotTrainDaemonCommand.class);
+    words.put("pull", PullCommand.class);
+    words.put("forward", ForwardCommand.class);
+    words.put("backward", BackwardCommand.class);
+    words.put("gitops", GitOpsCommand.class);
+    for (String word : List.of("monit", "dashboard", "dash")) words.put(word, MonitCommand.class);
+    words.put("reload", ReloadCommand.class);
+    words.put("flush", FlushCommand.class);
+    words.put("reloadLogs", ReloadLogsCommand.class);
     return Map.copyOf(words);
   }
 }

@@ -79,7 +79,8 @@ class ApplyIT {
 
     ecosystem(web(2, "bonjour", 16));
     JpmHarness.Result diff = jpm.run("diff", file.toString()).expectExit(1);
-    assertThat(diff.out()).contains("~ restart web#0 (env.GREETING changed)", "~ restart web#1 (env.GREETING changed)");
+    assertThat(diff.out()).contains("~ restart web#0 (env.GREETING changed) [rolling: capacity −1]",
+        "~ restart web#1 (env.GREETING changed) [rolling: capacity −1]");
     jpm.run("apply", file.toString()).expectExit(0);
 
     assertThat(jpm.pid("web#0")).isNotIn(before0, 0L);

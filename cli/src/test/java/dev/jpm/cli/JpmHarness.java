@@ -60,6 +60,14 @@ final class JpmHarness implements AutoCloseable {
     return new Result(exit, out.toString(), err.toString());
   }
 
+  /** Runs a command whose output goes to {@code out} as it comes (for commands that stream). */
+  int runStreaming(java.io.Writer out, String... args) {
+    var cli = Main.commandLine(environment);
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+    return cli.execute(args);
+  }
+
   /** Writes a file under the work folder and returns its absolute path. */
   Path write(String relative, String content) throws IOException {
     Path file = work.resolve(relative);

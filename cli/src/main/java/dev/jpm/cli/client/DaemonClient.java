@@ -59,6 +59,39 @@ public final class DaemonClient {
     }
   }
 
+  /**
+   * Sends a streaming request (starting the daemon if needed) and hands every frame to {@code onFrame} until
+   * it returns false, the daemon ends the stream, or sends a final frame, which is returned (null otherwise).
+   */
+  public Response stream(Request request, java.util.function.Predicate<Response> onFrame) throws IOException {
+    try (SocketChannel channel = connectOrStart();
+        InputStream in = Channels.newInputStream(channel);
+        OutputStream out = Channels.newOutputStream(channel)) {
+      Wire.write(out, request);
+      while (true) {
+        Response response = Wire.read(in, Response.class);
+        if (response == null) return null;
+        if (!(response instanceof Response.LogBatch)) return response;
+        if (!onFrame.test(response)) return null;
+      }
+    }
+  }
+
+  /**
+   * Sends an already encoded streaming request (starting the daemon if needed) and hands each answer frame,
+   * unparsed, to {@code onFrame} until it returns false or the daemon closes the connection.
+   */
+  public void streamEncoded(String request, java.util.function.Predicate<byte[]> onFrame) throws IOException {
+    try (SocketChannel channel = connectOrStart();
+        InputStream in = Channels.newInputStream(channel);
+        OutputStream out = Channels.newOutputStream(channel)) {
+      Frames.write(out, request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      for (byte[] frame = Frames.read(in); frame != null && onFrame.test(frame); frame = Frames.read(in)) {
+        // each frame was handled by onFrame
+      }
+    }
+  }
+
   /** Sends a request only if a daemon already runs; null when none does (for ping and kill). */
   public Response sendIfRunning(Request request, Consumer<String> onProgress) throws IOException {
     SocketChannel channel = tryConnect();

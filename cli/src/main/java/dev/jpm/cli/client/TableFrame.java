@@ -74,12 +74,20 @@ public final class TableFrame {
         case "out_log" -> row.outLog = parser.getString();
         case "err_log" -> row.errLog = parser.getString();
         case "source" -> row.source = parser.getString();
+        case "cpu_percent" -> row.cpuPercent = parser.getDoubleValue();
+        case "memory_bytes" -> row.memoryBytes = parser.getLongValue();
+        case "readiness" -> row.readiness = parser.getString();
+        case "connections" -> row.connections = parser.getIntValue();
+        case "log_lines" -> row.logLines = parser.getLongValue();
+        case "log_bytes" -> row.logBytes = parser.getLongValue();
+        case "log_dropped" -> row.logDropped = parser.getLongValue();
         default -> parser.skipChildren();
       }
     }
     return new InstanceView(row.name, row.id, row.instance, row.namespace, row.mode, row.pid, row.status,
         row.restarts, row.unstableRestarts, row.uptimeMs, row.lastExitCode, row.lastSignal, row.reason, row.outLog,
-        row.errLog, row.source);
+        row.errLog, row.source, row.cpuPercent, row.memoryBytes, row.readiness, row.connections, row.logLines,
+        row.logBytes, row.logDropped);
   }
 
   /** The fields of one row while they are read. */
@@ -100,5 +108,12 @@ public final class TableFrame {
     String outLog;
     String errLog;
     String source;
+    Double cpuPercent;
+    Long memoryBytes;
+    String readiness;
+    int connections;
+    long logLines;
+    long logBytes;
+    long logDropped;
   }
 }

@@ -61,7 +61,7 @@ public final class AotTrainCommand implements Callable<Integer> {
     try (SocketChannel peer = server.accept()) {
       Wire.read(Channels.newInputStream(peer), Request.class);
       InstanceView row = new InstanceView("api", "api#0", 0, "default", "fork", 42, "online", 0, 0, 1000, null, null,
-          null, "/tmp/out.log", "/tmp/err.log", null);
+          null, "/tmp/out.log", "/tmp/err.log", null, 1.5, 52_428_800L, "ready", 0, 0, 0, 0);
       if (withProgress) Wire.write(Channels.newOutputStream(peer), new Response.Progress("training"));
       Wire.write(Channels.newOutputStream(peer), new Response.Table(List.of(row)));
     } catch (IOException e) {

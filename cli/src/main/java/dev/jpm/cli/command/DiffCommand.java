@@ -1,5 +1,6 @@
 package dev.jpm.cli.command;
 
+import dev.jpm.cli.CliFailure;
 import dev.jpm.cli.ExitCode;
 import dev.jpm.cli.render.PlanText;
 import dev.jpm.cli.render.Style;
@@ -10,12 +11,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jpm diff FILE}: the plan only. Exit 0 in sync, 1 changes pending, 2 usage, 3 invalid file. */
+/**
+ * {@code jpm diff FILE} (or {@code --gitops NAME}: a GitOps source's newest revision): the plan only. Exit 0 in sync,
+ * 1 changes pending, 2 usage, 3 invalid file.
+ */
 @Command(name = "diff", description = "Show what apply would do, without touching anything.")
 public final class DiffCommand extends ClientCommand {
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "Ecosystem file (YAML or strict JSON).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Ecosystem file (YAML or strict JSON).")
   String file;
+
+  @Option(names = "--gitops", paramLabel = "NAME", description = "Plan a GitOps source's newest revision instead.")
+  String gitops;
 
   @Option(names = "--env", paramLabel = "PROFILE", description = "Merge env_PROFILE over env.")
   String profile;
@@ -31,8 +38,7 @@ public final class DiffCommand extends ClientCommand {
 
   @Override
   public Integer call() throws Exception {
-    Request.Ecosystem ecosystem = EcosystemFile.read(jpm.workingDirectory(), file, profile, jpm.environment());
-    Response response = send(new Request.Plan(ecosystem, prune, only));
+    Response response = send(request());
     if (response instanceof Response.Invalid invalid) {
       if (json) printJson(invalid);
       return json ? ExitCode.FAILURE : Problems.print(invalid, err(), style());
@@ -47,5 +53,11 @@ public final class DiffCommand extends ClientCommand {
       planned.lines().forEach(line -> out().println(PlanText.line(line, style)));
     }
     return planned.inSync() ? ExitCode.OK : ExitCode.NOT_CONVERGED;
+  }
+
+  private Request request() throws java.io.IOException {
+    if ((file == null) == (gitops == null)) throw new CliFailure(ExitCode.USAGE, "name a FILE or --gitops NAME");
+    if (gitops != null) return new Request.GitOpsDiff(gitops);
+    return new Request.Plan(EcosystemFile.read(jpm.workingDirectory(), file, profile, jpm.environment()), prune, only);
   }
 }

@@ -3,12 +3,24 @@ package dev.jpm.cli.render;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.protocol.InstanceView;
 import dev.jpm.engine.protocol.Response;
+import dev.jpm.engine.protocol.RestartView;
+import dev.jpm.engine.protocol.RevisionView;
+import dev.jpm.engine.protocol.ScheduleView;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code jpm show} page: the app's spec in the file's words, then one block per instance. */
+/**
+ * The {@code jpm show} page: the app's spec in the file's words, then one block per instance with its usage, log
+ * files and last restarts.
+ */
 public final class AppDetails {
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private AppDetails() {}
 
@@ -31,20 +43,75 @@ public final class AppDetails {
       field(lines, "stop_exit_codes", spec.restart().stopExitCodes().toString());
     field(lines, "stop_signal", "SIG" + spec.stop().signal());
     field(lines, "kill_timeout", spec.stop().killTimeoutMs() + "ms");
+    if (spec.cronRestart() != null) field(lines, "cron_restart", spec.cronRestart() + nextFire(detail.schedule()));
+    if (!spec.watch().isEmpty()) field(lines, "watch", spec.watch() + watchState(detail.schedule()));
+    if (spec.maxMemoryBytes() > 0) field(lines, "max_memory_restart", Usage.memory(spec.maxMemoryBytes()));
+    if (spec.port() != null) field(lines, "port", spec.balanced()
+        ? (spec.traffic().host() == null ? "*" : spec.traffic().host()) + ":" + spec.port() + " (balanced by jpm)"
+        : spec.port().toString());
+    if (spec.traffic().healthCheck() != null) field(lines, "health_check", spec.traffic().healthCheck().toString());
+    if (spec.traffic().readyPattern() != null) field(lines, "ready_pattern", spec.traffic().readyPattern());
     if (!spec.dependsOn().isEmpty())
       field(lines, "depends_on", spec.dependsOn().stream().map(d -> d.app()).toList().toString());
+    if (!spec.versioning().postUpdate().isEmpty())
+      field(lines, "post_update", String.join(" && ", spec.versioning().postUpdate()));
+    revision(lines, detail.revision(), style);
     for (InstanceView row : detail.instances()) {
       lines.add("");
       lines.add(style.bold(row.id()) + "  " + ProcessTable.status(row, style)
           + (row.pid() > 0 ? "  pid " + row.pid() : "") + "  uptime " + Durations.compact(row.uptimeMs()));
+      field(lines, "cpu", Usage.cpu(row.cpuPercent()) + " (with its child processes)");
+      field(lines, "memory", Usage.memory(row.memoryBytes()) + " (with its child processes)");
+      if (row.readiness() != null) field(lines, "readiness", row.readiness());
+      if (spec.balanced()) field(lines, "connections", Integer.toString(row.connections()));
       field(lines, "restarts", row.restarts() + " (unstable in a row: " + row.unstableRestarts() + ")");
       if (row.lastExitCode() != null) field(lines, "last exit code", row.lastExitCode().toString());
       if (row.lastSignal() != null) field(lines, "last signal", "SIG" + row.lastSignal());
       if (row.reason() != null) field(lines, "reason", row.reason());
       field(lines, "out log", String.valueOf(row.outLog()));
       field(lines, "error log", String.valueOf(row.errLog()));
+      field(lines, "log lines", row.logLines() + " (" + row.logBytes() + " bytes), lost " + row.logDropped());
+      List<RestartView> history = detail.restarts() == null ? List.of() : detail.restarts(); // an older daemon's
+      restarts(lines, history.stream().filter(r -> r.id().equals(row.id())).toList());
     }
     return lines;
+  }
+
+  private static String nextFire(ScheduleView schedule) {
+    if (schedule == null || schedule.nextCronRestartMs() == null) return "";
+    return " (next " + Instant.ofEpochMilli(schedule.nextCronRestartMs()).atZone(ZoneId.systemDefault())
+        .truncatedTo(ChronoUnit.SECONDS).toOffsetDateTime() + ")";
+  }
+
+  private static String watchState(ScheduleView schedule) {
+    return schedule == null || schedule.watch() == null ? "" : " (" + schedule.watch() + ")";
+  }
+
+  /** PM2's "Revision control metadata" block. */
+  private static void revision(List<String> lines, RevisionView revision, Style style) {
+    if (revision == null) return;
+    lines.add("");
+    lines.add(style.bold("revision") + " (" + revision.type() + ")");
+    field(lines, "repository", revision.repoPath());
+    field(lines, "remote url", revision.remoteUrl() == null ? "none" : revision.remoteUrl());
+    field(lines, "branch", revision.branch() == null ? "detached HEAD" : revision.branch());
+    field(lines, "revision", revision.revision());
+    field(lines, "comment", revision.comment());
+    field(lines, "author", revision.author() + ", " + Instant.ofEpochMilli(revision.commitTimeMs()));
+    field(lines, "ahead / behind", revision.ahead() + " / " + revision.behind());
+    field(lines, "unstaged changes", revision.unstaged() ? style.yellow("yes") : "no");
+  }
+
+  /** The instance's last restarts, newest first. */
+  private static void restarts(List<String> lines, List<RestartView> restarts) {
+    if (restarts.isEmpty()) return;
+    lines.add("  last restarts:");
+    for (RestartView restart : restarts.reversed()) {
+      String when = WHEN.format(Instant.ofEpochMilli(restart.atMs()).atZone(ZoneId.systemDefault()));
+      String exit = restart.exitCode() != null ? "exit code " + restart.exitCode()
+          : restart.signal() != null ? "SIG" + restart.signal() : "no exit seen";
+      lines.add("    " + when + "  " + restart.cause() + "  [" + exit + "]");
+    }
   }
 
   private static void field(List<String> lines, String name, String value) {

@@ -10,20 +10,28 @@ public final class ProcessTable {
 
   public static List<String> lines(List<InstanceView> instances, Style style) {
     if (instances.isEmpty()) return List.of("no apps (jpm apply FILE starts some)");
-    TextTable table = new TextTable("id", "name", "mode", "pid", "status", "restarts", "uptime");
+    TextTable table = new TextTable("id", "name", "mode", "pid", "status", "restarts", "uptime", "cpu", "mem");
     for (InstanceView row : instances) {
       table.row(row.id(), row.name(), row.mode(), row.pid() > 0 ? Long.toString(row.pid()) : "-",
-          status(row, style), Integer.toString(row.restarts()), Durations.compact(row.uptimeMs()));
+          status(row, style), Integer.toString(row.restarts()), Durations.compact(row.uptimeMs()),
+          Usage.cpu(row.cpuPercent()), Usage.memory(row.memoryBytes()));
     }
     return table.lines(style);
   }
 
+  /**
+   * The state, with readiness where it is not simply ready ({@code online (starting)}); lost log lines are worth a
+   * look, so they show next to it ({@code online, 12 log lines lost}).
+   */
   public static String status(InstanceView row, Style style) {
-    return switch (row.status()) {
-      case "online" -> style.green(row.status());
-      case "errored" -> style.red(row.status());
-      case "stopped" -> style.dim(row.status());
-      default -> style.yellow(row.status());
-    };
+    String word = row.status().equals("online") && row.readiness() != null && !row.readiness().equals("ready")
+        ? style.yellow(row.status() + " (" + row.readiness() + ")")
+        : switch (row.status()) {
+          case "online" -> style.green(row.status());
+          case "errored" -> style.red(row.status());
+          case "stopped" -> style.dim(row.status());
+          default -> style.yellow(row.status());
+        };
+    return row.logDropped() == 0 ? word : word + style.red(", " + row.logDropped() + " log lines lost");
   }
 }

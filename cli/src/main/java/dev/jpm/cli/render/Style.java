@@ -30,6 +30,10 @@ public record Style(boolean colour) {
     return paint("2", text);
   }
 
+  public String reverse(String text) {
+    return paint("7", text);
+  }
+
   public String bold(String text) {
     return paint("1", text);
   }

@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class AppLocator {
 
-  private static final Set<String> TOP_LEVEL = Set.of("apps", "pm2", "deploy", "static");
+  private static final Set<String> TOP_LEVEL = Set.of("apps", "pm2", "deploy", "static", "metrics");
 
   private AppLocator() {}
 
@@ -51,7 +51,7 @@ final class AppLocator {
             "PM2's '" + key + "' section is not supported by jpm; it is ignored");
       } else if (!TOP_LEVEL.contains(key)) {
         String hint = NearestKey.among(key, TOP_LEVEL).map(near -> "; did you mean " + near + "?")
-            .orElse("; the top level may hold apps, pm2, deploy and static");
+            .orElse("; the top level may hold apps, pm2, deploy, static and metrics");
         problems.error(tree.keyAt(pointer), null, null, "unknown top-level key '" + key + "'" + hint);
       }
     }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** PM2's durations: a number is milliseconds; a string may add {@code ms}, {@code s}, {@code m} or {@code h}. */
-final class Durations {
+public final class Durations {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
 
@@ -20,7 +20,8 @@ final class Durations {
     return value.isString() ? parse(value.asString().strip()) : OptionalLong.empty();
   }
 
-  static OptionalLong parse(String text) {
+  /** Milliseconds of a text such as {@code 500ms}, {@code 60s}, {@code 5m}; empty when it is not a duration. */
+  public static OptionalLong parse(String text) {
     Matcher m = DURATION.matcher(text);
     if (!m.matches()) return OptionalLong.empty();
     long unit = switch (m.group(2) == null ? "ms" : m.group(2)) {

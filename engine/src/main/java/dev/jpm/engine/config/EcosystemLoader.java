@@ -46,7 +46,9 @@ public final class EcosystemLoader {
     LoadContext context = new LoadContext(folder, source.file().toString(), source.profile(), source.variables(),
         jpmHome, cpuCount, environment);
     List<AppSpec> specs = AppNormaliser.normalise(apps, tree.get(), context, problems);
-    return result(new DesiredState(source.file().toString(), source.profile(), specs), problems);
+    var metrics = new MetricsSection(tree.get(), "/metrics", problems)
+        .endpoint(Set.of(MetricsSection.PORT, MetricsSection.HOST), true);
+    return result(new DesiredState(source.file().toString(), source.profile(), specs, metrics.orElse(null)), problems);
   }
 
   private static void checkProfile(String profile, List<AppNode> apps, Problems problems) {

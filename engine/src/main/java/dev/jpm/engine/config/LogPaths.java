@@ -29,9 +29,15 @@ final class LogPaths {
     String pid = file(app.path("pid_file"), jpmHome.resolve("pids").resolve(safe + ".pid"), cwd, environment);
     String dateFormat = app.has("log_date_format") ? app.get("log_date_format").asString()
         : app.path("time").asBoolean(false) ? TIME_FORMAT : null;
-    return new LogSpec(out, err, combinedFile, app.path("merge_logs").asBoolean(false),
+    return new LogSpec(out, err, combinedFile, app.path("merge_logs").asBoolean(mergeByDefault(app)),
         app.path("disable_logs").asBoolean(false), dateFormat, app.path("log_type").asString("raw").equals("json"),
-        pid);
+        pid, LogRotations.of(app.path("log_rotate")));
+  }
+
+  /** PM2 (Common.prepareAppConf): one file for a fork app whose instances are not set (or 0), else per instance. */
+  private static boolean mergeByDefault(ObjectNode app) {
+    boolean cluster = app.path("exec_mode").asString("fork").startsWith("cluster");
+    return !cluster && app.path("instances").asInt(0) == 0 && !app.path("instances").isString();
   }
 
   /** PM2's file-name form of an app name: characters outside {@code [A-Za-z0-9.-]} become {@code -}. */

@@ -1,11 +1,15 @@
 package dev.jpm.engine.config;
 
+import dev.jpm.engine.logs.DayjsFormat;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.Dependency;
 import dev.jpm.engine.model.ExecMode;
 import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.model.Versioning;
+import dev.jpm.engine.schedule.CronTranslation;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +35,7 @@ final class SpecMapper {
   static final List<String> DEFAULT_IGNORE_WATCH = List.of("node_modules", ".git", ".*");
 
   /** Valid keys the model has no field for yet: accepted, but the user must know they change nothing. */
-  static final Set<String> NOT_APPLIED = Set.of("uid", "gid", "filter_env", "wait_ready", "vizion", "post_update",
-      "health_check", "ready_pattern", "max_surge", "max_unavailable", "drain_timeout", "host");
+  static final Set<String> NOT_APPLIED = Set.of("uid", "gid", "filter_env");
 
   private final LoadContext context;
 
@@ -60,19 +64,23 @@ final class SpecMapper {
     var env = ProfileResolver.resolve(app, context.profile(), context.variables(), scope);
     LaunchCommand launch = cwd == null ? null : launch(app, cwd, scope);
     checkCron(app, scope);
+    checkIgnoreWatch(app, scope);
     checkReadyPattern(app, scope);
+    Integer port = app.has("port") ? app.get("port").asInt() : null;
+    var traffic = TrafficMapper.map(app, instances, port, scope);
+    checkLogOptions(app, scope);
     if (scope.problems().errorCount() > before) return Optional.empty();
     if (isPython(launch.interpreter())) env.putIfAbsent("PYTHONUNBUFFERED", "1"); // as PM2: logs arrive promptly
     LogSpec logs = LogPaths.of(app, name, cwd, context.jpmHome(), context.environment());
     long maxMemory = app.has("max_memory_restart") ? Sizes.parse(app.get("max_memory_restart")).orElseThrow() : 0;
-    Integer port = app.has("port") ? app.get("port").asInt() : null;
     return Optional.of(new AppSpec(name, app.path("namespace").asString(AppSpec.DEFAULT_NAMESPACE),
         context.source(), launch.script(), strings(app.path("args")), launch.interpreter(),
         strings(app.path("interpreter_args")), launch.command(), cwd.toString(), env, instances, execMode(app),
         app.path("instance_var").asString(AppSpec.DEFAULT_INSTANCE_VAR), text(app, "increment_var"), port,
         restart(app), stop(app), logs, millis(app, "listen_timeout", DEFAULT_LISTEN_TIMEOUT_MS), maxMemory,
         cron(app), watch(app.path("watch"), cwd), ignoreWatch(app), millis(app, "watch_delay", 0),
-        dependencies(app.path("depends_on")), app.path("autostart").asBoolean(true)));
+        dependencies(app.path("depends_on")), app.path("autostart").asBoolean(true),
+        new Versioning(app.path("vizion").asBoolean(true), strings(app.path("post_update"))), traffic));
   }
 
   private static boolean isPython(String interpreter) {
@@ -107,13 +115,26 @@ final class SpecMapper {
     return launch.orElse(null);
   }
 
-  /** A shape check only (5 or 6 fields, or a macro); the schedule package owns the cron dialect itself. */
+  /** Quartz, through the schedule package's translation, says whether the expression is valid. */
   private static void checkCron(ObjectNode app, AppScope scope) {
     String cron = cron(app);
-    if (cron == null || cron.startsWith("@")) return;
-    int fields = cron.strip().split("\\s+").length;
-    if (fields < 5 || fields > 6)
-      scope.error("cron_restart", "must be a cron expression of 5 or 6 fields, got \"" + cron + "\" (" + fields + ")");
+    if (cron == null) return;
+    if (CronTranslation.toQuartz(cron) instanceof CronTranslation.Invalid invalid)
+      scope.error("cron_restart", "not a valid cron expression \"" + cron + "\": " + invalid.reason()
+          + "; e.g. \"0 3 * * *\" restarts every day at 03:00");
+  }
+
+  /** Each ignore_watch entry is a glob; one that Java cannot compile would silently watch too much. */
+  private static void checkIgnoreWatch(ObjectNode app, AppScope scope) {
+    List<String> globs = ignoreWatch(app);
+    for (int i = 0; i < globs.size(); i++) {
+      try {
+        FileSystems.getDefault().getPathMatcher("glob:" + globs.get(i));
+      } catch (PatternSyntaxException e) {
+        String field = app.get("ignore_watch").isArray() ? "ignore_watch[" + i + "]" : "ignore_watch";
+        scope.error(field, "not a valid glob: " + e.getDescription() + " in \"" + globs.get(i) + "\"");
+      }
+    }
   }
 
   private static void checkReadyPattern(ObjectNode app, AppScope scope) {
@@ -123,6 +144,20 @@ final class SpecMapper {
     } catch (PatternSyntaxException e) {
       scope.error("ready_pattern", "not a valid regular expression: " + e.getDescription());
     }
+  }
+
+  /** A date pattern with a token dayjs does not know, or a rotation that never rotates, is a mistake to say now. */
+  private static void checkLogOptions(ObjectNode app, AppScope scope) {
+    if (app.path("log_date_format").isString()) {
+      try {
+        DayjsFormat.compile(app.get("log_date_format").asString(), ZoneOffset.UTC);
+      } catch (DayjsFormat.BadPattern e) {
+        scope.error("log_date_format", e.getMessage());
+      }
+    }
+    JsonNode rotate = app.path("log_rotate");
+    if (rotate.isObject() && !rotate.has("size") && !rotate.has("interval"))
+      scope.error("log_rotate", "says neither size nor interval, so it would never rotate: add size: 10M or interval: daily");
   }
 
   private int instances(JsonNode value, AppScope scope) {

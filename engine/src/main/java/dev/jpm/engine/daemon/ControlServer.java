@@ -33,6 +33,11 @@ final class ControlServer implements AutoCloseable {
   /** Handles one request; may emit progress lines before returning the final response. */
   interface Handler {
     Response handle(Request request, Consumer<String> progress);
+
+    /** Answers a streaming request ({@code jpm logs}) with frames until done or the peer goes; false if not one. */
+    default boolean stream(Request request, LogStreamer.Sink frames) throws IOException {
+      return false;
+    }
   }
 
   private static final System.Logger LOG = System.getLogger(ControlServer.class.getName());
@@ -89,6 +94,11 @@ final class ControlServer implements AutoCloseable {
         return;
       }
       if (request == null) return;
+      if (handler.stream(request, frame -> {
+        synchronized (out) {
+          Wire.write(out, frame);
+        }
+      })) return;
       Response response;
       try {
         // Verbs run apps in parallel and report from several threads: frames must not interleave.

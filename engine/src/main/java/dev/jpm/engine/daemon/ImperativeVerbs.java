@@ -65,8 +65,9 @@ final class ImperativeVerbs {
       progress.accept(line);
     };
     switch (request.verb()) {
-      case STOP -> inParallel(ids(byApp), id -> report.accept("stopped " + supervisor.stop(id).id()));
-      case DELETE -> forEachApp(byApp, ids -> deleteTargets(ids, request.targets(), report));
+      case STOP -> inWaves(byApp, wave -> inParallel(ids(wave),
+          id -> report.accept("stopped " + supervisor.stop(id).id())));
+      case DELETE -> inWaves(byApp, wave -> forEachApp(wave, ids -> deleteTargets(ids, request.targets(), report)));
       case START -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> startOne(id, report)))));
       case RESTART -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> restartOne(id, report)))));
     }
@@ -88,6 +89,27 @@ final class ImperativeVerbs {
     if (!loaded.ok())
       throw new IllegalArgumentException(String.join("; ", loaded.errors().stream().map(ConfigProblem::render).toList()));
     return reconcileOne(loaded.desired().apps().getFirst(), progress);
+  }
+
+  /** Rolls each named app (apps in turn, instances one at a time); failures say which rollout aborted and why. */
+  Response reload(Request.Reload request, Consumer<String> progress) {
+    if (request.targets() == null || request.targets().isEmpty())
+      throw new IllegalArgumentException("name a target: an app or all");
+    List<String> apps = new ArrayList<>();
+    for (String target : request.targets()) {
+      if (target.equals("all")) apps.addAll(supervisor.observe().apps().keySet());
+      else if (target.contains("#")) throw new IllegalArgumentException("reload takes an app, not an instance: " + target);
+      else if (!supervisor.observe().apps().containsKey(target)) throw new NotFound(target);
+      else apps.add(target);
+    }
+    List<String> done = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (String app : apps.stream().distinct().toList()) {
+      Reconciler.Outcome outcome = reconciler.restart(app, "reload", progress);
+      done.addAll(outcome.plan().lines());
+      failures.addAll(outcome.failures());
+    }
+    return new Response.Applied(done, List.of(), failures, views.table(supervisor.observe()));
   }
 
   Response stopAll(Consumer<String> progress) {
@@ -151,6 +173,17 @@ final class ImperativeVerbs {
   private static void add(Map<String, List<InstanceId>> byApp, InstanceId id) {
     List<InstanceId> ids = byApp.computeIfAbsent(id.app(), app -> new ArrayList<>());
     if (!ids.contains(id)) ids.add(id);
+  }
+
+  /** Dependents go down before what they depend on: one wave after the other, each wave's apps in parallel. */
+  private void inWaves(Map<String, List<InstanceId>> byApp, Consumer<Map<String, List<InstanceId>>> work) {
+    Map<String, AppSpec> specs = new LinkedHashMap<>();
+    supervisor.observe().apps().forEach((name, app) -> specs.put(name, app.applied()));
+    for (List<String> wave : StopWaves.of(byApp.keySet(), specs)) {
+      Map<String, List<InstanceId>> part = new LinkedHashMap<>();
+      wave.forEach(app -> part.put(app, byApp.get(app)));
+      work.accept(part);
+    }
   }
 
   /** Runs the work for each app on its own virtual thread (apps in parallel, instances in order). */

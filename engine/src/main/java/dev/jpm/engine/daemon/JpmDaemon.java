@@ -1,11 +1,25 @@
 package dev.jpm.engine.daemon;
 
 import dev.jpm.engine.config.AppSpecs;
+import dev.jpm.engine.config.DaemonSettings;
 import dev.jpm.engine.config.EcosystemLoader;
+import dev.jpm.engine.git.GitOpsSources;
+import dev.jpm.engine.git.RevisionCache;
+import dev.jpm.engine.git.RevisionMoves;
+import dev.jpm.engine.git.RevisionProbe;
+import dev.jpm.engine.metrics.PrometheusEndpoint;
+import dev.jpm.engine.metrics.MemoryGuard;
+import dev.jpm.engine.metrics.MetricsSampler;
+import dev.jpm.engine.config.LogRotateSettings;
+import dev.jpm.engine.logs.LogRouter;
+import dev.jpm.engine.model.LogRotation;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.reconcile.Reconciler;
+import dev.jpm.engine.schedule.Schedules;
+import dev.jpm.engine.supervise.ChildEnvironment;
+import dev.jpm.engine.reconcile.TrafficRouter;
 import dev.jpm.engine.supervise.OsProcessLauncher;
 import dev.jpm.engine.supervise.Supervisor;
 import java.io.IOException;
@@ -15,7 +29,9 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -48,7 +64,8 @@ public final class JpmDaemon {
   private void run(JpmHome home) throws IOException, InterruptedException {
     Clock clock = Clock.systemUTC();
     Files.createDirectories(home.logs());
-    Supervisor supervisor = new Supervisor(new OsProcessLauncher(), clock, home.dir());
+    LogRouter logs = new LogRouter(home.dir(), clock, ZoneId.systemDefault(), defaultRotation(home));
+    Supervisor supervisor = new Supervisor(new OsProcessLauncher(), clock, home.dir(), logs);
     StateStore store = new StateStore(home.state());
     ObservedState saved = store.load().orElse(ObservedState.EMPTY);
     Persister persister = new Persister(store, supervisor::observe);
@@ -56,9 +73,27 @@ public final class JpmDaemon {
     restore(supervisor, saved);
 
     int cpus = Runtime.getRuntime().availableProcessors();
-    Reconciler reconciler = new Reconciler(supervisor);
-    RequestHandler handler = new RequestHandler(new EcosystemLoader(home.dir(), cpus), new AppSpecs(home.dir(), cpus),
-        supervisor, reconciler, persister, new Views(home.dir(), clock), clock);
+    var reconcilerOnceBuilt = new java.util.concurrent.atomic.AtomicReference<Reconciler>();
+    TrafficRouter router = Traffic.start(supervisor, clock, reconcilerOnceBuilt::get);
+    Reconciler reconciler = new Reconciler(supervisor, router);
+    reconcilerOnceBuilt.set(reconciler);
+    DaemonSettings.Loaded settings = DaemonSettings.load(home.dir());
+    settings.problems().forEach(problem -> LOG.log(Level.WARNING, "settings ignored: " + problem.render()));
+    MetricsSampler sampler = MetricsSampler.ofOs(supervisor::observe, clock);
+    // A memory limit takes the one restart path: recorded as a fact, then the reconciler replaces the instance.
+    sampler.onSample(new MemoryGuard((id, cause) -> reconciler.restartInstance(id, cause, line -> {}))::check);
+    sampler.start(settings.settings().sampleInterval());
+    PrometheusEndpoint endpoint = new PrometheusEndpoint(supervisor::observe, sampler::snapshot, clock);
+    endpoint.configure(settings.settings().metricsEndpoint()).ifPresent(problem -> LOG.log(Level.WARNING, problem));
+    Schedules schedules = new Schedules(reconciler, home.dir(), Schedules.watchInterval(System.getenv()), clock);
+    supervisor.onChange(() -> schedules.sync(supervisor.observe()));
+    schedules.sync(supervisor.observe()); // the restored table's crons and watches
+    EcosystemLoader loader = new EcosystemLoader(home.dir(), cpus);
+    Views views = new Views(logs, clock, schedules, sampler::snapshot, supervisor::restartHistory,
+        router);
+    GitOpsSources gitops = gitops(home, loader, reconciler, supervisor, schedules, clock);
+    RequestHandler handler = new RequestHandler(loader, new AppSpecs(home.dir(), cpus), supervisor, reconciler,
+        persister, views, git(supervisor, reconciler, gitops, views, clock), endpoint, clock, logs);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();
@@ -73,11 +108,43 @@ public final class JpmDaemon {
 
     stopRequested.await();
     server.close();
+    sampler.close();
+    endpoint.close();
     persister.changed();
     persister.close();
+    gitops.close();
+    schedules.close();
     supervisor.close();
     Files.deleteIfExists(home.dir().resolve("daemon.pid"));
     LOG.log(Level.INFO, "jpm daemon stopped");
+  }
+
+  /** The GitOps sources, restored from {@code JPM_HOME/gitops.json}; clones live in {@code JPM_HOME/gitops}. */
+  private static GitOpsSources gitops(JpmHome home, EcosystemLoader loader, Reconciler reconciler,
+      Supervisor supervisor, Schedules schedules, Clock clock) {
+    GitOpsStore store = new GitOpsStore(home.dir().resolve("gitops.json"));
+    GitOpsSources sources = new GitOpsSources(home.dir().resolve("gitops"), loader, reconciler, schedules.polls("gitops"), clock,
+        store::save, supervisor::observe);
+    sources.restore(store.load());
+    return sources;
+  }
+
+  private static GitVerbs git(Supervisor supervisor, Reconciler reconciler, GitOpsSources gitops, Views views,
+      Clock clock) {
+    RevisionCache revisions = new RevisionCache(new RevisionProbe(clock), clock);
+    Map<String, String> daemonEnv = System.getenv();
+    // A new revision restarts through the reconciler's one restart path, so it rolls like any other restart.
+    RevisionMoves moves = new RevisionMoves((app, cause, progress) -> reconciler.restart(app, cause, progress)
+        .failures(), revisions,
+        spec -> ChildEnvironment.of(spec, 0, daemonEnv));
+    return new GitVerbs(supervisor, revisions, moves, gitops, views);
+  }
+
+  /** The log_rotate section of settings.yaml; a mistake there is logged and leaves rotation off. */
+  private static LogRotation defaultRotation(JpmHome home) {
+    LogRotateSettings settings = LogRotateSettings.read(home.dir().resolve("settings.yaml"));
+    settings.problems().forEach(problem -> LOG.log(Level.WARNING, problem + " (log rotation stays off)"));
+    return settings.rotation();
   }
 
   private static void closeQuietly(ControlServer server) {

@@ -5,6 +5,9 @@ import dev.jpm.engine.config.ConfigProblem;
 import dev.jpm.engine.config.ConfigSource;
 import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.config.LoadResult;
+import dev.jpm.engine.git.GitFailure;
+import dev.jpm.engine.metrics.PrometheusEndpoint;
+import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.ObservedApp;
@@ -16,9 +19,12 @@ import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.protocol.Wire;
 import dev.jpm.engine.reconcile.Reconciler;
 import dev.jpm.engine.supervise.Supervisor;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -32,19 +38,39 @@ final class RequestHandler implements ControlServer.Handler {
   private final ImperativeVerbs verbs;
   private final Persister persister;
   private final Views views;
+  private final GitVerbs git;
+  private final PrometheusEndpoint metricsEndpoint;
   private final Clock clock;
   private final long startedAtMs;
+  private final LogStreamer logStreamer;
+  private final LogVerbs logVerbs;
 
   RequestHandler(EcosystemLoader loader, AppSpecs oneLiners, Supervisor supervisor, Reconciler reconciler,
-      Persister persister, Views views, Clock clock) {
+      Persister persister, Views views, GitVerbs git, PrometheusEndpoint metricsEndpoint, Clock clock,
+      LogRouter logs) {
     this.loader = loader;
     this.supervisor = supervisor;
     this.reconciler = reconciler;
     this.verbs = new ImperativeVerbs(supervisor, reconciler, oneLiners, views);
     this.views = views;
+    this.git = git;
+    this.metricsEndpoint = metricsEndpoint;
     this.persister = persister;
     this.clock = clock;
     this.startedAtMs = clock.millis();
+    this.logStreamer = new LogStreamer(supervisor, logs);
+    this.logVerbs = new LogVerbs(supervisor, logs);
+  }
+
+  @Override
+  public boolean stream(Request request, LogStreamer.Sink frames) throws IOException {
+    if (!(request instanceof Request.Logs logsRequest)) return false;
+    try {
+      logStreamer.stream(logsRequest, frames);
+    } catch (IllegalArgumentException badInput) {
+      frames.send(ErrorCode.INVALID_ARGUMENT.failure(badInput.getMessage()));
+    }
+    return true;
   }
 
   @Override
@@ -57,6 +83,8 @@ final class RequestHandler implements ControlServer.Handler {
       return ErrorCode.INVALID_ARGUMENT.failure(badInput.getMessage());
     } catch (ImperativeVerbs.NotFound missing) {
       return ErrorCode.NOT_FOUND.failure(missing.getMessage());
+    } catch (GitFailure refused) {
+      return ErrorCode.FAILED.failure(refused.getMessage());
     }
   }
 
@@ -72,6 +100,16 @@ final class RequestHandler implements ControlServer.Handler {
       case Request.Scale scale -> verbs.scale(scale, progress);
       case Request.StartScript script -> verbs.startScript(script, progress);
       case Request.Kill kill -> verbs.stopAll(progress);
+      case Request.RevisionMove move -> git.move(move, progress);
+      case Request.GitOpsAdd add -> git.gitops(add, progress);
+      case Request.GitOpsList list -> git.gitops(list, progress);
+      case Request.GitOpsSync sync -> git.gitops(sync, progress);
+      case Request.GitOpsRemove remove -> git.gitops(remove, progress);
+      case Request.GitOpsDiff diff -> git.gitops(diff, progress);
+      case Request.Reload reload -> verbs.reload(reload, progress);
+      case Request.Logs logs -> throw new IllegalArgumentException("logs is answered as a stream");
+      case Request.Flush flush -> logVerbs.flush(flush.target());
+      case Request.ReloadLogs reload -> logVerbs.reload();
     };
   }
 
@@ -87,7 +125,10 @@ final class RequestHandler implements ControlServer.Handler {
     if (!loaded.ok()) return invalid(loaded);
     DesiredState desired = loaded.desired();
     Reconciler.Outcome outcome = reconciler.apply(desired, options(request.prune(), request.only()), progress);
-    return new Response.Applied(outcome.plan().lines(), warnings(loaded), outcome.failures(),
+    List<String> warnings = new ArrayList<>(warnings(loaded));
+    // A file that says metrics: starts or moves the endpoint; one that says nothing leaves it as it is.
+    if (desired.metrics() != null) metricsEndpoint.configure(Optional.of(desired.metrics())).ifPresent(warnings::add);
+    return new Response.Applied(outcome.plan().lines(), warnings, outcome.failures(),
         views.table(supervisor.observe()));
   }
 
@@ -95,7 +136,8 @@ final class RequestHandler implements ControlServer.Handler {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("name an app: jpm show NAME");
     ObservedApp app = supervisor.observe().apps().get(name);
     if (app == null) throw new ImperativeVerbs.NotFound(name);
-    return new Response.AppDetail(app.applied(), views.instances(app));
+    return new Response.AppDetail(app.applied(), views.instances(app), views.schedule(name), git.revision(app),
+        views.restarts(app));
   }
 
   private LoadResult load(Request.Ecosystem ecosystem) {

@@ -4,19 +4,15 @@ import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.Wire;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 
 /**
- * The process table on disk: applied specs and instance records. Every write goes to a temporary file that is
- * fsynced and renamed over the old one, so a crash at any point leaves either the old or the new table, never a
- * half-written one.
+ * The process table on disk: applied specs and instance records. Every write is an {@link AtomicFile} write, so a
+ * crash at any point leaves either the old or the new table, never a half-written one.
  */
 final class StateStore {
 
@@ -46,17 +42,6 @@ final class StateStore {
   }
 
   void save(ObservedState state) throws IOException {
-    byte[] bytes = Wire.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state);
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) out.write(buffer);
-      out.force(true);
-    }
-    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-      folder.force(true);
-    }
+    AtomicFile.write(file, Wire.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
   }
 }

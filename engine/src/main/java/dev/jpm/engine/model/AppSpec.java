@@ -42,6 +42,8 @@ import java.util.TreeMap;
  * @param watchDelayMs debounce between a change and the restart
  * @param dependsOn apps that must be up first
  * @param autostart start on apply; false registers the app stopped
+ * @param versioning revision info and {@code post_update} commands of the app's git checkout
+ * @param traffic readiness, cluster front port and rolling reload settings
  */
 public record AppSpec(
     String name,
@@ -69,7 +71,9 @@ public record AppSpec(
     List<String> ignoreWatch,
     long watchDelayMs,
     List<Dependency> dependsOn,
-    boolean autostart) {
+    boolean autostart,
+    Versioning versioning,
+    Traffic traffic) {
 
   public static final String DEFAULT_NAMESPACE = "default";
   public static final String DEFAULT_INSTANCE_VAR = "NODE_APP_INSTANCE";
@@ -95,13 +99,25 @@ public record AppSpec(
     watch = watch == null ? List.of() : List.copyOf(watch);
     ignoreWatch = ignoreWatch == null ? List.of() : List.copyOf(ignoreWatch);
     dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    if (versioning == null) versioning = Versioning.DEFAULTS;
+    if (traffic == null) traffic = Traffic.DEFAULTS;
   }
 
   /** The same app with another instance count (scale). */
   public AppSpec withInstances(int count) {
     return new AppSpec(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env,
         count, execMode, instanceVar, incrementVar, port, restart, stop, logs, listenTimeoutMs, maxMemoryBytes,
-        cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart);
+        cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic);
+  }
+
+  /** Whether jpm owns the app's port and balances connections over its ready instances. */
+  public boolean balanced() {
+    return execMode == ExecMode.CLUSTER && port != null && !traffic.reusePort();
+  }
+
+  /** Whether the instances share the app's port themselves (SO_REUSEPORT), with no copy through jpm. */
+  public boolean sharesPort() {
+    return execMode == ExecMode.CLUSTER && port != null && traffic.reusePort();
   }
 
   /**
@@ -117,6 +133,8 @@ public record AppSpec(
     canonical.append("incrementVar=").append(incrementVar).append('\n');
     canonical.append("port=").append(port).append('\n');
     canonical.append("execMode=").append(execMode).append('\n');
+    // Only when set, so that every hash computed before the option existed stays the same.
+    if (traffic.reusePort()) canonical.append("reusePort=true\n");
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);

@@ -8,10 +8,15 @@ import java.util.List;
  * @param source absolute path of the ecosystem file
  * @param profile the {@code --env} profile applied, or null
  * @param apps apps in file order
+ * @param metrics the Prometheus endpoint the file asks for ({@code metrics:}), or null when it says nothing
  */
-public record DesiredState(String source, String profile, List<AppSpec> apps) {
+public record DesiredState(String source, String profile, List<AppSpec> apps, MetricsEndpoint metrics) {
 
   public DesiredState {
     apps = List.copyOf(apps);
+  }
+
+  public DesiredState(String source, String profile, List<AppSpec> apps) {
+    this(source, profile, apps, null);
   }
 }

@@ -17,6 +17,7 @@ package dev.jpm.engine.model;
  * @param reason why the instance is in its state when that is not obvious (errored, stopped by a user...), or null
  * @param restartRequest why the current (or last) process must be replaced although its spec did not change (a
  *     cron, a file change, a new revision, a memory limit), or null; cleared by the next launch
+ * @param port the private loopback port the current run was given as {@code PORT} (cluster mode), 0 when none
  */
 public record ProcessRecord(
     InstanceId id,
@@ -30,7 +31,8 @@ public record ProcessRecord(
     Integer lastExitCode,
     String lastSignal,
     String reason,
-    String restartRequest) {
+    String restartRequest,
+    int port) {
 
   public ProcessRecord {
     java.util.Objects.requireNonNull(id, "id");

@@ -6,6 +6,7 @@ import dev.jpm.engine.model.ExecMode;
 import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.model.Traffic;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -46,6 +47,7 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     changes.compareOpaque("increment_var", a.incrementVar(), b.incrementVar());
     changes.compare("port", a.port(), b.port(), ValueText::orNone);
     changes.compare("exec_mode", a.execMode(), b.execMode(), ExecMode::word);
+    changes.compare("reuse_port", a.traffic().reusePort(), b.traffic().reusePort(), String::valueOf);
     return changes.toList();
   }
 
@@ -62,7 +64,10 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     compareLogs(changes, a.logs(), b.logs());
     changes.compare("depends_on", a.dependsOn(), b.dependsOn(), SpecDiff::dependencies);
     changes.compare("autostart", a.autostart(), b.autostart(), String::valueOf);
+    compareTraffic(changes, a.traffic(), b.traffic());
     changes.compare("namespace", a.namespace(), b.namespace(), String::valueOf);
+    changes.compare("vizion", a.versioning().vizion(), b.versioning().vizion(), String::valueOf);
+    changes.compare("post_update", a.versioning().postUpdate(), b.versioning().postUpdate(), Object::toString);
     // Not a file key, but it decides which file may prune the app, so adopting an app is worth a line.
     changes.compare("source", a.source(), b.source(), SpecDiff::sourceName);
     return changes.toList();
@@ -83,6 +88,16 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     changes.compare("kill_timeout", a.killTimeoutMs(), b.killTimeoutMs(), ValueText::millis);
   }
 
+  private static void compareTraffic(ChangeList changes, Traffic a, Traffic b) {
+    changes.compare("host", a.host(), b.host(), ValueText::orNone);
+    changes.compare("proxy_protocol", a.proxyProtocol(), b.proxyProtocol(), String::valueOf);
+    changes.compare("health_check", a.healthCheck(), b.healthCheck(), ValueText::orNone);
+    changes.compare("ready_pattern", a.readyPattern(), b.readyPattern(), ValueText::orNone);
+    changes.compare("max_surge", a.maxSurge(), b.maxSurge(), String::valueOf);
+    changes.compare("max_unavailable", a.maxUnavailable(), b.maxUnavailable(), String::valueOf);
+    changes.compare("drain_timeout", a.drainTimeoutMs(), b.drainTimeoutMs(), ValueText::millis);
+  }
+
   private static void compareLogs(ChangeList changes, LogSpec a, LogSpec b) {
     changes.compare("out_file", a.outFile(), b.outFile(), ValueText::orNone);
     changes.compare("error_file", a.errorFile(), b.errorFile(), ValueText::orNone);
@@ -92,6 +107,20 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     changes.compare("log_date_format", a.dateFormat(), b.dateFormat(), ValueText::orNone);
     changes.compare("log_type", a.json(), b.json(), json -> json ? "json" : "raw");
     changes.compare("pid_file", a.pidFile(), b.pidFile(), ValueText::orNone);
+    changes.compare("log_rotate", a.rotation(), b.rotation(), SpecDiff::rotation);
+  }
+
+  /** {@code size 10M, daily, keep 5, gzip}; {@code off}; {@code default} when the daemon's default applies. */
+  private static String rotation(dev.jpm.engine.model.LogRotation r) {
+    if (r == null) return "default";
+    if (!r.active()) return "off";
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (r.maxBytes() > 0) parts.add("size " + r.maxBytes() + "B");
+    if (r.interval() != dev.jpm.engine.model.LogRotation.Interval.NONE)
+      parts.add(r.interval().name().toLowerCase(java.util.Locale.ROOT));
+    parts.add("keep " + r.keep());
+    if (r.compress()) parts.add("gzip");
+    return String.join(", ", parts);
   }
 
   /** {@code [db, cache:ready]}: the condition is written only when it is not the default. */

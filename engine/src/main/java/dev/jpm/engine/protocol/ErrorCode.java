@@ -7,7 +7,9 @@ public enum ErrorCode {
   TOO_LARGE(3),
   NOT_FOUND(4),
   INVALID_ARGUMENT(5),
-  INTERNAL(6);
+  INTERNAL(6),
+  /** A valid request that could not be done (a git move refused, a post_update command failed). */
+  FAILED(7);
 
   private final int number;
 

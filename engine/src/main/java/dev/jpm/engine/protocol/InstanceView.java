@@ -19,6 +19,15 @@ package dev.jpm.engine.protocol;
  * @param outLog stdout file, or null
  * @param errLog stderr file, or null
  * @param source ecosystem file the app came from, or null
+ * @param cpuPercent CPU of the instance's whole process tree at the last sample (100 = one core), or null when
+ *     not sampled (not running, or started since)
+ * @param memoryBytes resident memory of the whole tree at the last sample, or null when not sampled
+ * @param readiness whether the running process may take traffic ({@code starting}, {@code ready}, {@code
+ *     unhealthy}, {@code not ready}), or null when it does not run
+ * @param connections open connections through the app's front port to this instance (cluster mode), else 0
+ * @param logLines lines the instance's logs received since the daemon started
+ * @param logBytes bytes the instance's logs received since the daemon started
+ * @param logDropped lines lost because a log file could not be written (disk full, permission)
  */
 public record InstanceView(
     String name,
@@ -36,4 +45,11 @@ public record InstanceView(
     String reason,
     String outLog,
     String errLog,
-    String source) {}
+    String source,
+    Double cpuPercent,
+    Long memoryBytes,
+    String readiness,
+    int connections,
+    long logLines,
+    long logBytes,
+    long logDropped) {}

@@ -17,6 +17,16 @@ import java.util.Map;
   @JsonSubTypes.Type(value = Request.Scale.class, name = "scale"),
   @JsonSubTypes.Type(value = Request.StartScript.class, name = "start_script"),
   @JsonSubTypes.Type(value = Request.Kill.class, name = "kill"),
+  @JsonSubTypes.Type(value = Request.RevisionMove.class, name = "revision_move"),
+  @JsonSubTypes.Type(value = Request.GitOpsAdd.class, name = "gitops_add"),
+  @JsonSubTypes.Type(value = Request.GitOpsList.class, name = "gitops_list"),
+  @JsonSubTypes.Type(value = Request.GitOpsSync.class, name = "gitops_sync"),
+  @JsonSubTypes.Type(value = Request.GitOpsRemove.class, name = "gitops_remove"),
+  @JsonSubTypes.Type(value = Request.GitOpsDiff.class, name = "gitops_diff"),
+  @JsonSubTypes.Type(value = Request.Reload.class, name = "reload"),
+  @JsonSubTypes.Type(value = Request.Logs.class, name = "logs"),
+  @JsonSubTypes.Type(value = Request.Flush.class, name = "flush"),
+  @JsonSubTypes.Type(value = Request.ReloadLogs.class, name = "reload_logs"),
 })
 public sealed interface Request {
 
@@ -65,4 +75,54 @@ public sealed interface Request {
 
   /** Stop every app, then the daemon. */
   record Kill() implements Request {}
+
+  /**
+   * Move an app's git checkout ({@code pull}, {@code forward}, {@code backward}), run its {@code post_update}
+   * commands, then restart it.
+   *
+   * @param commit for {@code pull}: the commit to move to, or null for the remote-tracking branch's head
+   */
+  record RevisionMove(Move move, String app, String commit) implements Request {}
+
+  /** The moves of {@link RevisionMove}. */
+  enum Move {
+    PULL,
+    FORWARD,
+    BACKWARD
+  }
+
+  /** Follow an ecosystem file in a git repository; the first sync runs before the answer. */
+  record GitOpsAdd(GitOpsSource source) implements Request {}
+
+  /** The GitOps sources and their status. */
+  record GitOpsList() implements Request {}
+
+  /** Poll one source now; a revision already attempted is attempted again. */
+  record GitOpsSync(String name) implements Request {}
+
+  /** Stop following a source (its apps keep running). */
+  record GitOpsRemove(String name) implements Request {}
+
+  /** The plan for a source's newest revision, without touching anything. */
+  record GitOpsDiff(String name) implements Request {}
+  /** Replace the processes of apps ({@code name} or {@code all}) one at a time, with no refused connection. */
+  record Reload(java.util.List<String> targets) implements Request {}
+
+  /**
+   * The last lines of an app's files, then (with {@code follow}) its live lines and daemon events: answered by
+   * {@link Response.LogBatch} frames, ended by {@link Response.Done} (only without {@code follow}; a follower
+   * stops by closing the connection).
+   *
+   * @param target app name, {@code name#i}, or {@code all}
+   * @param lines lines to send from the end of each file first
+   * @param stream which streams: {@code out}, {@code err} or {@code both}
+   * @param follow keep sending new lines
+   */
+  record Logs(String target, int lines, String stream, boolean follow) implements Request {}
+
+  /** Empty the log files of a target ({@code all} for every app). */
+  record Flush(String target) implements Request {}
+
+  /** Reopen every open log file (after an outside tool moved them). */
+  record ReloadLogs() implements Request {}
 }

@@ -15,6 +15,10 @@ import java.util.List;
   @JsonSubTypes.Type(value = Response.Applied.class, name = "applied"),
   @JsonSubTypes.Type(value = Response.Table.class, name = "table"),
   @JsonSubTypes.Type(value = Response.AppDetail.class, name = "app_detail"),
+  @JsonSubTypes.Type(value = Response.Moved.class, name = "moved"),
+  @JsonSubTypes.Type(value = Response.GitOpsSources.class, name = "gitops_sources"),
+  @JsonSubTypes.Type(value = Response.LogBatch.class, name = "log_batch"),
+  @JsonSubTypes.Type(value = Response.Done.class, name = "done"),
 })
 public sealed interface Response {
 
@@ -47,6 +51,36 @@ public sealed interface Response {
   /** The process table. */
   record Table(List<InstanceView> instances) implements Response {}
 
-  /** One app: its applied spec (as the engine holds it) and its instances. */
-  record AppDetail(dev.jpm.engine.model.AppSpec spec, List<InstanceView> instances) implements Response {}
+  /**
+   * One app: its applied spec (as the engine holds it), its instances, its schedules (cron, watch), the git
+   * revision of its folder (null when the folder is in no repository or {@code vizion} is off), and its instances'
+   * last restarts, oldest first.
+   */
+  record AppDetail(dev.jpm.engine.model.AppSpec spec, List<InstanceView> instances, ScheduleView schedule,
+      RevisionView revision, List<RestartView> restarts) implements Response {}
+
+  /**
+   * A git move of an app's checkout and the restart after it.
+   *
+   * @param from the revision before, or the same as {@code to} when nothing moved
+   * @param to the revision now checked out
+   * @param failures one line per instance that did not come back online
+   */
+  record Moved(String app, String from, String to, List<String> failures, List<InstanceView> table)
+      implements Response {}
+
+  /** The GitOps sources and their status. */
+  record GitOpsSources(List<GitOpsState> sources) implements Response {}
+
+  /**
+   * Lines for {@code jpm logs}; not final. An empty batch is a heartbeat (it tells the daemon the follower is still
+   * there).
+   *
+   * @param lines the lines, oldest first
+   * @param missed lines dropped before these because the follower fell behind
+   */
+  record LogBatch(List<LogEntry> lines, long missed) implements Response {}
+
+  /** A request without a richer answer succeeded; {@code message} says what was done. */
+  record Done(String message) implements Response {}
 }

@@ -9,7 +9,9 @@ import dev.jpm.engine.supervise.Supervisor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +29,9 @@ import java.util.function.Consumer;
 final class PlanExecutor {
 
   private final Supervisor supervisor;
+  private final TrafficRouter router;
+  private final RollingReplacer replacer;
+  private final DependencyGate dependencies;
   private final Consumer<String> progress;
   /** Launches in flight at once: enough to overlap fork/exec with the supervisor's bookkeeping on two cores. */
   static final int PARALLEL_STARTS = 4;
@@ -35,10 +40,26 @@ final class PlanExecutor {
   private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
   private final Semaphore startSlots = new Semaphore(PARALLEL_STARTS);
   private final Set<String> registered = new HashSet<>();
+  /** Apps whose rollout aborted or whose dependencies failed: their remaining steps are skipped, and why. */
+  private final Map<String, String> aborted = new LinkedHashMap<>();
 
-  PlanExecutor(Supervisor supervisor, Consumer<String> progress) {
+  /** {@code router} may be null: no readiness or traffic handling (plain restarts). */
+  PlanExecutor(Supervisor supervisor, TrafficRouter router, Consumer<String> progress) {
     this.supervisor = supervisor;
+    this.router = router;
+    this.replacer = new RollingReplacer(supervisor, router, progress);
+    this.dependencies = new DependencyGate(supervisor, router);
     this.progress = progress;
+  }
+
+  /** The reasons of rollouts that aborted, one line per app. */
+  List<String> aborted() {
+    return List.copyOf(aborted.values());
+  }
+
+  /** The apps whose rollout aborted or whose start a failed dependency held back. */
+  Set<String> abortedApps() {
+    return Set.copyOf(aborted.keySet());
   }
 
   /** Executes every action; returns the instances that were started or restarted, to be awaited. */
@@ -85,18 +106,26 @@ final class PlanExecutor {
       }
       case Action.StartInstance start -> {
         register(start.spec());
+        if (aborted.containsKey(start.app())) return;
+        var blocker = dependencies.blocker(start.spec());
+        if (blocker.isPresent()) {
+          aborted.put(start.app(), start.app() + " not started: " + blocker.get());
+          progress.accept("held back " + start.app() + ": " + blocker.get());
+          return;
+        }
         report("started", supervisor.start(start.id()));
         launched.add(start.id());
       }
       case Action.RestartInstance restart -> {
         register(restart.spec());
-        ProcessRecord record = supervisor.restart(restart.id());
-        report("restarted", record);
-        // One at a time: wait until this replacement is stable before touching the next instance.
-        supervisor.awaitSettled(restart.id(), settleTimeout(restart.spec()));
-        launched.add(restart.id());
+        if (aborted.containsKey(restart.app())) return;
+        // One at a time: the next instance is touched only once this replacement is ready (or the rollout stops).
+        replacer.replace(restart.spec(), restart.id(), restart.cause()).ifPresentOrElse(
+            reason -> aborted.put(restart.app(), reason),
+            () -> launched.add(restart.id()));
       }
       case Action.RemoveInstance remove -> {
+        drainBeforeStop(remove.id());
         supervisor.remove(remove.id());
         progress.accept("removed " + remove.id());
       }
@@ -105,6 +134,15 @@ final class PlanExecutor {
         progress.accept("deleted " + delete.app());
       }
     }
+  }
+
+  /** A balanced instance leaves the rotation and finishes its connections before it is stopped. */
+  private void drainBeforeStop(InstanceId id) {
+    if (router == null) return;
+    var app = supervisor.observe().apps().get(id.app());
+    if (app == null || !app.applied().balanced()) return;
+    app.instances().stream().filter(r -> r.id().equals(id)).findFirst().ifPresent(run -> router.drain(app.applied(),
+        run, java.time.Duration.ofMillis(app.applied().traffic().drainTimeoutMs())));
   }
 
   private void register(AppSpec spec) {

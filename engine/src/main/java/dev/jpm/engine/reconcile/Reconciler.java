@@ -1,6 +1,10 @@
 package dev.jpm.engine.reconcile;
 
+import dev.jpm.engine.health.Readiness;
+import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
+import dev.jpm.engine.plan.Action;
+import java.time.Duration;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
@@ -42,12 +46,20 @@ public final class Reconciler {
   }
 
   private final Supervisor supervisor;
+  private final TrafficRouter router;
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
   /** Apps the running reconcile acts on; written only while holding {@link #oneAtATime}. */
   private final Set<String> rollingOut = ConcurrentHashMap.newKeySet();
 
+  /** Without readiness or traffic: restarts are plain, one at a time. */
   public Reconciler(Supervisor supervisor) {
+    this(supervisor, null);
+  }
+
+  /** With {@code router}: restarts of balanced apps roll with surge and drain, launches wait for readiness. */
+  public Reconciler(Supervisor supervisor, TrafficRouter router) {
     this.supervisor = supervisor;
+    this.router = router;
   }
 
   /** The plan that {@link #apply} would execute now; touches nothing. */
@@ -111,28 +123,56 @@ public final class Reconciler {
     try {
       // The whole plan in one progress message: fifty frames cost the CLI a visible tenth of a second.
       if (!plan.lines().isEmpty()) progress.accept(String.join("\n", plan.lines()));
-      List<InstanceId> launched = new PlanExecutor(supervisor, progress).execute(plan);
-      return new Outcome(plan, awaitSettled(desired, launched));
+      return execute(plan, desired.apps(), progress);
     } finally {
       rollingOut.clear();
     }
   }
 
-  /** Waits for all launched instances in parallel; returns a line for each that is not online. */
-  private List<String> awaitSettled(DesiredState desired, List<InstanceId> launched) {
-    List<CompletableFuture<ProcessRecord>> waits = new ArrayList<>();
+  private Outcome execute(Plan plan, List<AppSpec> specs, Consumer<String> progress) {
+    PlanExecutor executor = new PlanExecutor(supervisor, router, progress);
+    List<InstanceId> launched = executor.execute(plan);
+    List<String> failures = new ArrayList<>(executor.aborted());
+    failures.addAll(awaitSettled(specs, launched));
+    if (router != null) {
+      // A rollout that went through replaces the degraded mark of an earlier one that aborted.
+      plan.actions().stream().filter(a -> a instanceof Action.RestartInstance).map(Action::app).distinct()
+          .filter(app -> !executor.abortedApps().contains(app))
+          .forEach(router::clearDegraded);
+    }
+    return new Outcome(plan, failures);
+  }
+
+  /** Waits for all launched instances in parallel; returns a line for each that is not online (and ready). */
+  private List<String> awaitSettled(List<AppSpec> specs, List<InstanceId> launched) {
+    List<CompletableFuture<String>> waits = new ArrayList<>();
     for (InstanceId id : launched) {
-      var spec = desired.apps().stream().filter(a -> a.name().equals(id.app())).findFirst().orElseThrow();
-      waits.add(CompletableFuture.supplyAsync(
-          () -> supervisor.awaitSettled(id, PlanExecutor.settleTimeout(spec)),
-          command -> Thread.ofVirtual().start(command)));
+      AppSpec spec = specs.stream().filter(a -> a.name().equals(id.app())).findFirst().orElseThrow();
+      waits.add(CompletableFuture.supplyAsync(() -> settle(spec, id), command -> Thread.ofVirtual().start(command)));
     }
     List<String> failures = new ArrayList<>();
-    for (CompletableFuture<ProcessRecord> wait : waits) {
-      ProcessRecord record = wait.join();
-      if (record.status() != ProcessStatus.ONLINE) failures.add(describeFailure(record));
+    for (CompletableFuture<String> wait : waits) {
+      String failure = wait.join();
+      if (failure != null) failures.add(failure);
     }
     return failures;
+  }
+
+  /** Null when the instance is online (and, with a router, ready); else the line saying why not. */
+  private String settle(AppSpec spec, InstanceId id) {
+    ProcessRecord record = supervisor.awaitSettled(id, PlanExecutor.settleTimeout(spec));
+    if (record.status() != ProcessStatus.ONLINE) return describeFailure(record);
+    if (router == null) return null;
+    try {
+      Duration timeout = Duration.ofMillis(spec.restart().minUptimeMs() + spec.listenTimeoutMs() + 2000);
+      var status = router.readiness().awaitDecided(id, record.pid(), timeout);
+      if (status.isEmpty() || status.get().readiness() == Readiness.READY) return null;
+      return id + " is " + status.get().readiness().word()
+          + (status.get().reason() == null ? "" : ": " + status.get().reason());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return id + ": interrupted while waiting for readiness";
+    }
   }
 
   /** How long to wait for an instance of {@code spec} to settle. */

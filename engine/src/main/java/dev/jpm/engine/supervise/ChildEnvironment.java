@@ -10,14 +10,22 @@ import java.util.Map;
  * that once started the daemon never reaches apps), then the declared env, then what jpm injects: {@code JPM_APP},
  * the instance variable, {@code PORT} and PM2's {@code increment_var}.
  */
-final class ChildEnvironment {
+public final class ChildEnvironment {
 
   static final List<String> BASE = List.of("PATH", "HOME", "USER", "LANG", "TZ");
 
   private ChildEnvironment() {}
 
   /** The environment of instance {@code index} of {@code spec}, given the daemon's own environment. */
-  static Map<String, String> of(AppSpec spec, int index, Map<String, String> daemonEnv) {
+  public static Map<String, String> of(AppSpec spec, int index, Map<String, String> daemonEnv) {
+    return of(spec, index, daemonEnv, 0);
+  }
+
+  /**
+   * The same, for a run of a balanced app that listens on {@code privatePort} (0 = not balanced): there {@code
+   * PORT} is the private port, since jpm itself listens on the app's port.
+   */
+  static Map<String, String> of(AppSpec spec, int index, Map<String, String> daemonEnv, int privatePort) {
     Map<String, String> env = new LinkedHashMap<>();
     for (String key : BASE) {
       String value = daemonEnv.get(key);
@@ -26,8 +34,12 @@ final class ChildEnvironment {
     env.putAll(spec.env());
     env.put("JPM_APP", spec.name());
     env.put(spec.instanceVar(), Integer.toString(index));
-    if (spec.port() != null) env.put("PORT", Integer.toString(spec.port()));
-    if (spec.incrementVar() != null) increment(env, spec.incrementVar(), index);
+    if (spec.sharesPort()) env.put("JPM_REUSEPORT", "1");
+    if (privatePort > 0) env.put("PORT", Integer.toString(privatePort));
+    else if (spec.port() != null) env.put("PORT", Integer.toString(spec.port()));
+    // A balanced instance's PORT is its own private port already: incrementing it would point elsewhere.
+    boolean privatePortVar = privatePort > 0 && "PORT".equals(spec.incrementVar());
+    if (spec.incrementVar() != null && !privatePortVar) increment(env, spec.incrementVar(), index);
     return env;
   }
 

@@ -6,9 +6,12 @@ import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
+import dev.jpm.engine.model.RestartEvent;
 import dev.jpm.engine.model.StopPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +31,8 @@ final class ManagedProcess {
   private static final System.Logger LOG = System.getLogger(ManagedProcess.class.getName());
   /** Beyond the stop sequence, how long a stop waits for the exit path to record the exit (output drains first). */
   private static final long EXIT_RECORD_TIMEOUT_MS = ProcessRun.DRAIN_TIMEOUT_MS + 3000;
+  /** Restarts kept for {@code show}: enough to see a pattern, bounded whatever an app does. */
+  static final int HISTORY = 10;
 
   private final InstanceId id;
   private final SupervisionContext context;
@@ -37,6 +42,8 @@ final class ManagedProcess {
   private AppSpec spec;
   private ProcessStatus status = ProcessStatus.STOPPED;
   private ProcessRun run;
+  /** The private port the current run listens on (balanced apps), 0 when none. */
+  private int port;
   private String specHash;
   private long startedAtMs;
   private int restarts;
@@ -48,9 +55,14 @@ final class ManagedProcess {
   private long backoffMs;
   private long generation;
   private ScheduledFuture<?> pendingRestart;
+  private final ArrayDeque<RestartEvent> history = new ArrayDeque<>();
+
+  /** Watches the current run's stdout for ready_pattern; null when the app has none. */
+  private volatile ReadyLine readyLine;
 
   /** The latest published snapshot, readable without the monitor. */
   private volatile ProcessRecord record;
+  private volatile List<RestartEvent> historyView = List.of();
 
   ManagedProcess(InstanceId id, AppSpec spec, SupervisionContext context) {
     this.id = id;
@@ -69,6 +81,28 @@ final class ManagedProcess {
     return record;
   }
 
+  /** The last {@value #HISTORY} restarts, oldest first. */
+  List<RestartEvent> restartHistory() {
+    return historyView;
+  }
+
+  /**
+   * Takes over the counters of the instance this one replaces in a rolling reload (a surge promoted in its place):
+   * the replacement counts as one more restart of the same instance.
+   */
+  synchronized void succeed(ProcessRecord previous) {
+    restarts = previous.restarts() + 1;
+    publish();
+    context.changed().run();
+  }
+
+  /** Whether the run with {@code pid} printed its ready line (false when it is not the current run). */
+  boolean saidReady(long pid) {
+    ReadyLine watcher = readyLine;
+    ProcessRecord now = record;
+    return watcher != null && now.pid() == pid && watcher.matched();
+  }
+
   /** The new policy applies from the next exit, the new command and log paths from the next start. */
   synchronized void replaceSpec(AppSpec newSpec) {
     spec = newSpec;
@@ -81,6 +115,7 @@ final class ManagedProcess {
   synchronized void requestRestart(String cause) {
     restartRequest = cause;
     publish();
+    context.logs().bus().event(id.app(), id.index(), "restart requested: " + cause);
     context.changed().run();
   }
 
@@ -101,11 +136,12 @@ final class ManagedProcess {
   }
 
   /** Stops the tree (if any), then starts again; counts one restart. A tree that survived is not doubled. */
-  ProcessRecord restart() {
+  ProcessRecord restart(String cause) {
     userActs.lock();
     try {
       if (!stopTree()) return record;
       synchronized (this) {
+        remember(cause);
         restarts++;
         unstableRestarts = 0;
         backoffMs = 0;
@@ -296,6 +332,7 @@ final class ManagedProcess {
   }
 
   private void autoRestart() {
+    remember("exited with " + new ExitStatus(lastExitCode, lastSignal).describe());
     restarts++;
     launch(Edge.AUTO_RESTART);
   }
@@ -313,13 +350,22 @@ final class ManagedProcess {
     transition(edge, null);
     AppSpec current = spec;
     LogPaths paths = LogPaths.of(current.logs(), id.index(), context.jpmHome());
+    int runPort = 0;
     try {
-      RunLogs logs = RunLogs.open(paths);
+      runPort = current.balanced() ? context.ports().acquire() : 0;
+      RunLogs logs = context.logs().open(id, current.logs());
+      ReadyLine watcher = current.traffic().readyPattern() == null ? null
+          : new ReadyLine(java.util.regex.Pattern.compile(current.traffic().readyPattern()), context.changed());
+      if (watcher != null) logs = logs.alsoStdoutTo(watcher);
+      readyLine = watcher;
       LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()),
-          ChildEnvironment.of(current, id.index(), context.daemonEnv()),
+          ChildEnvironment.of(current, id.index(), context.daemonEnv(), runPort),
           logs.stdout(), logs.stderr());
       ProcessRun started = ProcessRun.start(request, logs, paths.pid(), context.launcher(), context.exits());
+      int heldPort = runPort;
+      if (heldPort > 0) started.exited().whenComplete((exit, failure) -> context.ports().release(heldPort));
       run = started;
+      port = runPort;
       specHash = current.specHash();
       startedAtMs = context.clock().millis();
       transition(Edge.LAUNCHED, null);
@@ -328,9 +374,17 @@ final class ManagedProcess {
         onExit(started, exit != null ? exit : new ExitStatus(null, "UNKNOWN"));
       }, context.exits());
     } catch (java.io.IOException | RuntimeException e) {
+      if (runPort > 0) context.ports().release(runPort);
       run = null;
       transition(Edge.LAUNCH_FAILED, "launch failed: " + e.getMessage());
     }
+  }
+
+  /** Adds a restart to the bounded history, with the exit of the run it replaces. Holds the monitor. */
+  private void remember(String cause) {
+    if (history.size() == HISTORY) history.removeFirst();
+    history.addLast(new RestartEvent(context.clock().millis(), cause, lastExitCode, lastSignal));
+    historyView = List.copyOf(history);
   }
 
   /** The one way to change state: checks the edge, publishes the record, wakes waiters, tells listeners. */
@@ -341,6 +395,7 @@ final class ManagedProcess {
     reason = why;
     publish();
     notifyAll();
+    context.logs().events().transitioned(record);
     context.changed().run();
   }
 
@@ -348,6 +403,7 @@ final class ManagedProcess {
     long pid = run != null ? run.pid() : 0;
     long pidStart = run != null ? run.startMs() : 0;
     record = new ProcessRecord(id, status, pid, pidStart, specHash, startedAtMs, restarts, unstableRestarts,
-        lastExitCode, lastSignal, reason, restartRequest);
+        lastExitCode, lastSignal, reason, restartRequest,
+        run != null ? port : 0);
   }
 }

@@ -1,5 +1,6 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.logs.LogRouter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param timer single thread: restart delays and stop sequences
  * @param exits processes exits and delayed restarts off the JDK's threads
  * @param changed announces a state change to the supervisor's listeners
+ * @param ports private loopback ports of balanced instances
+ * @param logs opens each run's log files and publishes state changes as daemon events
  */
 record SupervisionContext(
     ProcessLauncher launcher,
@@ -24,4 +27,6 @@ record SupervisionContext(
     Map<String, String> daemonEnv,
     ScheduledExecutorService timer,
     ExecutorService exits,
-    Runnable changed) {}
+    Runnable changed,
+    PrivatePorts ports,
+    LogRouter logs) {}

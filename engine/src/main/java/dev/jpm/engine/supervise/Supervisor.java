@@ -1,10 +1,12 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
+import dev.jpm.engine.model.RestartEvent;
 import dev.jpm.engine.model.StopPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,13 +49,20 @@ public final class Supervisor implements AutoCloseable {
   // Guarded by this.
   private final Map<String, AppSpec> specs = new TreeMap<>();
   private final Map<InstanceId, ManagedProcess> instances = new TreeMap<>();
+  /** Replacements being readied beside the instance they will replace (rolling reload with surge). */
+  private final Map<InstanceId, ManagedProcess> surges = new TreeMap<>();
 
   public Supervisor(ProcessLauncher launcher, Clock clock, Path jpmHome) {
+    this(launcher, clock, jpmHome, new LogRouter(jpmHome, clock));
+  }
+
+  /** A supervisor whose instances write their output through {@code logs}. */
+  public Supervisor(ProcessLauncher launcher, Clock clock, Path jpmHome, LogRouter logs) {
     this.events = Executors.newSingleThreadExecutor(threads("jpm-supervise-events"));
     this.context = new SupervisionContext(launcher, clock, jpmHome, Map.copyOf(System.getenv()),
         Executors.newSingleThreadScheduledExecutor(threads("jpm-supervise-timer")),
         Executors.newCachedThreadPool(threads("jpm-supervise-exit")),
-        this::announceChange);
+        this::announceChange, new PrivatePorts(PrivatePorts.FIRST, PrivatePorts.LAST), logs);
   }
 
   /** Calls {@code listener} after every state change, on the supervisor's event thread. */
@@ -86,7 +95,21 @@ public final class Supervisor implements AutoCloseable {
 
   /** Stops the tree, starts again with the current spec, counts one restart; returns once the new one launched. */
   public ProcessRecord restart(InstanceId id) {
-    return instance(id).restart();
+    return restart(id, "restart requested");
+  }
+
+  /** {@link #restart(InstanceId)}, with the cause its restart history shows (a memory limit, a cron...). */
+  public ProcessRecord restart(InstanceId id, String cause) {
+    return instance(id).restart(cause);
+  }
+
+  /** The instance's last restarts, oldest first, each with its cause and the exit of the run it replaced. */
+  public List<RestartEvent> restartHistory(InstanceId id) {
+    ManagedProcess instance;
+    synchronized (this) {
+      instance = instances.get(id);
+    }
+    return instance == null ? List.of() : instance.restartHistory(); // deleted meanwhile: nothing to show
   }
 
   /**
@@ -135,6 +158,78 @@ public final class Supervisor implements AutoCloseable {
       specs.remove(app);
     }
     context.changed().run();
+  }
+
+  /**
+   * Starts a second process for {@code id}, from the app's current spec, beside the one that runs (the surge of a
+   * rolling reload). It is supervised like any instance (restarted when it crashes) but is not in {@link #observe()}
+   * until {@link #promoteSurge} puts it in the instance's place; {@link #discardSurge} stops it instead.
+   */
+  public ProcessRecord startSurge(InstanceId id) {
+    ManagedProcess surge;
+    synchronized (this) {
+      instance(id);
+      if (surges.containsKey(id)) throw new IllegalStateException("a replacement of " + id + " is already running");
+      surge = new ManagedProcess(id, specs.get(id.app()), context);
+      surges.put(id, surge);
+    }
+    return surge.start();
+  }
+
+  /** The records of surges not yet promoted or discarded. */
+  public synchronized List<ProcessRecord> surges() {
+    return surges.values().stream().map(ManagedProcess::record).toList();
+  }
+
+  /** The surge's current record, or null when {@code id} has none. */
+  public synchronized ProcessRecord surge(InstanceId id) {
+    ManagedProcess surge = surges.get(id);
+    return surge == null ? null : surge.record();
+  }
+
+  /** Whether process {@code pid} of {@code id} (the instance's or its surge's) printed its app's ready_pattern. */
+  public boolean saidReady(InstanceId id, long pid) {
+    ManagedProcess instance;
+    ManagedProcess surge;
+    synchronized (this) {
+      instance = instances.get(id);
+      surge = surges.get(id);
+    }
+    return (instance != null && instance.saidReady(pid)) || (surge != null && surge.saidReady(pid));
+  }
+
+  /** Stops the surge of {@code id} (its whole tree) and forgets it; the instance keeps its process. */
+  public ProcessRecord discardSurge(InstanceId id) {
+    ManagedProcess surge;
+    synchronized (this) {
+      surge = surges.get(id);
+    }
+    if (surge == null) throw new IllegalArgumentException("no replacement of " + id + " is running");
+    ProcessRecord stopped = surge.stop();
+    synchronized (this) {
+      surges.remove(id);
+    }
+    return stopped;
+  }
+
+  /**
+   * Stops the instance's current process (stop signal, kill_timeout, SIGKILL) and puts its surge in its place,
+   * counting one restart. The caller has already taken the old process out of traffic.
+   */
+  public ProcessRecord promoteSurge(InstanceId id) {
+    ManagedProcess old = instance(id);
+    ManagedProcess surge;
+    synchronized (this) {
+      surge = surges.get(id);
+    }
+    if (surge == null) throw new IllegalArgumentException("no replacement of " + id + " is running");
+    ProcessRecord previous = old.stop();
+    synchronized (this) {
+      surges.remove(id);
+      if (instances.get(id) == old) instances.put(id, surge);
+    }
+    surge.succeed(previous);
+    return surge.record();
   }
 
   /** A snapshot of the table: every app with its applied spec and its instances' records. */

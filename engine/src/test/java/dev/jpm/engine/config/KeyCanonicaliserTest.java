@@ -72,9 +72,9 @@ class KeyCanonicaliserTest {
             watch_options: {usePolling: true}
         """);
     assertThat(result.errors()).isEmpty();
+    assertThat(result.desired().apps().getFirst().versioning().vizion()).isFalse();
     assertThat(result.warnings()).extracting(ConfigProblem::render).containsExactly(
         fx.path("e.yaml") + ":4:5: app \"api\": 'pmx' is a PM2/Node-only option; jpm ignores it",
-        fx.path("e.yaml") + ":5:5: app \"api\": vizion: accepted but not applied yet by this jpm version",
         fx.path("e.yaml") + ":6:5: app \"api\": 'watch_options' is a PM2/Node-only option; jpm ignores it");
   }
 

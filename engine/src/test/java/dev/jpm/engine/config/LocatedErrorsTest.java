@@ -285,7 +285,34 @@ class LocatedErrorsTest {
             cron: "0 3 * *"
             ready_pattern: "listening (on"
         """)).containsExactly(
-            at("e.yaml") + ":4:11: app \"api\": cron_restart: must be a cron expression of 5 or 6 fields, got \"0 3 * *\" (4)",
+            at("e.yaml") + ":4:11: app \"api\": cron_restart: not a valid cron expression \"0 3 * *\": has 4 fields; "
+                + "write 5 (minute hour day month weekday) or 6 (second first); e.g. \"0 3 * * *\" restarts every day at 03:00",
             at("e.yaml") + ":5:20: app \"api\": ready_pattern: not a valid regular expression: Unclosed group");
+  }
+
+  @Test
+  void cronOutOfRangeIsReportedByQuartzAtTheValue() {
+    assertThat(errors("e.json", """
+        {"apps": [
+          {"name": "api", "script": "server.js", "cron_restart": "0 25 * * *"},
+          {"name": "worker", "script": "worker.js", "cron": "0 3 * * 9"}
+        ]}
+        """)).containsExactly(
+            at("e.json") + ":2:58: app \"api\": cron_restart: not a valid cron expression \"0 25 * * *\": "
+                + "Hour values must be between 0 and 23; e.g. \"0 3 * * *\" restarts every day at 03:00",
+            at("e.json") + ":3:53: app \"worker\": cron_restart: not a valid cron expression \"0 3 * * 9\": "
+                + "day-of-week: 9 is not a weekday (0-7 or SUN-SAT); e.g. \"0 3 * * *\" restarts every day at 03:00");
+  }
+
+  @Test
+  void badIgnoreWatchGlob() {
+    assertThat(errors("e.yaml", """
+        apps:
+          - name: api
+            script: server.js
+            watch: true
+            ignore_watch: [node_modules, "logs/[a-"]
+        """)).singleElement().asString()
+        .isEqualTo(at("e.yaml") + ":5:34: app \"api\": ignore_watch[1]: not a valid glob: Missing '] in \"logs/[a-\"");
   }
 }

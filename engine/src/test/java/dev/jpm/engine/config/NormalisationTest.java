@@ -92,7 +92,9 @@ class NormalisationTest {
     assertThat(app.logs().combinedFile()).isEqualTo(logs + "/my-api-2.log");
     assertThat(app.logs().dateFormat()).isEqualTo("YYYY-MM-DDTHH:mm:ss");
     assertThat(app.logs().json()).isTrue();
-    assertThat(app.logs().merge()).isFalse();
+    assertThat(app.logs().merge()).as("PM2: a fork app without instances writes one file").isTrue();
+    AppSpec two = only("apps: [{name: api, script: server.js, instances: 2}]");
+    assertThat(two.logs().merge()).isFalse();
   }
 
   @Test

@@ -123,6 +123,9 @@ class Pm2FixturesTest {
     assertThat(camel.ignoreWatch()).containsExactly("node_modules", "tmp");
     assertThat(camel.watchDelayMs()).isEqualTo(1000);
     assertThat(result.warnings()).extracting(ConfigProblem::message).containsExactly(
+        "cluster mode without port: nothing balances the instances, and instances that bind one fixed port will "
+            + "collide; have the app listen on the PORT variable and declare port: so jpm owns that port and "
+            + "balances over the instances",
         "'windowsHide' is a PM2/Node-only option; jpm ignores it",
         "'sourceMapSupport' is a PM2/Node-only option; jpm ignores it");
   }

@@ -25,9 +25,9 @@ class StateStoreTest {
   static ObservedState table(String greeting) {
     AppSpec spec = SpecBuilder.app("api").env("GREETING", greeting).instances(2).build();
     ProcessRecord first = new ProcessRecord(new InstanceId("api", 0), ProcessStatus.ONLINE, 4242, 1_700_000_000_000L,
-        spec.specHash(), 1_700_000_000_100L, 3, 0, 1, null, null, "cron 0 3 * * *");
+        spec.specHash(), 1_700_000_000_100L, 3, 0, 1, null, null, "cron 0 3 * * *", 0);
     ProcessRecord second = new ProcessRecord(new InstanceId("api", 1), ProcessStatus.ERRORED, 0, 0, spec.specHash(),
-        0, 16, 16, null, "KILL", "crashed 16 times", null);
+        0, 16, 16, null, "KILL", "crashed 16 times", null, 0);
     return new ObservedState(Map.of("api", new ObservedApp(spec, List.of(first, second))));
   }
 

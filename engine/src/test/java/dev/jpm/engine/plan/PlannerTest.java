@@ -80,28 +80,28 @@ class PlannerTest {
     return Stream.of(
         of("env change restarts each instance in index order",
             file(api().env("DB_URL", "postgres://db2/shop").build()), table(running(api().build())), """
-            ~ restart api#0 (env.DB_URL changed)
-            ~ restart api#1 (env.DB_URL changed)
+            ~ restart api#0 (env.DB_URL changed) [rolling: capacity −1]
+            ~ restart api#1 (env.DB_URL changed) [rolling: capacity −1]
             """),
         of("several changes are listed, three at most",
             file(api().args("--verbose").env("DB_URL", "x").env("NEW", "1").instances(1).build()),
             table(running(before.withInstances(1))), """
-            ~ restart api#0 (args changed, env.DB_URL changed, env.NEW added, +1 more)
+            ~ restart api#0 (args changed, env.DB_URL changed, env.NEW added, +1 more) [downtime: single instance]
             """),
         of("port and exec mode show their values", file(app("web").cluster(3001).build()),
             table(running(app("web").port(3000).build())), """
-            ~ restart web#0 (port 3000 → 3001, exec_mode fork → cluster)
+            ~ restart web#0 (port 3000 → 3001, exec_mode fork → cluster) [zero-downtime: surge, ready, drain]
             """),
         of("interpreter, node_args and instance_var are named",
             file(app("job").interpreter("/usr/bin/node", "--max-old-space-size=512").instanceVar("ID").build()),
             table(running(app("job").interpreter("/usr/bin/node").build())), """
-            ~ restart job#0 (node_args changed, instance_var changed)
+            ~ restart job#0 (node_args changed, instance_var changed) [downtime: single instance]
             """),
         of("an instance on an older spec than the one applied is restarted",
             file(api().build()),
             table(observed(api().build(), instance(api().build(), 0, ONLINE),
                 instance(api().env("DB_URL", "old").build(), 1, ONLINE))), """
-            ~ restart api#1 (spec changed)
+            ~ restart api#1 (spec changed) [rolling: capacity −1]
             """));
   }
 
@@ -119,8 +119,8 @@ class PlannerTest {
         of("update comes before the restarts it goes with",
             file(api().env("DB_URL", "x").stopExitCodes(0, 2).build()), table(running(api().build())), """
             = update api (stop_exit_codes [] → [0, 2], no restart)
-            ~ restart api#0 (env.DB_URL changed)
-            ~ restart api#1 (env.DB_URL changed)
+            ~ restart api#0 (env.DB_URL changed) [rolling: capacity −1]
+            ~ restart api#1 (env.DB_URL changed) [rolling: capacity −1]
             """),
         of("an app started by hand is adopted by the file", file(api().build()),
             table(running(api().source(null).build())), """
@@ -142,8 +142,8 @@ class PlannerTest {
             """),
         of("scale up with a spec change restarts the kept ones",
             file(api().instances(3).env("DB_URL", "x").build()), table(running(api().build())), """
-            ~ restart api#0 (env.DB_URL changed)
-            ~ restart api#1 (env.DB_URL changed)
+            ~ restart api#0 (env.DB_URL changed) [rolling: capacity −1]
+            ~ restart api#1 (env.DB_URL changed) [rolling: capacity −1]
             + start api#2 (instances 2 → 3)
             """),
         of("scale down with spec and policy changes",
@@ -152,7 +152,7 @@ class PlannerTest {
             = update api (max_restarts 16 → 3, no restart)
             - remove api#2 (instances 3 → 1)
             - remove api#1 (instances 3 → 1)
-            ~ restart api#0 (env.DB_URL changed)
+            ~ restart api#0 (env.DB_URL changed) [downtime: single instance]
             """),
         of("an app that does not autostart records a scale up without starting",
             file(app("worker").instances(2).noAutostart().build()),
@@ -176,8 +176,8 @@ class PlannerTest {
         of("a start also says what changed in the spec", file(changed),
             table(observed(three, instance(three, 0, ONLINE), instance(three, 1, ERRORED),
                 instance(three, 2, ONLINE))), """
-            ~ restart api#0 (env.X added)
-            ~ restart api#2 (env.X added)
+            ~ restart api#0 (env.X added) [rolling: capacity −1]
+            ~ restart api#2 (env.X added) [rolling: capacity −1]
             + start api#1 (errored; env.X added)
             """),
         of("an instance still stopping is started again too", file(api().build()),
@@ -221,11 +221,11 @@ class PlannerTest {
     return Stream.of(
         new Case("--only plans the named apps and leaves the others", changedBoth, table,
             new PlanOptions(false, Set.of("web")), """
-            ~ restart web#0 (env.A added)
+            ~ restart web#0 (env.A added) [downtime: single instance]
             """),
         new Case("--only limits prune to the named apps too", changedBoth, table,
             new PlanOptions(true, Set.of("web", "gone")), """
-            ~ restart web#0 (env.A added)
+            ~ restart web#0 (env.A added) [downtime: single instance]
             - delete gone (not in file; --prune)
             """),
         new Case("--only naming an app that is nowhere plans nothing", changedBoth, table,
@@ -242,16 +242,16 @@ class PlannerTest {
     PlanOptions requested = PlanOptions.requestedRestarts("api");
     return Stream.of(
         new Case("a requested restart replaces each instance, cause shown", file(api), bothRequested, requested, """
-            ~ restart api#0 (cron 0 3 * * *)
-            ~ restart api#1 (cron 0 3 * * *)
+            ~ restart api#0 (cron 0 3 * * *) [rolling: capacity −1]
+            ~ restart api#1 (cron 0 3 * * *) [rolling: capacity −1]
             """),
         new Case("a request for one instance leaves a stopped sibling alone", file(api), oneRequestedOneStopped,
             requested, """
-            ~ restart api#0 (memory limit exceeded)
+            ~ restart api#0 (memory limit exceeded) [rolling: capacity −1]
             """),
         of("an apply honours pending requests and still starts stopped instances", file(api),
             oneRequestedOneStopped, """
-            ~ restart api#0 (memory limit exceeded)
+            ~ restart api#0 (memory limit exceeded) [rolling: capacity −1]
             + start api#1 (stopped)
             """),
         new Case("a request starts a stopped app that does not autostart (a one-shot cron job)", file(oneShot),
@@ -263,7 +263,7 @@ class PlannerTest {
             table(observed(api, restartRequested(instance(api, 0, ONLINE), "watch: src/a.js changed"),
                 instance(api, 1, ONLINE)), running(app("web").env("A", "1").build()), running(app("old").build())),
             requested, """
-            ~ restart api#0 (watch: src/a.js changed)
+            ~ restart api#0 (watch: src/a.js changed) [rolling: capacity −1]
             """),
         new Case("no request, nothing to do", file(api), table(running(api)), requested, ""));
   }
@@ -284,7 +284,7 @@ class PlannerTest {
         new Case("deletes come last, dependents first", file(app("web").env("A", "1").build()),
             table(running(app("web").build()), running(app("a").build()), running(app("b").dependsOn("a").build()),
                 running(app("c").build()), running(app("d").dependsOn("b").build())), PRUNE, """
-            ~ restart web#0 (env.A added)
+            ~ restart web#0 (env.A added) [downtime: single instance]
             - delete c (not in file; --prune)
             - delete d (not in file; --prune)
             - delete b (not in file; --prune)
@@ -314,9 +314,9 @@ class PlannerTest {
     assertThat(Planner.plan(desired, backward, PRUNE)).isEqualTo(first);
     assertThat(first.toString()).isEqualTo("""
         - remove api#2 (instances 3 → 2)
-        ~ restart api#0 (env.DB_URL changed)
+        ~ restart api#0 (env.DB_URL changed) [rolling: capacity −1]
         + start api#1 (errored; env.DB_URL changed)
-        ~ restart web#0 (env.A added)
+        ~ restart web#0 (env.A added) [downtime: single instance]
         + start db#0 (new app)
         - delete old (not in file; --prune)""");
   }

@@ -42,7 +42,7 @@ final class ProcessTable {
   static ProcessRecord restartRequested(ProcessRecord record, String cause) {
     return new ProcessRecord(record.id(), record.status(), record.pid(), record.pidStartMs(), record.specHash(),
         record.startedAtMs(), record.restarts(), record.unstableRestarts(), record.lastExitCode(),
-        record.lastSignal(), record.reason(), cause);
+        record.lastSignal(), record.reason(), cause, record.port());
   }
 
   /** An instance started from {@code startedFrom}, with runtime facts that must never matter to a plan. */
@@ -50,6 +50,6 @@ final class ProcessTable {
     boolean live = status.isActive();
     return new ProcessRecord(new InstanceId(startedFrom.name(), index), status, live ? 4100 + index : 0,
         live ? 1_700_000_000_000L : 0, startedFrom.specHash(), live ? 1_700_000_000_000L : 0, 7, 2,
-        live ? null : 1, null, null, null);
+        live ? null : 1, null, null, null, 0);
   }
 }

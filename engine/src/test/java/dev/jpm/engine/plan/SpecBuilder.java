@@ -6,6 +6,7 @@ import dev.jpm.engine.model.ExecMode;
 import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.model.Traffic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class SpecBuilder {
   private String cronRestart;
   private final List<Dependency> dependsOn = new ArrayList<>();
   private boolean autostart = true;
+  private Traffic traffic = Traffic.DEFAULTS;
   private String namespace;
 
   private SpecBuilder(String name) {
@@ -47,7 +49,7 @@ public final class SpecBuilder {
     return new SpecBuilder(name);
   }
 
-  SpecBuilder source(String path) {
+  public SpecBuilder source(String path) {
     source = path;
     return this;
   }
@@ -122,7 +124,7 @@ public final class SpecBuilder {
     return this;
   }
 
-  SpecBuilder maxMemoryBytes(long bytes) {
+  public SpecBuilder maxMemoryBytes(long bytes) {
     maxMemoryBytes = bytes;
     return this;
   }
@@ -138,8 +140,13 @@ public final class SpecBuilder {
     return this;
   }
 
-  SpecBuilder dependsOn(String... apps) {
+  public SpecBuilder dependsOn(String... apps) {
     for (String app : apps) dependsOn.add(new Dependency(app, Dependency.Condition.STARTED));
+    return this;
+  }
+
+  SpecBuilder traffic(Traffic value) {
+    traffic = value;
     return this;
   }
 
@@ -148,7 +155,7 @@ public final class SpecBuilder {
     return this;
   }
 
-  SpecBuilder namespace(String value) {
+  public SpecBuilder namespace(String value) {
     namespace = value;
     return this;
   }
@@ -161,6 +168,6 @@ public final class SpecBuilder {
     command.addAll(args);
     return new AppSpec(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env,
         instances, execMode, instanceVar, null, port, restart, stop, logs, 0, maxMemoryBytes, cronRestart, List.of(),
-        List.of(), 0, dependsOn, autostart);
+        List.of(), 0, dependsOn, autostart, null, traffic);
   }
 }

@@ -42,7 +42,7 @@ class RestartRequestIT {
 
     assertThat(outcome.converged()).isTrue();
     assertThat(outcome.plan().lines()).containsExactly(
-        "~ restart idle#0 (cron * * * * *)", "~ restart idle#1 (cron * * * * *)");
+        "~ restart idle#0 (cron * * * * *) [rolling: capacity −1]", "~ restart idle#1 (cron * * * * *) [rolling: capacity −1]");
     for (InstanceId id : List.of(FIRST, SECOND)) {
       ProcessRecord now = fixture.record(id);
       assertThat(now.status()).isEqualTo(ProcessStatus.ONLINE);
@@ -67,7 +67,7 @@ class RestartRequestIT {
 
     Reconciler.Outcome outcome = reconciler.restartInstance(SECOND, "memory limit exceeded", progress::add);
 
-    assertThat(outcome.plan().lines()).containsExactly("~ restart idle#1 (memory limit exceeded)");
+    assertThat(outcome.plan().lines()).containsExactly("~ restart idle#1 (memory limit exceeded) [rolling: capacity −1]");
     assertThat(fixture.record(SECOND).pid()).isNotEqualTo(secondPid);
     assertThat(fixture.record(SECOND).status()).isEqualTo(ProcessStatus.ONLINE);
     assertThat(fixture.record(FIRST).status()).isEqualTo(ProcessStatus.STOPPED);

@@ -32,4 +32,10 @@ class ChildEnvironmentTest {
     var spec = TestApps.fixture("api", "sleep.sh").port(4000).incrementVar("PORT").build();
     assertThat(ChildEnvironment.of(spec, 1, DAEMON_ENV)).containsEntry("PORT", "4001");
   }
+
+  @Test
+  void aBalancedInstanceGetsItsPrivatePortAsPortUnincremented() {
+    var spec = TestApps.fixture("api", "sleep.sh").port(4000).incrementVar("PORT").build();
+    assertThat(ChildEnvironment.of(spec, 1, DAEMON_ENV, 20_007)).containsEntry("PORT", "20007");
+  }
 }

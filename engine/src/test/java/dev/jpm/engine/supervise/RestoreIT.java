@@ -70,7 +70,7 @@ class RestoreIT {
     var idle = TestApps.fixture("idle", "sleep.sh", "1000").build();
     long mine = ProcessHandle.current().pid();
     var stale = new ProcessRecord(new InstanceId("idle", 0), ProcessStatus.STOPPED, mine, 1, null, 0, 0, 0, null,
-        null, null, null);
+        null, null, null, 0);
     try (var fresh = new SupervisorFixture(home)) {
       fresh.supervisor.restore(List.of(idle), List.of(stale));
       assertThat(fresh.record(new InstanceId("idle", 0)).status()).isEqualTo(ProcessStatus.STOPPED);

@@ -2,6 +2,7 @@ package dev.jpm.engine.supervise;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ProcessRecord;
@@ -29,6 +30,7 @@ public final class SupervisorFixture implements AutoCloseable, BeforeEachCallbac
   public static final Duration PATIENCE = Duration.ofSeconds(15);
 
   public Path home;
+  public LogRouter logs;
   public Supervisor supervisor;
 
   /** For {@code @RegisterExtension}: home and supervisor exist from each test's start. */
@@ -40,7 +42,8 @@ public final class SupervisorFixture implements AutoCloseable, BeforeEachCallbac
 
   private void open(Path folder) {
     this.home = folder;
-    this.supervisor = new Supervisor(new OsProcessLauncher(), Clock.systemUTC(), folder);
+    this.logs = new LogRouter(folder, Clock.systemUTC());
+    this.supervisor = new Supervisor(new OsProcessLauncher(), Clock.systemUTC(), folder, logs);
   }
 
   @Override

@@ -26,6 +26,10 @@ public final class TestApps {
   private RestartPolicy restart = new RestartPolicy(true, 3, 300, 0, 0, Set.of());
   private StopPolicy stop = new StopPolicy("INT", 1000);
   private LogSpec logs = new LogSpec(null, null, null, false, false, null, false, null);
+  private String cronRestart;
+  private List<String> watch = List.of();
+  private List<String> ignoreWatch = List.of();
+  private long watchDelayMs;
 
   private TestApps(String name) {
     this.name = name;
@@ -98,9 +102,27 @@ public final class TestApps {
     return this;
   }
 
+  public TestApps cron(String expression) {
+    this.cronRestart = expression;
+    return this;
+  }
+
+  /** Watches {@code paths} (absolute), leaving out {@code ignore} globs, restarting {@code delayMs} after a burst. */
+  public TestApps watch(List<String> paths, List<String> ignore, long delayMs) {
+    this.watch = paths;
+    this.ignoreWatch = ignore;
+    this.watchDelayMs = delayMs;
+    return this;
+  }
+
+  public TestApps logs(LogSpec spec) {
+    this.logs = spec;
+    return this;
+  }
+
   public AppSpec build() {
     return new AppSpec(name, null, null, command.getLast(), List.of(), null, List.of(), command, cwd, env,
-        instances, ExecMode.FORK, null, incrementVar, port, restart, stop, logs, 3000, 0, null, List.of(),
-        List.of(), 0, List.of(), true);
+        instances, ExecMode.FORK, null, incrementVar, port, restart, stop, logs, 3000, 0, cronRestart, watch,
+        ignoreWatch, watchDelayMs, List.of(), true, null, null);
   }
 }

@@ -1,0 +1,63 @@
+package dev.jpm.cli;
+
+import dev.jpm.cli.client.DaemonClient;
+import dev.jpm.cli.client.LogFrame;
+import dev.jpm.cli.render.LogLines;
+import dev.jpm.cli.render.Style;
+import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.protocol.Response;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * {@code jpm logs} without picocli or databind, as {@link QuickList} does for {@code ls}: its plain forms
+ * ({@code [TARGET] [--lines N] [--nostream] [--out|--err]}) are answered directly. Anything else, and a failure
+ * before the first line, goes the ordinary way, where picocli parses and the failure handler reports.
+ */
+final class QuickLogs {
+
+  private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9._#-]+");
+
+  private QuickLogs() {}
+
+  /** The exit code when {@code args} are a plain logs that ran; empty to run the full command line instead. */
+  static OptionalInt run(String[] args, Map<String, String> environment, PrintWriter out) {
+    if (args.length < 1 || !args[0].equals("logs")) return OptionalInt.empty();
+    String target = "all";
+    int lines = 15;
+    boolean follow = true;
+    String stream = "both";
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--nostream")) follow = false;
+      else if (arg.equals("--out") && stream.equals("both")) stream = "out";
+      else if (arg.equals("--err") && stream.equals("both")) stream = "err";
+      else if (arg.equals("--lines") && i + 1 < args.length && args[i + 1].matches("\\d{1,7}")) lines = Integer.parseInt(args[++i]);
+      else if (!arg.startsWith("-") && target.equals("all") && TARGET.matcher(arg).matches()) target = arg;
+      else return OptionalInt.empty();
+    }
+    LogLines render = new LogLines(out, Style.forTerminal(environment), false, false);
+    boolean[] printed = {false};
+    boolean[] understood = {true};
+    try {
+      new DaemonClient(JpmHome.fromEnvironment(environment)).streamEncoded(
+          LogFrame.request(target, lines, stream, follow), frame -> {
+            Optional<Response> response = LogFrame.read(frame);
+            if (response.isEmpty()) {
+              understood[0] = false;
+              return false;
+            }
+            if (!(response.get() instanceof Response.LogBatch batch)) return false;
+            printed[0] = true;
+            return render.print(batch);
+          });
+    } catch (IOException | RuntimeException e) {
+      if (!printed[0]) return OptionalInt.empty();
+    }
+    return understood[0] || printed[0] ? OptionalInt.of(ExitCode.OK) : OptionalInt.empty();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.jpm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cluster mode end to end: the real CLI and daemon, the example HTTP server behind jpm's front port. */
+class ClusterIT {
+
+  static final Path HELLO = Path.of("..", "examples", "hello-http", "HelloServer.java").toAbsolutePath().normalize();
+
+  @TempDir Path temp;
+  JpmHarness jpm;
+  int port;
+
+  @BeforeEach
+  void start() throws IOException {
+    jpm = new JpmHarness(temp);
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    jpm.close();
+  }
+
+  private Path ecosystem(String greeting) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    return jpm.write("ecosystem.yaml", """
+        apps:
+          - name: hello
+            script: %s
+            interpreter: %s
+            exec_mode: cluster
+            instances: 2
+            port: %d
+            host: 127.0.0.1
+            min_uptime: 300ms
+            listen_timeout: 60s
+            drain_timeout: 1s
+            ready_pattern: "listening on"
+            env:
+              GREETING: %s
+        """.formatted(HELLO, java, port, greeting));
+  }
+
+  @Test
+  void applyBalancesReloadReplacesAndShowTellsReadinessAndConnections() throws Exception {
+    Path file = ecosystem("hello");
+    jpm.run("apply", file.toString()).expectExit(0);
+    assertThat(jpm.instance("hello#0").path("readiness").asString()).isEqualTo("ready");
+    assertThat(get()).startsWith("hello from instance ");
+    long before0 = jpm.pid("hello#0");
+    long before1 = jpm.pid("hello#1");
+
+    assertThat(jpm.run("diff", ecosystem("bonjour").toString()).expectExit(1).out())
+        .contains("~ restart hello#0 (env.GREETING changed) [zero-downtime: surge, ready, drain]");
+    JpmHarness.Result reload = jpm.run("reload", "hello").expectExit(0);
+
+    assertThat(reload.out()).contains("replaced hello#0", "replaced hello#1");
+    assertThat(jpm.pid("hello#0")).isNotIn(before0, before1);
+    assertThat(jpm.pid("hello#1")).isNotIn(before0, before1);
+    assertThat(get()).startsWith("hello from instance ");
+    assertThat(jpm.run("show", "hello").expectExit(0).out()).contains("readiness", "connections", "balanced by jpm");
+  }
+
+  @Test
+  void reloadOfAnUnknownAppFails() {
+    assertThat(jpm.run("reload", "nosuch").exit()).isNotZero();
+  }
+
+  private String get() throws IOException, InterruptedException {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.jpm.engine.config;
+
+import dev.jpm.engine.model.HealthCheck;
+import dev.jpm.engine.model.Traffic;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Maps an app's readiness, front-port and rollout keys ({@code host}, {@code proxy_protocol}, {@code health_check},
+ * {@code wait_ready}/{@code ready_pattern}, {@code max_surge}, {@code max_unavailable}, {@code drain_timeout}) to
+ * {@link Traffic}, reporting combinations that cannot work.
+ */
+final class TrafficMapper {
+
+  static final long DEFAULT_INTERVAL_MS = 1000;
+  static final long DEFAULT_TIMEOUT_MS = 1000;
+
+  private TrafficMapper() {}
+
+  static Traffic map(ObjectNode app, int instances, Integer port, AppScope scope) {
+    Traffic d = Traffic.DEFAULTS;
+    int surge = count(app.path("max_surge"), instances, true, d.maxSurge());
+    int unavailable = count(app.path("max_unavailable"), instances, false, d.maxUnavailable());
+    if (surge == 0 && unavailable == 0) {
+      scope.error(app.has("max_surge") ? "max_surge" : "max_unavailable",
+          "max_surge and max_unavailable are both 0: a rolling reload could never replace an instance");
+      surge = 1;
+    }
+    if (app.path("wait_ready").asBoolean(false) && !app.has("ready_pattern"))
+      scope.warningAtKey("wait_ready", "a non-Node app says it is ready with a stdout line: add ready_pattern "
+          + "(e.g. ready_pattern: \"listening on\"); until then readiness is min_uptime and the port");
+    if (app.path("exec_mode").asString("fork").startsWith("cluster") && port == null)
+      scope.warningAtKey("exec_mode", "cluster mode without port: nothing balances the instances, and instances "
+          + "that bind one fixed port will collide; have the app listen on the PORT variable and declare port: so "
+          + "jpm owns that port and balances over the instances");
+    HealthCheck check = app.has("health_check") ? healthCheck(app.get("health_check"), port, scope) : null;
+    String host = app.path("host").isString() ? app.get("host").asString() : null;
+    String pattern = app.path("ready_pattern").isString() ? app.get("ready_pattern").asString() : null;
+    return new Traffic(host, app.path("proxy_protocol").asBoolean(false), check, pattern, surge, unavailable,
+        SpecMapper.millis(app, "drain_timeout", d.drainTimeoutMs()), reusePort(app, port, scope));
+  }
+
+  private static boolean reusePort(ObjectNode app, Integer port, AppScope scope) {
+    boolean asked = app.path("reuse_port").asBoolean(false);
+    if (asked && (port == null || !app.path("exec_mode").asString("fork").startsWith("cluster")))
+      scope.error("reuse_port", "needs exec_mode: cluster and a port: the instances share that port");
+    return asked;
+  }
+
+  private static HealthCheck healthCheck(JsonNode check, Integer appPort, AppScope scope) {
+    HealthCheck.Type type = HealthCheck.Type.valueOf(check.path("type").asString("tcp").toUpperCase(Locale.ROOT));
+    Integer port = check.has("port") ? check.get("port").asInt() : null;
+    if (port == null && appPort == null)
+      scope.error("health_check", "names no port and the app has none: add health_check.port or the app's port");
+    long interval = check.has("interval") ? Durations.parse(check.get("interval")).orElse(DEFAULT_INTERVAL_MS)
+        : DEFAULT_INTERVAL_MS;
+    long timeout = check.has("timeout") ? Durations.parse(check.get("timeout")).orElse(DEFAULT_TIMEOUT_MS)
+        : DEFAULT_TIMEOUT_MS;
+    return new HealthCheck(type, check.path("path").asString("/"), port, Math.max(1, interval), Math.max(1, timeout),
+        check.path("successes").asInt(1), check.path("retries").asInt(3), check.path("restart_after").asInt(0));
+  }
+
+  /** A count or a percentage of {@code instances}: a surge rounds up, an unavailability down (as Kubernetes). */
+  private static int count(JsonNode value, int instances, boolean roundUp, int fallback) {
+    if (value.isMissingNode()) return fallback;
+    if (value.isIntegralNumber()) return value.asInt();
+    String text = value.asString();
+    int percent = Integer.parseInt(text.substring(0, text.length() - 1));
+    return (int) (roundUp ? Math.ceil(instances * percent / 100.0) : Math.floor(instances * percent / 100.0));
+  }
+}

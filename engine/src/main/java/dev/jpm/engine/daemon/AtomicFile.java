@@ -1,0 +1,32 @@
+package dev.jpm.engine.daemon;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Replaces a file's content so that a crash at any point leaves either the old or the new content, never half of
+ * one: write a temporary sibling, fsync it, rename it over the file, fsync the folder.
+ */
+final class AtomicFile {
+
+  private AtomicFile() {}
+
+  static void write(Path file, byte[] bytes) throws IOException {
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) out.write(buffer);
+      out.force(true);
+    }
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+      folder.force(true);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.jpm.engine.daemon;
+
+import dev.jpm.engine.logs.LogBus;
+import dev.jpm.engine.logs.LogLine;
+import dev.jpm.engine.logs.LogPaths;
+import dev.jpm.engine.logs.LogRouter;
+import dev.jpm.engine.logs.LogTail;
+import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.ObservedApp;
+import dev.jpm.engine.model.ProcessRecord;
+import dev.jpm.engine.protocol.ErrorCode;
+import dev.jpm.engine.protocol.LogEntry;
+import dev.jpm.engine.protocol.Request;
+import dev.jpm.engine.protocol.Response;
+import dev.jpm.engine.supervise.Supervisor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Answers {@code jpm logs}: the last lines of each file of the target, then its live lines from the bus. The
+ * subscription is taken before the files are read, so no line falls between the two. A follower that stops
+ * reading only loses lines of its own (the bus drops for it and says how many); one that goes away is noticed
+ * at the next batch or heartbeat.
+ */
+final class LogStreamer {
+
+  /** Frames to the peer; throws once it has gone. */
+  interface Sink {
+    void send(Response frame) throws IOException;
+  }
+
+  private static final long HEARTBEAT_MS = 1000;
+  private static final int BATCH = 512;
+
+  private final Supervisor supervisor;
+  private final LogRouter logs;
+
+  LogStreamer(Supervisor supervisor, LogRouter logs) {
+    this.supervisor = supervisor;
+    this.logs = logs;
+  }
+
+  void stream(Request.Logs request, Sink sink) throws IOException {
+    Target target = Target.parse(request.target());
+    boolean out = !"err".equals(request.stream());
+    boolean err = !"out".equals(request.stream());
+    List<ObservedApp> apps = supervisor.observe().apps().values().stream()
+        .filter(app -> target.app() == null || target.app().equals(app.applied().name())).toList();
+    if (apps.isEmpty() && target.app() != null) {
+      sink.send(ErrorCode.NOT_FOUND.failure("no app named " + target.app() + " (jpm ls lists them)"));
+      return;
+    }
+    LogBus.Subscription live = request.follow()
+        ? logs.bus().subscribe(new LogBus.Filter(target.app(), target.instance(), out, err)) : null;
+    try {
+      sink.send(new Response.LogBatch(tails(apps, target, request.lines(), out, err), 0));
+      if (live == null) {
+        sink.send(new Response.Done(""));
+        return;
+      }
+      follow(live, sink);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (live != null) live.close();
+    }
+  }
+
+  private static void follow(LogBus.Subscription live, Sink sink) throws IOException, InterruptedException {
+    while (true) {
+      List<LogLine> lines = live.poll(HEARTBEAT_MS, BATCH);
+      sink.send(new Response.LogBatch(lines.stream().map(LogStreamer::entry).toList(), live.takeMissed()));
+    }
+  }
+
+  private List<LogEntry> tails(List<ObservedApp> apps, Target target, int count, boolean out, boolean err) {
+    List<LogEntry> entries = new ArrayList<>();
+    Set<Path> seen = new HashSet<>(); // merged instances share their files: each file once
+    for (ObservedApp app : apps) {
+      for (ProcessRecord record : app.instances()) {
+        InstanceId id = record.id();
+        if (target.instance() != null && target.instance() != id.index()) continue;
+        LogPaths paths = logs.paths(id, app.applied().logs());
+        if (out) tail(paths.out(), id, "out", count, seen, entries);
+        if (err) tail(paths.error(), id, "err", count, seen, entries);
+      }
+    }
+    return entries;
+  }
+
+  private static void tail(Optional<Path> file, InstanceId id, String stream, int count, Set<Path> seen,
+      List<LogEntry> into) {
+    if (file.isEmpty() || !seen.add(file.get())) return;
+    try {
+      for (String line : LogTail.lastLines(file.get(), count)) into.add(new LogEntry(id.app(), id.index(), stream, line, 0));
+    } catch (IOException e) {
+      into.add(new LogEntry(id.app(), id.index(), "event", "cannot read " + file.get() + ": " + e.getMessage(), 0));
+    }
+  }
+
+  private static LogEntry entry(LogLine line) {
+    return new LogEntry(line.app(), line.instance(), line.stream().word(), line.text(), line.timeMs());
+  }
+
+  /** {@code all}, {@code api} or {@code api#1}. */
+  private record Target(String app, Integer instance) {
+    static Target parse(String text) {
+      if (text == null || text.isBlank() || text.equals("all")) return new Target(null, null);
+      if (text.indexOf('#') < 0) return new Target(text, null);
+      InstanceId id = InstanceId.parse(text);
+      return new Target(id.app(), id.index());
+    }
+  }
+}

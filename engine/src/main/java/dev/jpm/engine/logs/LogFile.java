@@ -1,0 +1,226 @@
+package dev.jpm.engine.logs;
+
+import dev.jpm.engine.model.LogRotation;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Executor;
+
+/**
+ * One log file open for appending, shared by every stream that writes into it (an instance's out and err into
+ * the combined file, the instances of a merged app): writes are serialized and each is one block of whole lines
+ * from one writer, so lines of different writers never mix.
+ *
+ * <p>Rotation happens here, between two blocks: the file is renamed aside and a new one opened, so no line is
+ * lost or copied; compression and pruning of the rotated file run on {@code background}. A write that fails
+ * (disk full, permission) loses that block, which the caller counts; the file is then reopened at most every
+ * {@link #RETRY_MS} and writing resumes as soon as it works again.
+ */
+final class LogFile {
+
+  private static final System.Logger LOG = System.getLogger(LogFile.class.getName());
+  static final long RETRY_MS = 1000;
+  static final long ROTATION_RETRY_MS = 60_000;
+
+  private final Path path;
+  private final LogRotation rotation;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final Executor background;
+  private final RotatedFiles rotated;
+  // Guarded by this.
+  private FileChannel channel;
+  private boolean regular;
+  private long size;
+  private boolean atLineStart = true;
+  private long nextRotationMs = Long.MAX_VALUE;
+  private long retryAtMs;
+  /** After a rename failed, rotation is not tried again before this (no warning on every write). */
+  private long rotationBlockedUntilMs;
+  private int users;
+
+  private LogFile(Path path, LogRotation rotation, Clock clock, ZoneId zone, Executor background) {
+    this.path = path;
+    this.rotation = rotation;
+    this.clock = clock;
+    this.zone = zone;
+    this.background = background;
+    this.rotated = new RotatedFiles(path, zone);
+  }
+
+  /** Opens {@code path} (creating folders); an error here says which file and why. */
+  static LogFile open(Path path, LogRotation rotation, Clock clock, ZoneId zone, Executor background)
+      throws IOException {
+    LogFile file = new LogFile(path, rotation, clock, zone, background);
+    try {
+      synchronized (file) {
+        file.openChannel();
+      }
+    } catch (IOException e) {
+      // NIO messages are often just the path; say what failed, it becomes the errored instance's reason.
+      throw new IOException("cannot open log file " + path + " (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + ")", e);
+    }
+    return file;
+  }
+
+  Path path() {
+    return path;
+  }
+
+  /** One more writer shares the file. */
+  synchronized void acquire() {
+    users++;
+  }
+
+  /** One writer is done; true when it was the last (the file is then closed). */
+  synchronized boolean release() {
+    if (--users > 0) return false;
+    closeChannel();
+    return true;
+  }
+
+  /** True when more than one writer shares the file: they must then write whole lines only. */
+  synchronized boolean shared() {
+    return users > 1;
+  }
+
+  /** Appends one block; false when it was lost (the caller counts it). Never throws. */
+  synchronized boolean write(byte[] bytes, int offset, int length) {
+    if (length == 0) return true;
+    long now = clock.millis();
+    if (channel == null && !retry(now)) return false;
+    if (atLineStart && rotationDue(now, length)) rotate(now);
+    try {
+      ByteBuffer block = ByteBuffer.wrap(bytes, offset, length);
+      while (block.hasRemaining()) channel.write(block);
+      size += length;
+      atLineStart = bytes[offset + length - 1] == '\n';
+      return true;
+    } catch (IOException e) {
+      fail(now, e);
+      return false;
+    }
+  }
+
+  /** {@code jpm flush}: empties the file in place (writers keep appending to it). */
+  synchronized void truncate() {
+    try {
+      if (channel != null) channel.truncate(0);
+      else if (Files.isRegularFile(path)) Files.newOutputStream(path).close();
+      size = 0;
+      atLineStart = true;
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "flushing " + path + " failed: " + e);
+    }
+  }
+
+  /** {@code jpm reloadLogs}: reopens the path, so a file moved away by an outside rotation is recreated. */
+  synchronized void reopen() {
+    closeChannel();
+    try {
+      openChannel();
+    } catch (IOException e) {
+      fail(clock.millis(), e);
+    }
+  }
+
+  private boolean rotationDue(long now, int incoming) {
+    if (!regular || size == 0 || now < rotationBlockedUntilMs) return false;
+    return (rotation.maxBytes() > 0 && size + incoming > rotation.maxBytes()) || now >= nextRotationMs;
+  }
+
+  /** Rename aside, reopen, and leave compression and pruning to the background. */
+  private void rotate(long now) {
+    Path aside = rotated.nameFor(now);
+    closeChannel();
+    try {
+      Files.move(path, aside);
+      background.execute(() -> {
+        if (rotation.compress()) RotatedFiles.compress(aside);
+        rotated.prune(rotation.keep());
+      });
+    } catch (IOException e) {
+      rotationBlockedUntilMs = now + ROTATION_RETRY_MS;
+      LOG.log(System.Logger.Level.WARNING, "rotating " + path + " failed; it keeps growing, next try in "
+          + ROTATION_RETRY_MS / 1000 + " s: " + e);
+    }
+    try {
+      openChannel();
+    } catch (IOException e) {
+      fail(now, e);
+    }
+  }
+
+  private boolean retry(long now) {
+    if (now < retryAtMs) return false;
+    try {
+      openChannel();
+      endTornLine();
+      LOG.log(System.Logger.Level.INFO, "log " + path + " writable again");
+      return true;
+    } catch (IOException e) {
+      retryAtMs = now + RETRY_MS;
+      return false;
+    }
+  }
+
+  /** A write cut short by a full disk may have left half a line: end it, so the next line starts clean. */
+  private void endTornLine() throws IOException {
+    if (!regular || size == 0) return;
+    ByteBuffer last = ByteBuffer.allocate(1);
+    try (FileChannel reader = FileChannel.open(path, StandardOpenOption.READ)) {
+      reader.read(last, size - 1);
+    }
+    if (last.get(0) == '\n') return;
+    channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+    size++;
+  }
+
+  private void fail(long now, IOException e) {
+    if (channel != null || retryAtMs == 0)
+      LOG.log(System.Logger.Level.WARNING, "writing log " + path + " failed (" + e
+          + "); lines are counted as dropped and writing is retried every " + RETRY_MS + " ms");
+    closeChannel();
+    retryAtMs = now + RETRY_MS;
+  }
+
+  private void openChannel() throws IOException {
+    Path parent = path.toAbsolutePath().getParent();
+    if (parent != null) Files.createDirectories(parent);
+    channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    // Never rename a device or a pipe (/dev/full, a FIFO): only regular files rotate.
+    regular = Files.isRegularFile(path);
+    size = regular ? channel.size() : 0;
+    atLineStart = true;
+    nextRotationMs = nextBoundary(clock.millis());
+  }
+
+  private void closeChannel() {
+    if (channel == null) return;
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "closing " + path + ": " + e);
+    }
+    channel = null;
+  }
+
+  private long nextBoundary(long nowMs) {
+    ChronoUnit unit = switch (rotation.interval()) {
+      case NONE -> null;
+      case HOURLY -> ChronoUnit.HOURS;
+      case DAILY -> ChronoUnit.DAYS;
+    };
+    if (unit == null) return Long.MAX_VALUE;
+    ZonedDateTime now = ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(nowMs), zone);
+    return now.truncatedTo(unit).plus(1, unit).toInstant().toEpochMilli();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.jpm.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.HealthCheck;
+import dev.jpm.engine.model.Traffic;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Readiness, front-port and rollout keys become {@link Traffic}; combinations that cannot work are reported. */
+class TrafficMapperTest {
+
+  @TempDir Path temp;
+  LoaderFixture fx;
+
+  @BeforeEach
+  void setUp() {
+    fx = new LoaderFixture(temp).script("server.js");
+  }
+
+  @Test
+  void everyKeyIsApplied() {
+    LoadResult result = fx.load("e.yaml", """
+        apps:
+          - script: server.js
+            name: api
+            exec_mode: cluster
+            instances: 4
+            port: 8080
+            host: 127.0.0.1
+            proxy_protocol: true
+            ready_pattern: "listening on"
+            max_surge: 50%
+            max_unavailable: 25%
+            drain_timeout: 30s
+            health_check: {type: http, path: /health, interval: 2s, timeout: 500ms, retries: 2, successes: 3, restart_after: 5}
+        """);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.warnings()).isEmpty();
+    AppSpec api = result.desired().apps().getFirst();
+    assertThat(api.balanced()).isTrue();
+    assertThat(api.traffic()).isEqualTo(new Traffic("127.0.0.1", true,
+        new HealthCheck(HealthCheck.Type.HTTP, "/health", null, 2000, 500, 3, 2, 5), "listening on", 2, 1, 30_000, false));
+  }
+
+  @Test
+  void defaultsAreOneSurgeNoneUnavailableAndTenSecondsOfDrain() {
+    LoadResult result = fx.load("e.yaml", """
+        apps:
+          - script: server.js
+            name: api
+        """);
+    assertThat(result.desired().apps().getFirst().traffic()).isEqualTo(Traffic.DEFAULTS);
+  }
+
+  @Test
+  void clusterModeWithoutPortWarnsToReadPort() {
+    LoadResult result = fx.load("e.yaml", """
+        apps:
+          - script: server.js
+            name: api
+            exec_mode: cluster
+            instances: 2
+        """);
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.warnings()).extracting(ConfigProblem::render).singleElement().asString()
+        .startsWith(fx.path("e.yaml") + ":4:5: app \"api\": exec_mode: cluster mode without port")
+        .contains("PORT variable", "declare port:");
+  }
+
+  @Test
+  void aRolloutThatCouldNeverReplaceAnInstanceIsAnError() {
+    LoadResult result = fx.load("e.yaml", """
+        apps:
+          - script: server.js
+            name: api
+            max_surge: 0
+            max_unavailable: 0
+        """);
+    assertThat(result.errors()).extracting(ConfigProblem::render).singleElement().asString()
+        .contains("max_surge: max_surge and max_unavailable are both 0");
+  }
+
+  @Test
+  void aHealthCheckNeedsAPortAndWaitReadyNeedsAPattern() {
+    LoadResult result = fx.load("e.yaml", """
+        apps:
+          - script: server.js
+            name: api
+            wait_ready: true
+            health_check: {type: tcp}
+        """);
+    assertThat(result.errors()).extracting(ConfigProblem::render).singleElement().asString()
+        .contains("health_check: names no port and the app has none");
+    assertThat(result.warnings()).extracting(ConfigProblem::render).singleElement().asString()
+        .contains("wait_ready: a non-Node app says it is ready with a stdout line: add ready_pattern");
+  }
+}
