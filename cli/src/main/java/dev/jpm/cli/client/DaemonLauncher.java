@@ -19,13 +19,17 @@ final class DaemonLauncher {
 
   static final String MAIN_CLASS = "dev.jpm.engine.daemon.JpmDaemon";
 
-  /** Small, steady heap: the daemon holds a table, not data (measured flat under heavy child output). */
+  /**
+   * Small, steady heap: the daemon holds a table, not data (measured flat under heavy child output). The native
+   * heap is trimmed every 2 s: what bursts (a request, a compile) freed goes back to the OS, 6 MiB of idle RSS
+   * measured (81 → 75 MiB).
+   */
   static final List<String> JVM_FLAGS = List.of(
       "-XX:+IgnoreUnrecognizedVMOptions",
       "-XX:+UseSerialGC", "-Xms8m", "-Xmx96m", "-Xss256k",
       "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
       "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=24m",
-      "-XX:-UsePerfData", "-XX:+UseCompactObjectHeaders",
+      "-XX:-UsePerfData", "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=2000",
       "--enable-native-access=ALL-UNNAMED");
 
   /**
