@@ -83,7 +83,7 @@ public final class JpmDaemon {
     // A memory limit takes the one restart path: recorded as a fact, then the reconciler replaces the instance.
     sampler.onSample(new MemoryGuard((id, cause) -> reconciler.restartInstance(id, cause, line -> {}))::check);
     sampler.start(settings.settings().sampleInterval());
-    PrometheusEndpoint endpoint = new PrometheusEndpoint(supervisor::observe, sampler::snapshot, clock);
+    PrometheusEndpoint endpoint = new PrometheusEndpoint(supervisor::observe, sampler::snapshot, logs::stats, clock);
     endpoint.configure(settings.settings().metricsEndpoint()).ifPresent(problem -> LOG.log(Level.WARNING, problem));
     Schedules schedules = new Schedules(reconciler, home.dir(), Schedules.watchInterval(System.getenv()), clock);
     supervisor.onChange(() -> schedules.sync(supervisor.observe()));

@@ -1,5 +1,7 @@
 package dev.jpm.engine.metrics;
 
+import dev.jpm.engine.logs.LogStats;
+import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
@@ -10,12 +12,14 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The series of the Prometheus endpoint, computed at scrape time from the process table and the latest sample:
- * per instance (labels {@code app}, {@code index}, {@code namespace}) cpu, memory, restarts, uptime and status
- * (one series per state, 1 for the current one, as kube-state-metrics does), and the daemon's own usage. The label
+ * per instance (labels {@code app}, {@code index}, {@code namespace}) cpu, memory, restarts, uptime, status (one
+ * series per state, 1 for the current one, as kube-state-metrics does) and log lines, bytes and dropped lines,
+ * and the daemon's own usage. The label
  * is {@code index}, not {@code instance}, which Prometheus sets itself on every scraped series.
  */
 final class InstanceCollectors {
@@ -24,11 +28,14 @@ final class InstanceCollectors {
 
   private final Supplier<ObservedState> table;
   private final Supplier<MetricsSnapshot> metrics;
+  private final Function<InstanceId, LogStats.Counts> logs;
   private final Clock clock;
 
-  InstanceCollectors(Supplier<ObservedState> table, Supplier<MetricsSnapshot> metrics, Clock clock) {
+  InstanceCollectors(Supplier<ObservedState> table, Supplier<MetricsSnapshot> metrics,
+      Function<InstanceId, LogStats.Counts> logs, Clock clock) {
     this.table = table;
     this.metrics = metrics;
+    this.logs = logs;
     this.clock = clock;
   }
 
@@ -54,6 +61,18 @@ final class InstanceCollectors {
           for (ProcessStatus status : ProcessStatus.values())
             cb.call(status == record.status() ? 1 : 0, labels[0], labels[1], labels[2], label(status));
         })).register(registry);
+    CounterWithCallback.builder().name("jpm_instance_log_lines")
+        .help("Lines the instance's logs received since the daemon started").labelNames(LABELS)
+        .callback(cb -> eachInstance((labels, record) -> cb.call(logs.apply(record.id()).lines(), labels)))
+        .register(registry);
+    CounterWithCallback.builder().name("jpm_instance_log_bytes")
+        .help("Bytes the instance's logs received since the daemon started").labelNames(LABELS)
+        .callback(cb -> eachInstance((labels, record) -> cb.call(logs.apply(record.id()).bytes(), labels)))
+        .register(registry);
+    CounterWithCallback.builder().name("jpm_instance_log_dropped_lines")
+        .help("Lines lost because a log file could not be written (disk full, permission)").labelNames(LABELS)
+        .callback(cb -> eachInstance((labels, record) -> cb.call(logs.apply(record.id()).droppedLines(), labels)))
+        .register(registry);
     GaugeWithCallback.builder().name("jpm_daemon_memory_bytes").help("Resident memory of the jpm daemon itself")
         .callback(cb -> cb.call(metrics.get().daemon().rssBytes())).register(registry);
     GaugeWithCallback.builder().name("jpm_daemon_cpu_percent")

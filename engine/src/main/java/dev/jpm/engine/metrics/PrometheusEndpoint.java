@@ -1,5 +1,7 @@
 package dev.jpm.engine.metrics;
 
+import dev.jpm.engine.logs.LogStats;
+import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.MetricsEndpoint;
 import dev.jpm.engine.model.ObservedState;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -7,6 +9,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -24,8 +27,9 @@ public final class PrometheusEndpoint implements AutoCloseable {
   private HTTPServer server;
 
   /** Loads none of the client library until an endpoint is asked for: a daemon without one never pays for it. */
-  public PrometheusEndpoint(Supplier<ObservedState> table, Supplier<MetricsSnapshot> metrics, Clock clock) {
-    this.collectors = new InstanceCollectors(table, metrics, clock);
+  public PrometheusEndpoint(Supplier<ObservedState> table, Supplier<MetricsSnapshot> metrics,
+      Function<InstanceId, LogStats.Counts> logs, Clock clock) {
+    this.collectors = new InstanceCollectors(table, metrics, logs, clock);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.jpm.engine.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jpm.engine.logs.LogStats;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.MetricsEndpoint;
 import dev.jpm.engine.model.ObservedApp;
@@ -38,7 +39,7 @@ class PrometheusEndpointIT {
 
   final Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
   final PrometheusEndpoint endpoint = new PrometheusEndpoint(PrometheusEndpointIT::table, PrometheusEndpointIT::sample,
-      clock);
+      id -> id.equals(API0) ? new LogStats.Counts(1_000_000, 6_888_896, 17, 1_024) : LogStats.Counts.ZERO, clock);
 
   @AfterEach
   void close() {
@@ -62,6 +63,10 @@ class PrometheusEndpointIT {
         "jpm_instance_status{app=\"api\",index=\"0\",namespace=\"shop\",status=\"online\"} 1.0",
         "jpm_instance_status{app=\"api\",index=\"1\",namespace=\"shop\",status=\"errored\"} 1.0",
         "jpm_instance_status{app=\"api\",index=\"1\",namespace=\"shop\",status=\"waiting_restart\"} 0.0",
+        "jpm_instance_log_lines_total{app=\"api\",index=\"0\",namespace=\"shop\"} 1000000.0",
+        "jpm_instance_log_bytes_total{app=\"api\",index=\"0\",namespace=\"shop\"} 6888896.0",
+        "jpm_instance_log_dropped_lines_total{app=\"api\",index=\"0\",namespace=\"shop\"} 17.0",
+        "jpm_instance_log_dropped_lines_total{app=\"api\",index=\"1\",namespace=\"shop\"} 0.0",
         "jpm_daemon_memory_bytes 6.7108864E7",
         "# TYPE jpm_instance_restarts_total counter");
     assertThat(text).as("an instance without a process has no usage").doesNotContain(
