@@ -128,7 +128,7 @@ final class PlanExecutor {
       }
       case Action.RestartInstance restart -> rollOut(List.of(restart));
       case Action.RemoveInstance remove -> {
-        drainBeforeStop(remove.id());
+        if (router != null) router.drainBeforeStop(remove.id());
         supervisor.remove(remove.id());
         progress.accept("removed " + remove.id());
       }
@@ -197,14 +197,6 @@ final class PlanExecutor {
     }
   }
 
-  /** A balanced instance leaves the rotation and finishes its connections before it is stopped. */
-  private void drainBeforeStop(InstanceId id) {
-    if (router == null) return;
-    var app = supervisor.observe().apps().get(id.app());
-    if (app == null || !app.applied().balanced()) return;
-    app.instances().stream().filter(r -> r.id().equals(id)).findFirst().ifPresent(run -> router.drain(app.applied(),
-        run, java.time.Duration.ofMillis(app.applied().traffic().drainTimeoutMs())));
-  }
 
   private void register(AppSpec spec) {
     if (registered.add(spec.name())) supervisor.register(spec);
