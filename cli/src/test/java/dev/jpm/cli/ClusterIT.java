@@ -2,13 +2,17 @@ package dev.jpm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +79,40 @@ class ClusterIT {
     assertThat(jpm.pid("hello#1")).isNotIn(before0, before1);
     assertThat(get()).startsWith("hello from instance ");
     assertThat(jpm.run("show", "hello").expectExit(0).out()).contains("readiness", "connections", "balanced by jpm");
+  }
+
+  @Test
+  void restartDrainsEachInstanceBeforeItsStopSignal() throws Exception {
+    jpm.run("apply", ecosystem("hello").toString()).expectExit(0);
+    long before0 = jpm.pid("hello#0");
+    long before1 = jpm.pid("hello#1");
+    // Two idle keep-alive connections, one per instance (round-robin): a drain waits for them up to drain_timeout.
+    try (Socket first = keptAlive(); Socket second = keptAlive()) {
+      JpmHarness.Result restart = jpm.run("restart", "hello").expectExit(0);
+
+      assertThat(restart.out()).contains("restarted hello#0", "restarted hello#1",
+          "hello#0: connections still open after drain_timeout are closed",
+          "hello#1: connections still open after drain_timeout are closed");
+      assertThat(first.getInputStream().read()).as("closed once drained").isEqualTo(-1);
+      assertThat(second.getInputStream().read()).isEqualTo(-1);
+    }
+    assertThat(jpm.pid("hello#0")).isNotIn(before0, before1);
+    assertThat(jpm.pid("hello#1")).isNotIn(before0, before1);
+    assertThat(get()).startsWith("hello from instance ");
+  }
+
+  /** A connection through the front port that has had one answer and stays open, idle. */
+  private Socket keptAlive() throws IOException {
+    Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    socket.setSoTimeout(30_000);
+    socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+    int length = 0;
+    for (String header = in.readLine(); !header.isEmpty(); header = in.readLine()) {
+      if (header.toLowerCase().startsWith("content-length:")) length = Integer.parseInt(header.substring(15).trim());
+    }
+    for (int i = 0; i < length; i++) in.read();
+    return socket;
   }
 
   @Test
