@@ -1,7 +1,9 @@
 package dev.jpm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.jpm.engine.protocol.Wire;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,11 +15,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** Cluster mode end to end: the real CLI and daemon, the example HTTP server behind jpm's front port. */
 class ClusterIT {
@@ -99,6 +106,42 @@ class ClusterIT {
     assertThat(jpm.pid("hello#0")).isNotIn(before0, before1);
     assertThat(jpm.pid("hello#1")).isNotIn(before0, before1);
     assertThat(get()).startsWith("hello from instance ");
+  }
+
+  @Test
+  void aDaemonKilledMidReloadLeavesNoReplacementBehind() throws Exception {
+    jpm.write("sleeper.sh", ApplyIT.SLEEPER);
+    jpm.run("apply", ecosystem("hello").toString()).expectExit(0);
+    // The new version never gets ready (it never listens): the reload waits up to listen_timeout with its surge.
+    String never = Files.readString(ecosystem("hello")).replace("script: " + HELLO, "script: sleeper.sh")
+        .replaceAll(" *interpreter: .*\n", "");
+    Path neverReady = jpm.write("never-ready.yaml", never);
+    Thread apply = Thread.ofVirtual().start(() -> jpm.run("apply", neverReady.toString()));
+    long surge = await().atMost(Duration.ofSeconds(60)).until(this::savedSurgePid, pid -> pid > 0);
+    Instant surgeStarted = ProcessHandle.of(surge).orElseThrow().info().startInstant().orElseThrow();
+    long daemon = jpm.daemonPid().orElseThrow();
+    try {
+      ProcessHandle.of(daemon).orElseThrow().destroyForcibly();
+      JpmHarness.awaitGone(daemon);
+      assertThat(JpmHarness.alive(surge)).as("the killed daemon left its surge running").isTrue();
+
+      assertThat(jpm.instances()).hasSize(2); // a new daemon restores the table
+      JpmHarness.awaitGone(surge);
+      assertThat(jpm.instances()).hasSize(2).allMatch(node -> JpmHarness.alive(node.path("pid").asLong()));
+      assertThat(jpm.daemonPid()).get().isNotEqualTo(daemon);
+    } finally {
+      ProcessHandle.of(surge).filter(p -> p.info().startInstant().equals(Optional.of(surgeStarted)))
+          .ifPresent(ProcessHandle::destroyForcibly);
+      apply.join(Duration.ofSeconds(30));
+    }
+  }
+
+  /** The pid of a surge in the daemon's saved table, 0 while there is none. */
+  private long savedSurgePid() throws IOException {
+    if (!Files.exists(jpm.home.resolve("state.json"))) return 0;
+    JsonNode surges = Wire.JSON.readTree(Files.readString(jpm.home.resolve("state.json")))
+        .path("apps").path("hello").path("surges");
+    return surges.isArray() && !surges.isEmpty() ? surges.get(0).path("pid").asLong() : 0;
   }
 
   /** A connection through the front port that has had one answer and stays open, idle. */
