@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cluster benchmark: jpm's balancer and rolling reload against PM2 cluster mode, with wrk on loopback.
 #
-#   bash bench/cluster.sh [--duration S] [--reload-at S] [--connections N] [--no-pm2] [--no-java] [--jpm PATH] [--keep]
+#   bash bench/cluster.sh [--duration S] [--reload-at S] [--connections N] [--max-surge N] [--no-pm2] [--no-java]
+#                         [--jpm PATH] [--keep]
 #
 # One tiny Node HTTP server (written to a temp folder; it reads PORT and, on SIGINT, answers with "Connection:
 # close" from then on, a second later stops listening and closes what is still idle, then exits) runs:
@@ -9,7 +10,8 @@
 #   - under jpm, exec_mode cluster x2: wrk -> jpm's front port -> an instance's private port;
 #   - under PM2 7.0.4, cluster mode x2 (Node's cluster module shares the port).
 # Prints req/s and p99 latency of each (wrk -t2 -cN -dS), then for jpm and PM2 with 2 and 4 instances a reload
-# under the same load, --reload-at seconds in: req/s, p99, socket errors and non-2xx answers (targets: 0 errors).
+# under the same load, --reload-at seconds in: req/s, p99, socket errors and non-2xx answers (targets: 0 errors);
+# --max-surge sets jpm's max_surge (default 1: one replacement at a time; 2 replaces x4 two at a time).
 # Then the copy-free path, which Node 20 cannot use (no SO_REUSEPORT): a small Java HTTP server (same graceful
 # stop) alone, behind jpm's balancer x2, and with `reuse_port: true` x2 (the instances share the port, the kernel
 # spreads connections, no byte goes through jpm), each with a reload under load.
@@ -20,16 +22,17 @@ set -uo pipefail
 export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
-duration=20 reload_at=5 connections=32 with_pm2=1 with_java=1 keep=0
+duration=20 reload_at=5 connections=32 max_surge=1 with_pm2=1 with_java=1 keep=0
 jpm="$here/../jpm"
 pm2_cache="${JPM_BENCH_PM2_DIR:-/tmp/jpm-bench-pm2}"
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
     --reload-at) reload_at="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
+    --max-surge) max_surge="$2"; shift 2 ;;
     --no-pm2) with_pm2=0; shift ;;
     --no-java) with_java=0; shift ;;
     --jpm) jpm="$2"; shift 2 ;;
@@ -210,6 +213,7 @@ apps:
     listen_timeout: 10s
     kill_timeout: 5s
     drain_timeout: 2s
+    max_surge: $max_surge
 EOF
 }
 
@@ -340,7 +344,7 @@ row() { # label key
   printf '%-34s %12s %10s %8s %8s %s\n' "$1" "$rps" "$p99" "$errors" "$non2xx" "${3:-}"
 }
 echo
-echo "wrk -t2 -c$connections -d${duration}s on loopback, $(nproc) cores; the same Node server everywhere"
+echo "wrk -t2 -c$connections -d${duration}s on loopback, $(nproc) cores; the same Node server everywhere; jpm max_surge $max_surge"
 printf '%-34s %12s %10s %8s %8s\n' "" "req/s" "p99" "errors" "non-2xx"
 row "node alone (no manager)" alone
 row "jpm cluster x2 (balancer)" jpm.tp
