@@ -25,9 +25,9 @@ import java.util.function.Consumer;
 /**
  * Carries out a plan's actions in order, one supervisor call each. Restarts of an app roll: as many replacements
  * at once as its {@code max_surge} and {@code max_unavailable} allow (one at a time by default), the next one
- * started only once one in flight is ready. Consecutive starts are launched a few at a time (a launch is mostly fork and exec, so on few cores
- * this still halves the time for many apps); any other action, and the start of an app that depends on others,
- * first waits for the launches in flight.
+ * started only once one in flight is ready. Consecutive starts are launched a few at a time (a launch is mostly
+ * fork and exec, so on few cores this still halves the time for many apps); any other action, and the start of an
+ * app that depends on others, first waits for the launches in flight.
  */
 final class PlanExecutor {
 
