@@ -71,6 +71,10 @@ pid_from() { [ -f "$1" ] && tr -dc '0-9' < "$1"; }
 daemon_pid() { case "$1" in jpm) pid_from "$JPM_HOME/daemon.pid" ;; pm2) pid_from "$PM2_HOME/pm2.pid" ;; esac; }
 threads() { awk '/^Threads:/ {print $2}' "/proc/$1/status" 2>/dev/null; }
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# CPU time (user + system) a process has used so far, in microseconds. Unlike wall times it hardly moves when other
+# work shares the machine, so it compares two runs made under different load.
+clk_tck=$(getconf CLK_TCK 2>/dev/null || echo 100)
+cpu_us() { local s; read -r s < "/proc/$1/stat" 2>/dev/null || { echo 0; return; }; s=${s##*) }; set -- $s; echo $(( (${12} + ${13}) * 1000000 / clk_tck )); }
 
 # Processes whose command line names this run's temp folder (the apps) or are their `sleep` children.
 run_pids() {
@@ -243,7 +247,7 @@ declare -A NOTE
 # One side
 # ---------------------------------------------------------------------------------------------------------------
 measure() {
-  local side="$1" dir="$work/$1" pid t0 t_ret ret_file rc end first last tree n i
+  local side="$1" dir="$work/$1" pid t0 t_ret ret_file rc end first last tree n i cpu0
   write_workload "$side"
   log "$side: starting the daemon"
   t0=$(now_us)
@@ -262,6 +266,7 @@ measure() {
   # apply/start of N apps until every app's code ran
   log "$side: $(apply_cmd "$side") of $apps apps"
   ret_file="$dir/apply.ret"
+  cpu0=$(cpu_us "$pid")
   t0=$(now_us)
   # Each output line is stamped when it arrives: shows when the first app was reported started, and the pace.
   ( cli_timeout 180 "$side" "$(apply_cmd "$side")" "$(apply_file "$side" apps)" 2>&1 \
@@ -283,6 +288,7 @@ measure() {
   first=$(awk 'NR == 1 { print $1 }' "$dir/apply.out"); [ -n "$first" ] && R[$side.apply_first_line]=$(( first - t0 ))
   [ -n "${t_ret:-}" ] && R[$side.apply_return]=$(( t_ret - t0 ))
   [ "${rc:-1}" = 0 ] || log "$side: apply exited ${rc:-?}: $(tail -c 600 "$dir/apply.out" | cut -d' ' -f2-)"
+  R[$side.apply_cpu]=$(( $(cpu_us "$pid") - cpu0 ))
 
   sleep 2
   R[$side.rss_apps]=$(rss_kib "$pid")
@@ -303,9 +309,11 @@ measure() {
 
   # delete all
   log "$side: delete all"
+  cpu0=$(cpu_us "$pid")
   t0=$(now_us)
   cli "$side" delete all > "$dir/delete.out" 2>&1; rc=$?
   R[$side.delete]=$(( $(now_us) - t0 ))
+  R[$side.delete_cpu]=$(( $(cpu_us "$pid") - cpu0 ))
   R[$side.delete_rc]=$rc
   [ "$rc" = 0 ] || { log "$side: delete all exited $rc: $(tail -c 400 "$dir/delete.out")"; NOTE[$side]="${NOTE[$side]:-}delete all exited $rc ($(tail -1 "$dir/delete.out" | cut -c1-160)); "; }
   n=$(run_pids | wc -l)
@@ -437,8 +445,10 @@ row "  apply/start command returned" sec apply_return "-"
 row "  first output line of the command" sec apply_first_line "-"
 row "  first app's own timestamp" sec start_first_marker "-"
 row "  last app's own timestamp" sec start_last_marker "-"
+row "  daemon CPU time until returned" ms apply_cpu "-"
 row "delete all ($apps apps online)" sec delete "<= 0.3"
 row "  until no app process is left" sec delete_gone "-"
+row "  daemon CPU time" ms delete_cpu "-"
 row "daemon RSS idle" mib rss_idle "<= 1.0"
 row "daemon RSS with $apps apps" mib rss_apps "<= 1.0"
 row "  + per-app wrapper processes" mib wrapper_rss "-"

@@ -122,19 +122,23 @@ final class StreamWriter implements StreamConsumer, LineFormat.Output {
     pendingAppBytes += length;
   }
 
-  /** Formatted or raw bytes for the files; written out when the buffer fills. */
+  /**
+   * Formatted or raw bytes for the files; written out when the buffer fills. Always through the buffer, even a
+   * chunk larger than it: the lines of a chunk are counted after it is appended and reach the stats with the
+   * buffer's next write, so a chunk written around the buffer would leave its lines uncounted if nothing followed
+   * (the event loop reads 64 KiB at a time).
+   */
   @Override
   public void append(byte[] bytes, int offset, int length) {
     if (pending == null) pending = new byte[BUFFER];
-    if (pendingLength + length > BUFFER) {
-      flush();
-      if (length > BUFFER) {
-        writeOut(bytes, offset, length);
-        return;
-      }
+    while (length > 0) {
+      if (pendingLength == BUFFER) flush();
+      int taken = Math.min(BUFFER - pendingLength, length);
+      System.arraycopy(bytes, offset, pending, pendingLength, taken);
+      pendingLength += taken;
+      offset += taken;
+      length -= taken;
     }
-    System.arraycopy(bytes, offset, pending, pendingLength, length);
-    pendingLength += length;
   }
 
   private void flush() {
