@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cluster benchmark: jpm's balancer and rolling reload against PM2 cluster mode, with wrk on loopback.
 #
-#   bash bench/cluster.sh [--duration S] [--reload-at S] [--connections N] [--no-pm2] [--no-java] [--jpm PATH] [--keep]
+#   bash bench/cluster.sh [--duration S] [--reload-at S] [--connections N] [--max-surge N] [--verb reload|restart]
+#                         [--no-pm2] [--no-java] [--jpm PATH] [--keep]
 #
 # One tiny Node HTTP server (written to a temp folder; it reads PORT and, on SIGINT, answers with "Connection:
 # close" from then on, a second later stops listening and closes what is still idle, then exits) runs:
@@ -9,7 +10,9 @@
 #   - under jpm, exec_mode cluster x2: wrk -> jpm's front port -> an instance's private port;
 #   - under PM2 7.0.4, cluster mode x2 (Node's cluster module shares the port).
 # Prints req/s and p99 latency of each (wrk -t2 -cN -dS), then for jpm and PM2 with 2 and 4 instances a reload
-# under the same load, --reload-at seconds in: req/s, p99, socket errors and non-2xx answers (targets: 0 errors).
+# under the same load, --reload-at seconds in: req/s, p99, socket errors and non-2xx answers (targets: 0 errors);
+# --max-surge sets jpm's max_surge (default 1: one replacement at a time; 2 replaces x4 two at a time); --verb restart
+# runs `jpm restart` / `pm2 restart` instead (downtime per instance, but jpm drains each one before its stop signal).
 # Then the copy-free path, which Node 20 cannot use (no SO_REUSEPORT): a small Java HTTP server (same graceful
 # stop) alone, behind jpm's balancer x2, and with `reuse_port: true` x2 (the instances share the port, the kernel
 # spreads connections, no byte goes through jpm), each with a reload under load.
@@ -20,16 +23,18 @@ set -uo pipefail
 export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
-duration=20 reload_at=5 connections=32 with_pm2=1 with_java=1 keep=0
+duration=20 reload_at=5 connections=32 max_surge=1 verb=reload with_pm2=1 with_java=1 keep=0
 jpm="$here/../jpm"
 pm2_cache="${JPM_BENCH_PM2_DIR:-/tmp/jpm-bench-pm2}"
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
     --reload-at) reload_at="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
+    --max-surge) max_surge="$2"; shift 2 ;;
+    --verb) verb="$2"; shift 2 ;;
     --no-pm2) with_pm2=0; shift ;;
     --no-java) with_java=0; shift ;;
     --jpm) jpm="$2"; shift 2 ;;
@@ -38,6 +43,7 @@ while [ $# -gt 0 ]; do
     *) echo "cluster.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
 done
+case "$verb" in reload|restart) ;; *) echo "cluster.sh: --verb is reload or restart, not $verb" >&2; exit 2 ;; esac
 jpm="$(readlink -f "$jpm")"
 [ -x "$jpm" ] || { echo "cluster.sh: no jpm launcher at $jpm (use --jpm PATH)" >&2; exit 2; }
 command -v node > /dev/null || { echo "cluster.sh: needs node" >&2; exit 2; }
@@ -210,6 +216,7 @@ apps:
     listen_timeout: 10s
     kill_timeout: 5s
     drain_timeout: 2s
+    max_surge: $max_surge
 EOF
 }
 
@@ -240,7 +247,7 @@ run_jpm() { # instances
     R[jpm.tp]="$(load "$port" "$duration")"
   fi
   log "jpm cluster x$n: reload $reload_at s into ${duration}s of load"
-  ( sleep "$reload_at"; start=$EPOCHREALTIME; "$jpm" reload bench > "$work/jpm-reload.out" 2>&1; echo "$? $start $EPOCHREALTIME" > "$work/jpm-reload.rc" ) &
+  ( sleep "$reload_at"; start=$EPOCHREALTIME; "$jpm" "$verb" bench > "$work/jpm-reload.out" 2>&1; echo "$? $start $EPOCHREALTIME" > "$work/jpm-reload.rc" ) &
   R[jpm.reload.$n]="$(load "$port" "$duration")"
   wait
   read -r rc t0 t1 < "$work/jpm-reload.rc"
@@ -260,7 +267,7 @@ run_pm2() { # instances
     R[pm2.tp]="$(load "$port" "$duration")"
   fi
   log "PM2 cluster x$n: reload $reload_at s into ${duration}s of load"
-  ( sleep "$reload_at"; start=$EPOCHREALTIME; pm2_cli reload bench > "$work/pm2-reload.out" 2>&1; echo "$? $start $EPOCHREALTIME" > "$work/pm2-reload.rc" ) &
+  ( sleep "$reload_at"; start=$EPOCHREALTIME; pm2_cli "$verb" bench > "$work/pm2-reload.out" 2>&1; echo "$? $start $EPOCHREALTIME" > "$work/pm2-reload.rc" ) &
   R[pm2.reload.$n]="$(load "$port" "$duration")"
   wait
   read -r rc t0 t1 < "$work/pm2-reload.rc"
@@ -340,14 +347,14 @@ row() { # label key
   printf '%-34s %12s %10s %8s %8s %s\n' "$1" "$rps" "$p99" "$errors" "$non2xx" "${3:-}"
 }
 echo
-echo "wrk -t2 -c$connections -d${duration}s on loopback, $(nproc) cores; the same Node server everywhere"
+echo "wrk -t2 -c$connections -d${duration}s on loopback, $(nproc) cores; the same Node server everywhere; jpm max_surge $max_surge"
 printf '%-34s %12s %10s %8s %8s\n' "" "req/s" "p99" "errors" "non-2xx"
 row "node alone (no manager)" alone
 row "jpm cluster x2 (balancer)" jpm.tp
 row "PM2 cluster x2" pm2.tp
 for n in 2 4; do
-  row "jpm reload x$n" "jpm.reload.$n" "(exit ${R[jpm.reload.$n.rc]:-?}, ${R[jpm.reload.$n.secs]:-?} s)"
-  [ "$with_pm2" = 1 ] && row "PM2 reload x$n" "pm2.reload.$n" "(exit ${R[pm2.reload.$n.rc]:-?}, ${R[pm2.reload.$n.secs]:-?} s)"
+  row "jpm $verb x$n" "jpm.reload.$n" "(exit ${R[jpm.reload.$n.rc]:-?}, ${R[jpm.reload.$n.secs]:-?} s)"
+  [ "$with_pm2" = 1 ] && row "PM2 $verb x$n" "pm2.reload.$n" "(exit ${R[pm2.reload.$n.rc]:-?}, ${R[pm2.reload.$n.secs]:-?} s)"
 done
 if [ "$with_java" = 1 ]; then
   echo

@@ -1,19 +1,30 @@
 package dev.jpm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.jpm.engine.protocol.Wire;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** Cluster mode end to end: the real CLI and daemon, the example HTTP server behind jpm's front port. */
 class ClusterIT {
@@ -75,6 +86,76 @@ class ClusterIT {
     assertThat(jpm.pid("hello#1")).isNotIn(before0, before1);
     assertThat(get()).startsWith("hello from instance ");
     assertThat(jpm.run("show", "hello").expectExit(0).out()).contains("readiness", "connections", "balanced by jpm");
+  }
+
+  @Test
+  void restartDrainsEachInstanceBeforeItsStopSignal() throws Exception {
+    jpm.run("apply", ecosystem("hello").toString()).expectExit(0);
+    long before0 = jpm.pid("hello#0");
+    long before1 = jpm.pid("hello#1");
+    // Two idle keep-alive connections, one per instance (round-robin): a drain waits for them up to drain_timeout.
+    try (Socket first = keptAlive(); Socket second = keptAlive()) {
+      JpmHarness.Result restart = jpm.run("restart", "hello").expectExit(0);
+
+      assertThat(restart.out()).contains("restarted hello#0", "restarted hello#1",
+          "hello#0: connections still open after drain_timeout are closed",
+          "hello#1: connections still open after drain_timeout are closed");
+      assertThat(first.getInputStream().read()).as("closed once drained").isEqualTo(-1);
+      assertThat(second.getInputStream().read()).isEqualTo(-1);
+    }
+    assertThat(jpm.pid("hello#0")).isNotIn(before0, before1);
+    assertThat(jpm.pid("hello#1")).isNotIn(before0, before1);
+    assertThat(get()).startsWith("hello from instance ");
+  }
+
+  @Test
+  void aDaemonKilledMidReloadLeavesNoReplacementBehind() throws Exception {
+    jpm.write("sleeper.sh", ApplyIT.SLEEPER);
+    jpm.run("apply", ecosystem("hello").toString()).expectExit(0);
+    // The new version never gets ready (it never listens): the reload waits up to listen_timeout with its surge.
+    String never = Files.readString(ecosystem("hello")).replace("script: " + HELLO, "script: sleeper.sh")
+        .replaceAll(" *interpreter: .*\n", "");
+    Path neverReady = jpm.write("never-ready.yaml", never);
+    Thread apply = Thread.ofVirtual().start(() -> jpm.run("apply", neverReady.toString()));
+    long surge = await().atMost(Duration.ofSeconds(60)).until(this::savedSurgePid, pid -> pid > 0);
+    Instant surgeStarted = ProcessHandle.of(surge).orElseThrow().info().startInstant().orElseThrow();
+    long daemon = jpm.daemonPid().orElseThrow();
+    try {
+      ProcessHandle.of(daemon).orElseThrow().destroyForcibly();
+      JpmHarness.awaitGone(daemon);
+      assertThat(JpmHarness.alive(surge)).as("the killed daemon left its surge running").isTrue();
+
+      assertThat(jpm.instances()).hasSize(2); // a new daemon restores the table
+      JpmHarness.awaitGone(surge);
+      assertThat(jpm.instances()).hasSize(2).allMatch(node -> JpmHarness.alive(node.path("pid").asLong()));
+      assertThat(jpm.daemonPid()).get().isNotEqualTo(daemon);
+    } finally {
+      ProcessHandle.of(surge).filter(p -> p.info().startInstant().equals(Optional.of(surgeStarted)))
+          .ifPresent(ProcessHandle::destroyForcibly);
+      apply.join(Duration.ofSeconds(30));
+    }
+  }
+
+  /** The pid of a surge in the daemon's saved table, 0 while there is none. */
+  private long savedSurgePid() throws IOException {
+    if (!Files.exists(jpm.home.resolve("state.json"))) return 0;
+    JsonNode surges = Wire.JSON.readTree(Files.readString(jpm.home.resolve("state.json")))
+        .path("apps").path("hello").path("surges");
+    return surges.isArray() && !surges.isEmpty() ? surges.get(0).path("pid").asLong() : 0;
+  }
+
+  /** A connection through the front port that has had one answer and stays open, idle. */
+  private Socket keptAlive() throws IOException {
+    Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    socket.setSoTimeout(30_000);
+    socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+    int length = 0;
+    for (String header = in.readLine(); !header.isEmpty(); header = in.readLine()) {
+      if (header.toLowerCase().startsWith("content-length:")) length = Integer.parseInt(header.substring(15).trim());
+    }
+    for (int i = 0; i < length; i++) in.read();
+    return socket;
   }
 
   @Test

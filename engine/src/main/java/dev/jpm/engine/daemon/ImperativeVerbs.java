@@ -65,8 +65,10 @@ final class ImperativeVerbs {
       progress.accept(line);
     };
     switch (request.verb()) {
-      case STOP -> inWaves(byApp, wave -> inParallel(ids(wave),
-          id -> report.accept("stopped " + supervisor.stop(id).id())));
+      case STOP -> inWaves(byApp, wave -> inParallel(ids(wave), id -> {
+        drain(id, report);
+        report.accept("stopped " + supervisor.stop(id).id());
+      }));
       case DELETE -> inWaves(byApp, wave -> forEachApp(wave, ids -> deleteTargets(ids, request.targets(), report)));
       case START -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> startOne(id, report)))));
       case RESTART -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> restartOne(id, report)))));
@@ -129,8 +131,12 @@ final class ImperativeVerbs {
     report.accept(describe("started", supervisor.start(id)));
   }
 
-  /** Restarts one instance and waits until it settled, so an app's instances are replaced one at a time. */
+  /**
+   * Restarts one instance (drained first when balanced) and waits until it settled, so an app's instances are
+   * replaced one at a time.
+   */
   private void restartOne(InstanceId id, Consumer<String> report) {
+    drain(id, report);
     report.accept(describe("restarted", supervisor.restart(id)));
     supervisor.awaitSettled(id, Reconciler.settleTimeout(RequestHandler.requireApp(supervisor, id.app())));
   }
@@ -139,14 +145,24 @@ final class ImperativeVerbs {
     String app = ids.getFirst().app();
     boolean wholeApp = targets.contains(app) || targets.contains("all");
     if (wholeApp) {
+      inParallel(ids, id -> drain(id, report));
       supervisor.delete(app);
       report.accept("deleted " + app);
     } else {
       ids.forEach(id -> {
+        drain(id, report);
         supervisor.remove(id);
         report.accept("deleted " + id);
       });
     }
+  }
+
+  /**
+   * A balanced instance leaves the rotation and finishes its open requests (up to drain_timeout) before its stop
+   * signal: these verbs cost downtime, never a cut request. Say so when some were still open and get closed.
+   */
+  private void drain(InstanceId id, Consumer<String> report) {
+    if (!reconciler.drainBeforeStop(id)) report.accept(id + ": connections still open after drain_timeout are closed");
   }
 
   /** Resolves names, {@code name#i} and {@code all} to instances grouped by app, in table order. */

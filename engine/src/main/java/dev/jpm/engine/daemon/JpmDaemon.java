@@ -13,7 +13,6 @@ import dev.jpm.engine.metrics.MetricsSampler;
 import dev.jpm.engine.config.LogRotateSettings;
 import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.LogRotation;
-import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.reconcile.Reconciler;
@@ -30,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -157,9 +155,7 @@ public final class JpmDaemon {
 
   private static void restore(Supervisor supervisor, ObservedState saved) {
     if (saved.apps().isEmpty()) return;
-    List<ObservedApp> apps = List.copyOf(saved.apps().values());
-    supervisor.restore(apps.stream().map(ObservedApp::applied).toList(),
-        apps.stream().flatMap(app -> app.instances().stream()).toList());
-    LOG.log(Level.INFO, "restored " + apps.size() + " apps from the saved table");
+    supervisor.restore(saved);
+    LOG.log(Level.INFO, "restored " + saved.apps().size() + " apps from the saved table");
   }
 }

@@ -29,7 +29,9 @@ public sealed interface Action {
   record RestartInstance(AppSpec spec, int index, String cause) implements Action {
     public String app() { return spec.name(); }
     public InstanceId id() { return new InstanceId(spec.name(), index); }
-    public String render() { return "~ restart " + id() + " (" + cause + ") [" + Rollout.of(spec) + "]"; }
+    public String render() {
+      return "~ restart " + id() + " (" + cause + ") [" + Rollout.of(spec).describe(spec) + "]";
+    }
   }
 
   /** Record new supervision settings for an app without touching its processes. */

@@ -4,13 +4,13 @@ import dev.jpm.engine.model.AppSpec;
 
 /**
  * What a restart costs the app's clients, as {@code diff} tells it per restart line: a balanced app with a surge
- * loses nothing, other apps with several instances lose one instance's capacity at a time, a single fork
- * instance is down while it restarts.
+ * loses nothing, other apps with several instances lose max_unavailable instances' capacity at a time (one by
+ * default), a single fork instance is down while it restarts.
  */
 enum Rollout {
   ZERO_DOWNTIME("zero-downtime: surge, ready, drain"),
   SHARED_PORT("surge, ready, then stop: reuse_port, no drain"),
-  ROLLING("rolling: capacity −1"),
+  ROLLING("rolling: capacity −"),
   DOWNTIME("downtime: single instance");
 
   private final String text;
@@ -25,8 +25,8 @@ enum Rollout {
     return spec.instances() > 1 ? ROLLING : DOWNTIME;
   }
 
-  @Override
-  public String toString() {
-    return text;
+  /** The cost as diff shows it: a rolling restart takes down max_unavailable instances at once (at least one). */
+  String describe(AppSpec spec) {
+    return this == ROLLING ? text + Math.max(1, spec.traffic().maxUnavailable()) : text;
   }
 }

@@ -13,18 +13,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Carries out a plan's actions in order, one supervisor call each. Restarts of an app go one at a time: the
- * next instance is replaced only once the previous replacement has settled, so capacity never drops by more than
- * one instance. Consecutive starts are launched a few at a time (a launch is mostly fork and exec, so on few cores
- * this still halves the time for many apps); any other action, and the start of an app that depends on others,
- * first waits for the launches in flight.
+ * Carries out a plan's actions in order, one supervisor call each. Restarts of an app roll: as many replacements
+ * at once as its {@code max_surge} and {@code max_unavailable} allow (one at a time by default), the next one
+ * started only once one in flight is ready. Consecutive starts are launched a few at a time (a launch is mostly
+ * fork and exec, so on few cores this still halves the time for many apps); any other action, and the start of an
+ * app that depends on others, first waits for the launches in flight.
  */
 final class PlanExecutor {
 
@@ -65,11 +68,18 @@ final class PlanExecutor {
   /** Executes every action; returns the instances that were started or restarted, to be awaited. */
   List<InstanceId> execute(Plan plan) {
     try (ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (Action action : plan.actions()) {
+      List<Action> actions = plan.actions();
+      for (int i = 0; i < actions.size(); i++) {
+        Action action = actions.get(i);
         if (action instanceof Action.StartInstance start && start.spec().dependsOn().isEmpty()) {
           register(start.spec());
           launched.add(start.id());
           inFlight.add(CompletableFuture.runAsync(() -> startOne(start), starts));
+        } else if (action instanceof Action.RestartInstance) {
+          awaitInFlight();
+          List<Action.RestartInstance> batch = restartsOfOneApp(actions, i);
+          rollOut(batch);
+          i += batch.size() - 1;
         } else {
           awaitInFlight();
           act(action);
@@ -116,16 +126,9 @@ final class PlanExecutor {
         report("started", supervisor.start(start.id()));
         launched.add(start.id());
       }
-      case Action.RestartInstance restart -> {
-        register(restart.spec());
-        if (aborted.containsKey(restart.app())) return;
-        // One at a time: the next instance is touched only once this replacement is ready (or the rollout stops).
-        replacer.replace(restart.spec(), restart.id(), restart.cause()).ifPresentOrElse(
-            reason -> aborted.put(restart.app(), reason),
-            () -> launched.add(restart.id()));
-      }
+      case Action.RestartInstance restart -> rollOut(List.of(restart));
       case Action.RemoveInstance remove -> {
-        drainBeforeStop(remove.id());
+        if (router != null) router.drainBeforeStop(remove.id());
         supervisor.remove(remove.id());
         progress.accept("removed " + remove.id());
       }
@@ -136,14 +139,64 @@ final class PlanExecutor {
     }
   }
 
-  /** A balanced instance leaves the rotation and finishes its connections before it is stopped. */
-  private void drainBeforeStop(InstanceId id) {
-    if (router == null) return;
-    var app = supervisor.observe().apps().get(id.app());
-    if (app == null || !app.applied().balanced()) return;
-    app.instances().stream().filter(r -> r.id().equals(id)).findFirst().ifPresent(run -> router.drain(app.applied(),
-        run, java.time.Duration.ofMillis(app.applied().traffic().drainTimeoutMs())));
+  /** The restarts of one app that follow each other in the plan from {@code first} on. */
+  private static List<Action.RestartInstance> restartsOfOneApp(List<Action> actions, int first) {
+    String app = actions.get(first).app();
+    List<Action.RestartInstance> batch = new ArrayList<>();
+    for (int i = first; i < actions.size() && actions.get(i) instanceof Action.RestartInstance restart
+        && restart.app().equals(app); i++) batch.add(restart);
+    return batch;
   }
+
+  /**
+   * Replaces the instances of {@code batch} (one app), as many at once as its {@link RolloutWindow} allows: the next
+   * one starts only when a replacement in flight is ready (or the rollout stops). The first failure stops the
+   * rollout: no further replacement starts, those in flight finish, the app is recorded as aborted.
+   */
+  private void rollOut(List<Action.RestartInstance> batch) {
+    AppSpec spec = batch.getFirst().spec();
+    register(spec);
+    if (aborted.containsKey(spec.name())) return;
+    RolloutWindow window = new RolloutWindow(spec.traffic());
+    AtomicReference<String> failure = new AtomicReference<>();
+    Map<InstanceId, CompletableFuture<Optional<String>>> replacements = new LinkedHashMap<>();
+    try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (Action.RestartInstance restart : batch) {
+        RolloutWindow.Place place = window.take(replacer.canSurge(spec, restart.id()));
+        if (failure.get() != null) {
+          window.give(place);
+          break;
+        }
+        replacements.put(restart.id(), CompletableFuture.supplyAsync(() -> {
+          try {
+            Optional<String> outcome = replacer.replace(spec, restart.id(), restart.cause(), place);
+            outcome.ifPresent(reason -> failure.compareAndSet(null, reason));
+            return outcome;
+          } finally {
+            window.give(place);
+          }
+        }, parallel));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure.compareAndSet(null, spec.name() + ": rollout interrupted");
+    }
+    replacements.forEach((id, replacement) -> {
+      if (joined(replacement).isEmpty()) launched.add(id);
+    });
+    if (failure.get() != null) aborted.put(spec.name(), failure.get());
+  }
+
+  /** The replacement's outcome; an exception it threw (the app was deleted meanwhile...) is the caller's. */
+  private static Optional<String> joined(CompletableFuture<Optional<String>> replacement) {
+    try {
+      return replacement.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) throw cause;
+      throw e;
+    }
+  }
+
 
   private void register(AppSpec spec) {
     if (registered.add(spec.name())) supervisor.register(spec);

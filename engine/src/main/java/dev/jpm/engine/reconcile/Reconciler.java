@@ -93,6 +93,15 @@ public final class Reconciler {
     return honourRestartRequests(id.app(), progress);
   }
 
+  /**
+   * For the verbs that stop with downtime (stop, restart, delete): takes {@code id} out of its balanced app's
+   * rotation and lets its open connections finish, up to drain_timeout, so the stop cuts no request. True when none
+   * was left open, or there is nothing to drain.
+   */
+  public boolean drainBeforeStop(InstanceId id) {
+    return router == null || router.drainBeforeStop(id);
+  }
+
   /** Whether a reconcile is acting on {@code app} right now (a cron restart skips its turn then). */
   public boolean rolloutInProgress(String app) {
     return rollingOut.contains(app);

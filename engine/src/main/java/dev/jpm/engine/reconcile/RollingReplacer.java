@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Replaces one running instance with a process of the app's current spec, keeping traffic whole:
+ * Replaces one running instance with a process of the app's current spec, keeping traffic whole (how many at once
+ * is {@link RolloutWindow}'s decision):
  * <ul>
  *   <li>a balanced app with {@code max_surge} &gt; 0: start the replacement beside the old process, wait until it
  *       is ready (it is then in rotation), drain the old one, stop it (stop signal, kill_timeout, SIGKILL);</li>
@@ -38,13 +39,21 @@ final class RollingReplacer {
     this.progress = progress;
   }
 
-  /** Replaces {@code id} for {@code cause}; returns empty on success, else why the rollout of its app must stop. */
-  Optional<String> replace(AppSpec spec, InstanceId id, String cause) {
+  /** Whether a replacement of {@code id} can start beside its process: it serves and the app is balanced. */
+  boolean canSurge(AppSpec spec, InstanceId id) {
     ProcessRecord old = current(id);
-    boolean serving = old != null && old.status() == ProcessStatus.ONLINE && old.pid() > 0;
-    boolean surgeable = spec.balanced() || spec.sharesPort();
-    if (router != null && surgeable && serving && spec.traffic().maxSurge() > 0) return surge(spec, id);
-    if (router != null && spec.balanced() && serving) {
+    return router != null && (spec.balanced() || spec.sharesPort()) && spec.traffic().maxSurge() > 0
+        && serving(old);
+  }
+
+  /**
+   * Replaces {@code id} for {@code cause}, beside its process when {@code place} is a surge place and it can surge
+   * (else in place); returns empty on success, else why the rollout of its app must stop.
+   */
+  Optional<String> replace(AppSpec spec, InstanceId id, String cause, RolloutWindow.Place place) {
+    if (place == RolloutWindow.Place.SURGE && canSurge(spec, id)) return surge(spec, id);
+    ProcessRecord old = current(id);
+    if (router != null && spec.balanced() && serving(old)) {
       router.drain(spec, old, Duration.ofMillis(spec.traffic().drainTimeoutMs()));
     }
     ProcessRecord restarted = supervisor.restart(id, cause);
@@ -97,6 +106,10 @@ final class RollingReplacer {
     String reason = "rollout aborted: the replacement of " + id + " " + why + "; the old instances keep serving";
     router.markDegraded(spec.name(), reason);
     return reason;
+  }
+
+  private static boolean serving(ProcessRecord run) {
+    return run != null && run.status() == ProcessStatus.ONLINE && run.pid() > 0;
   }
 
   private ProcessRecord current(InstanceId id) {

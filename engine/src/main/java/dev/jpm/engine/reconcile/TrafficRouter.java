@@ -83,6 +83,19 @@ public final class TrafficRouter {
     }
   }
 
+  /**
+   * Before a stop of {@code id} (jpm stop, restart, delete, a scale-down): takes its process out of its balanced
+   * app's rotation and lets its open connections finish, up to the app's drain_timeout. True when none was left
+   * open, or the app is not balanced.
+   */
+  public boolean drainBeforeStop(InstanceId id) {
+    ObservedApp app = supervisor.observe().apps().get(id.app());
+    if (app == null || !app.applied().balanced()) return true;
+    Duration timeout = Duration.ofMillis(app.applied().traffic().drainTimeoutMs());
+    return app.instances().stream().filter(run -> run.id().equals(id)).findFirst()
+        .map(run -> drain(app.applied(), run, timeout)).orElse(true);
+  }
+
   /** Opens, moves or closes front ports to match the registered balanced apps. */
   public synchronized void syncFrontPorts() {
     Map<String, ObservedApp> apps = supervisor.observe().apps();

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,8 +235,11 @@ public final class Supervisor implements AutoCloseable {
   public synchronized ObservedState observe() {
     Map<String, List<ProcessRecord>> records = new HashMap<>();
     instances.values().forEach(m -> records.computeIfAbsent(m.id().app(), a -> new ArrayList<>()).add(m.record()));
+    Map<String, List<ProcessRecord>> surgeRecords = new HashMap<>();
+    surges.values().forEach(m -> surgeRecords.computeIfAbsent(m.id().app(), a -> new ArrayList<>()).add(m.record()));
     Map<String, ObservedApp> apps = new LinkedHashMap<>();
-    specs.forEach((name, spec) -> apps.put(name, new ObservedApp(spec, records.getOrDefault(name, List.of()))));
+    specs.forEach((name, spec) -> apps.put(name, new ObservedApp(spec, records.getOrDefault(name, List.of()),
+        surgeRecords.getOrDefault(name, List.of()))));
     return new ObservedState(apps);
   }
 
@@ -252,45 +254,46 @@ public final class Supervisor implements AutoCloseable {
   }
 
   /**
-   * Rebuilds the table after the previous daemon died: kills the trees it left behind (their pipes are gone),
-   * registers {@code specs}, starts again the instances recorded as active, keeping their counters, and restores
-   * the others as recorded. A recorded pid is only touched when its start time matches, so a recycled pid is safe.
+   * Rebuilds the table after the previous daemon died: kills the trees it left behind (their pipes are gone), the
+   * replacements of a rolling reload it was running included, registers the saved specs, starts again the instances
+   * recorded as active, keeping their counters, and restores the others as recorded. Surges are not restored: the
+   * reload they belonged to died with the daemon. A recorded pid is only touched when its start time matches, so a
+   * recycled pid is safe.
    */
-  public void restore(Collection<AppSpec> specs, Collection<ProcessRecord> records) {
+  public void restore(ObservedState saved) {
     requireOpen();
+    List<AppSpec> savedSpecs = saved.apps().values().stream().map(ObservedApp::applied).toList();
+    List<ProcessRecord> records = saved.apps().values().stream().flatMap(app -> app.instances().stream()).toList();
     Map<String, StopPolicy> stopPolicies = new HashMap<>();
-    specs.forEach(spec -> stopPolicies.put(spec.name(), spec.stop()));
+    savedSpecs.forEach(spec -> stopPolicies.put(spec.name(), spec.stop()));
     List<CompletableFuture<StopSequence.Outcome>> stops = new ArrayList<>();
-    for (ProcessRecord record : records) {
+    List<ProcessRecord> trees = new ArrayList<>(records);
+    saved.apps().values().forEach(app -> trees.addAll(app.surges()));
+    for (ProcessRecord record : trees) {
       ProcessTree orphan = ProcessTree.of(record.pid(), record.pidStartMs());
       if (!orphan.owned()) continue;
       StopPolicy policy = stopPolicies.getOrDefault(record.id().app(), StopPolicy.PM2_DEFAULTS);
       stops.add(StopSequence.start(orphan, Signals.number(policy.signal()), policy.killTimeoutMs(), context.timer()));
     }
     CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
-    specs.forEach(this::register);
+    savedSpecs.forEach(this::register);
     List<ManagedProcess> restored = new ArrayList<>();
-    List<ProcessRecord> known = new ArrayList<>();
     synchronized (this) {
       for (ProcessRecord record : records) {
-        AppSpec spec = this.specs.get(record.id().app());
-        if (spec == null) {
-          LOG.log(System.Logger.Level.WARNING, "restore: no spec for " + record.id() + "; left out");
-          continue;
-        }
+        AppSpec spec = specs.get(record.id().app());
         restored.add(instances.computeIfAbsent(record.id(), key -> new ManagedProcess(key, spec, context)));
-        known.add(record);
       }
     }
-    for (int i = 0; i < restored.size(); i++) restored.get(i).restore(known.get(i));
+    for (int i = 0; i < restored.size(); i++) restored.get(i).restore(records.get(i));
   }
 
-  /** Stops every instance, in parallel; returns when all trees are gone (for {@code jpm kill}). */
+  /** Stops every instance and surge, in parallel; returns when all trees are gone (for {@code jpm kill}). */
   public void stopAll() {
     requireOpen();
-    List<ManagedProcess> all;
+    List<ManagedProcess> all = new ArrayList<>();
     synchronized (this) {
-      all = List.copyOf(instances.values());
+      all.addAll(instances.values());
+      all.addAll(surges.values());
     }
     inParallel(all, ManagedProcess::stop);
   }

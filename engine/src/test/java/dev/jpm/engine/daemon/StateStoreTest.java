@@ -43,6 +43,16 @@ class StateStoreTest {
   }
 
   @Test
+  void aTableSavedBeforeSurgesWereRecordedLoadsWithNone() throws IOException {
+    Path file = home.resolve("state.json");
+    new StateStore(file).save(table("hello"));
+    Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"surges\"\\s*:\\s*\\[\\s*]", ""));
+    assertThat(Files.readString(file)).doesNotContain("surges");
+
+    assertThat(new StateStore(file).load()).contains(table("hello"));
+  }
+
+  @Test
   void anUnreadableFileIsSetAsideNotDeleted() throws IOException {
     Path file = home.resolve("state.json");
     Files.writeString(file, "{\"apps\": {\"api\": ");

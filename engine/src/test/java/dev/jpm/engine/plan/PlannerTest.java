@@ -75,6 +75,10 @@ class PlannerTest {
                 instance(app("worker").noAutostart().build(), 0, STOPPED))), ""));
   }
 
+  private static dev.jpm.engine.model.Traffic twoDown() {
+    return new dev.jpm.engine.model.Traffic(null, false, null, null, 1, 2, 10_000, false);
+  }
+
   static Stream<Case> shapeChanges() {
     AppSpec before = api().env("OLD", "1").build();
     return Stream.of(
@@ -82,6 +86,12 @@ class PlannerTest {
             file(api().env("DB_URL", "postgres://db2/shop").build()), table(running(api().build())), """
             ~ restart api#0 (env.DB_URL changed) [rolling: capacity −1]
             ~ restart api#1 (env.DB_URL changed) [rolling: capacity −1]
+            """),
+        of("max_unavailable 2 costs two instances at a time",
+            file(api().traffic(twoDown()).env("DB_URL", "x").build()), table(running(api().traffic(twoDown()).build())),
+            """
+            ~ restart api#0 (env.DB_URL changed) [rolling: capacity −2]
+            ~ restart api#1 (env.DB_URL changed) [rolling: capacity −2]
             """),
         of("several changes are listed, three at most",
             file(api().args("--verbose").env("DB_URL", "x").env("NEW", "1").instances(1).build()),

@@ -18,10 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * stop signal: closes its listener, answers the requests already sent with {@code Connection: close}, closes idle
  * connections, then exits. Environment: {@code PORT}, {@code GREETING}, {@code START_DELAY_MS} (before listening),
  * {@code EXIT_CODE} (exit at once with it), {@code PROXY=1} (expect a PROXY v1 line first, echo the client),
- * {@code JPM_REUSEPORT=1} (bind with SO_REUSEPORT, sharing the port with its siblings).
+ * {@code JPM_REUSEPORT=1} (bind with SO_REUSEPORT, sharing the port with its siblings), {@code ABRUPT=1} (exit at
+ * once on the stop signal, cutting requests in flight: an app that does not shut down gracefully). A request for
+ * {@code /slow} is answered after {@link #SLOW_MS}.
  */
 public final class HttpFixture {
 
+  static final long SLOW_MS = 1500;
   private static volatile boolean stopping;
   private static final Set<Connection> OPEN = ConcurrentHashMap.newKeySet();
 
@@ -39,7 +42,11 @@ public final class HttpFixture {
     ServerSocket server = new ServerSocket();
     if ("1".equals(env.get("JPM_REUSEPORT"))) server.setOption(java.net.StandardSocketOptions.SO_REUSEPORT, true);
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server)));
+    boolean abrupt = "1".equals(env.get("ABRUPT"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (abrupt) Runtime.getRuntime().halt(130);
+      shutDown(server);
+    }));
     System.out.println("listening on " + port);
     while (!server.isClosed()) {
       try {
@@ -115,6 +122,7 @@ public final class HttpFixture {
               contentLength = Long.parseLong(header.substring(15).trim());
           }
           in.skipNBytes(contentLength);
+          if (requestLine.split(" ")[1].equals("/slow")) sleep(SLOW_MS);
           boolean close = stopping;
           String body = greeting + (client != null ? " [" + client + "]" : "") + " " + requestLine.split(" ")[1] + "\n";
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -132,6 +140,14 @@ public final class HttpFixture {
         // The client or the shutdown closed it.
       } finally {
         OPEN.remove(this);
+      }
+    }
+
+    private static void sleep(long ms) throws IOException {
+      try {
+        Thread.sleep(ms);
+      } catch (InterruptedException e) {
+        throw new IOException("interrupted", e);
       }
     }
 

@@ -60,6 +60,45 @@ class RollingReloadIT {
   }
 
   @Test
+  void maxSurgeTwoReplacesTwoInstancesAtOnceWithoutAFailedRequest() throws Exception {
+    Traffic twoAtOnce = new Traffic("127.0.0.1", false, null, null, 2, 0, 1500, false);
+    assertThat(fx.apply(TrafficFixture.app("api", 4, port, Map.of("GREETING", "v1"), twoAtOnce)).failures())
+        .isEmpty();
+    List<Long> before = pids();
+
+    Reconciler.Outcome outcome;
+    try (LoadLoop load = new LoadLoop(port).start()) {
+      awaitRequests(load, 20);
+      outcome = fx.apply(TrafficFixture.app("api", 4, port, Map.of("GREETING", "v2"), twoAtOnce));
+      awaitRequests(load, load.succeeded() + 20);
+      load.close();
+      assertThat(load.failures()).as("failed requests during a reload with max_surge 2").isEmpty();
+      assertThat(load.recentBodies()).isNotEmpty().allMatch(body -> body.startsWith("v2 "));
+    }
+
+    assertThat(outcome.failures()).isEmpty();
+    assertThat(pids()).hasSize(4).doesNotContainAnyElementsOf(before);
+    assertThat(fx.supervisor.surges()).isEmpty();
+    List<String> lines = List.copyOf(fx.progress);
+    // Two replacements started before either was done; a third only once one of them was.
+    assertThat(indexOf(lines, "started a replacement of api#1")).isLessThan(indexOf(lines, "replaced api#0"));
+    assertThat(indexOf(lines, "started a replacement of api#2"))
+        .isGreaterThan(Math.min(indexOf(lines, "replaced api#0"), indexOf(lines, "replaced api#1")));
+    assertThat(indexOf(lines, "started a replacement of api#3")).isGreaterThan(secondReplaced(lines));
+  }
+
+  private static int secondReplaced(List<String> lines) {
+    int seen = 0;
+    for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith("replaced ") && ++seen == 2) return i;
+    throw new AssertionError("fewer than two replacements done in " + lines);
+  }
+
+  private static int indexOf(List<String> lines, String prefix) {
+    for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith(prefix)) return i;
+    throw new AssertionError("no progress line starts with " + prefix + " in " + lines);
+  }
+
+  @Test
   void applyOfAChangedEnvRollsWithoutAFailedRequest() throws Exception {
     assertThat(fx.apply(TrafficFixture.app("api", 2, port, Map.of("GREETING", "v1"), TrafficFixture.traffic()))
         .failures()).isEmpty();

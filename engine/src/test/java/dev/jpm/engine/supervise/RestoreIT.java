@@ -5,14 +5,15 @@ import static dev.jpm.engine.supervise.SupervisorFixture.running;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
+import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.model.StopPolicy;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +26,7 @@ class RestoreIT {
     var tree = TestApps.fixture("tree", "spawn-grandchild.sh").stop(new StopPolicy("INT", 300)).build();
     var idle = TestApps.fixture("idle", "sleep.sh", "1000").build();
     var crashed = TestApps.fixture("crashed", "crash-fast.sh").build();
-    List<AppSpec> specs = List.of(tree, idle, crashed);
-    List<ProcessRecord> records;
+    ObservedState saved;
     long oldPid;
     List<Long> oldTree;
     var dead = new SupervisorFixture(home);
@@ -39,15 +39,14 @@ class RestoreIT {
       dead.supervisor.register(idle);
       dead.run(crashed);
       dead.awaitStatus(new InstanceId("crashed", 0), ProcessStatus.ERRORED);
-      records = dead.supervisor.observe().apps().values().stream()
-          .flatMap(app -> app.instances().stream()).toList();
+      saved = dead.supervisor.observe();
       // The daemon dies: its threads go, its children stay (close() never stops them).
       dead.supervisor.close();
     }
     assertThat(running(oldPid)).as("the old daemon left its child running").isTrue();
 
     try (var fresh = new SupervisorFixture(home)) {
-      fresh.supervisor.restore(specs, records);
+      fresh.supervisor.restore(saved);
 
       assertThat(running(oldPid)).isFalse();
       assertThat(oldTree).allSatisfy(p -> assertThat(running(p)).isFalse());
@@ -72,7 +71,7 @@ class RestoreIT {
     var stale = new ProcessRecord(new InstanceId("idle", 0), ProcessStatus.STOPPED, mine, 1, null, 0, 0, 0, null,
         null, null, null, 0);
     try (var fresh = new SupervisorFixture(home)) {
-      fresh.supervisor.restore(List.of(idle), List.of(stale));
+      fresh.supervisor.restore(new ObservedState(Map.of("idle", new ObservedApp(idle, List.of(stale)))));
       assertThat(fresh.record(new InstanceId("idle", 0)).status()).isEqualTo(ProcessStatus.STOPPED);
     }
     assertThat(ProcessHandle.current().isAlive()).isTrue();
