@@ -16,10 +16,10 @@ set -uo pipefail
 export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+. "$here/lib.sh"
 runs=30 apps=50 cycles=8 with_pm2=1 with_jpm=1 keep=0
 jpm="$here/../jpm"
 pm2_version="7.0.4"
-pm2_cache="${JPM_BENCH_PM2_DIR:-/tmp/jpm-bench-pm2}"
 
 usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
@@ -29,34 +29,13 @@ while [ $# -gt 0 ]; do
     --cycles) cycles="$2"; shift 2 ;;
     --no-pm2) with_pm2=0; shift ;;
     --no-jpm) with_jpm=0; shift ;;
-    --jpm) jpm="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) echo "foundation.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+    *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done
-jpm="$(readlink -f "$jpm")"
-[ "$with_jpm" = 0 ] || [ -x "$jpm" ] || { echo "foundation.sh: no jpm launcher at $jpm (use --jpm PATH)" >&2; exit 2; }
+bench_resolve_jpm
+bench_make_work jpm-bench pm2
 
-work="$(mktemp -d /tmp/jpm-bench.XXXXXX)"
-export JPM_HOME="$work/jpm-home"
-export PM2_HOME="$work/pm2-home"
-export PM2_DISABLE_VERSION_CHECK=true
-pm2_user_home="$work/pm2-user-home"
-mkdir -p "$JPM_HOME" "$PM2_HOME" "$pm2_user_home"
-chmod 700 "$JPM_HOME"
-pm2_bin=""
-
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-now_us() { local t=$EPOCHREALTIME; echo "${t/[.,]/}"; }
-
-# A fork-free short sleep: read with a timeout from a FIFO nobody writes to.
-mkfifo "$work/tick"
-exec {tick_fd}<>"$work/tick"
-nap() { read -r -t "$1" -u "$tick_fd" _ || true; }
-
-jpm_cli() { "$jpm" "$@"; }
-pm2_cli() { HOME="$pm2_user_home" "$pm2_bin" "$@"; }
 cli() { local side="$1"; shift; "${side}_cli" "$@"; }
 cli_timeout() { # seconds side args...: the same command under timeout(1), which cannot run shell functions
   local s="$1" side="$2"; shift 2
@@ -66,44 +45,10 @@ cli_timeout() { # seconds side args...: the same command under timeout(1), which
   esac
 }
 
-alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
-pid_from() { [ -f "$1" ] && tr -dc '0-9' < "$1"; }
-daemon_pid() { case "$1" in jpm) pid_from "$JPM_HOME/daemon.pid" ;; pm2) pid_from "$PM2_HOME/pm2.pid" ;; esac; }
 threads() { awk '/^Threads:/ {print $2}' "/proc/$1/status" 2>/dev/null; }
-rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
-# CPU time (user + system) a process has used so far, in microseconds. Unlike wall times it hardly moves when other
-# work shares the machine, so it compares two runs made under different load.
-clk_tck=$(getconf CLK_TCK 2>/dev/null || echo 100)
-cpu_us() { local s; read -r s < "/proc/$1/stat" 2>/dev/null || { echo 0; return; }; s=${s##*) }; set -- $s; echo $(( (${12} + ${13}) * 1000000 / clk_tck )); }
 
 # Processes whose command line names this run's temp folder (the apps) or are their `sleep` children.
-run_pids() {
-  ps -e -o pid=,ppid=,args= | awk -v a="$work/app.sh" -v c="$work/crash.sh" '
-    { pid=$1; pp[pid]=$2; line=$0; sub(/^ *[0-9]+ +[0-9]+ +/, "", line); args[pid]=line }
-    END { for (p in args) if ((index(args[p], a) || index(args[p], c)) && args[p] !~ /^(ps|awk) /) mine[p]=1
-          for (p in args) if (p in mine || (pp[p] in mine && args[p] ~ /^(\[sleep\]|sleep )/)) print p }'
-}
-
-cleanup() {
-  local status=$? pid p
-  set +e
-  trap - EXIT INT TERM
-  for p in $(jobs -p); do kill "$p" 2>/dev/null; done
-  pid="$(daemon_pid jpm)"
-  if [ "$with_jpm" = 1 ] && alive "$pid"; then timeout 30 "$jpm" kill > /dev/null 2>&1; alive "$pid" && kill "$pid" 2>/dev/null; fi
-  if [ -n "$pm2_bin" ]; then
-    pid="$(daemon_pid pm2)"
-    if alive "$pid"; then timeout 30 env HOME="$pm2_user_home" "$pm2_bin" kill > /dev/null 2>&1; alive "$pid" && kill "$pid" 2>/dev/null; fi
-  fi
-  for p in $(run_pids); do kill "$p" 2>/dev/null; done
-  sleep 0.3
-  for p in $(run_pids); do kill -9 "$p" 2>/dev/null; done
-  exec {tick_fd}>&- 2>/dev/null
-  if [ "$keep" = 1 ]; then log "kept $work"; else rm -rf "$work"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+run_pids() { bench_pids_naming "$work/app.sh" "$work/crash.sh"; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # Workload
@@ -185,8 +130,6 @@ apply_cmd() { case "$1" in jpm) echo apply ;; pm2) echo start ;; esac; }
 # ---------------------------------------------------------------------------------------------------------------
 # Helpers for figures
 # ---------------------------------------------------------------------------------------------------------------
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
 time_runs() { # n command... -> median microseconds (empty when a run failed)
   local n="$1" i t0 t1 samples=(); shift
   for ((i = 0; i < n; i++)); do
@@ -353,27 +296,7 @@ measure() {
 # ---------------------------------------------------------------------------------------------------------------
 # PM2 install (cached), reference start-ups
 # ---------------------------------------------------------------------------------------------------------------
-pm2_installed_version() { # never run `pm2 --version`: it starts a daemon in ~/.pm2 when PM2_HOME is unset
-  node -e "console.log(require('$1/node_modules/pm2/package.json').version)" 2>/dev/null
-}
-install_pm2() {
-  local v tmp
-  command -v node > /dev/null && command -v npm > /dev/null || { log "no node/npm: skipping PM2"; return 1; }
-  v=$(pm2_installed_version "$pm2_cache")
-  if [[ "$v" != 7.* ]]; then
-    log "installing pm2@$pm2_version into $pm2_cache (npm)"
-    tmp=$(mktemp -d /tmp/jpm-bench-pm2.XXXXXX)
-    if ! (cd "$tmp" && npm install --no-audit --no-fund --loglevel=error "pm2@$pm2_version" > /dev/null 2>&1); then
-      log "pm2@$pm2_version unavailable, trying pm2@7"
-      (cd "$tmp" && npm install --no-audit --no-fund --loglevel=error "pm2@7" > /dev/null 2>&1) || { rm -rf "$tmp"; return 1; }
-    fi
-    rm -rf "$pm2_cache"; mv -T "$tmp" "$pm2_cache" || { rm -rf "$tmp"; return 1; }
-    v=$(pm2_installed_version "$pm2_cache")
-  fi
-  pm2_bin="$pm2_cache/node_modules/.bin/pm2"
-  R[pm2.version]="$v"
-  [ -x "$pm2_bin" ]
-}
+install_pm2() { bench_install_pm2 "$pm2_version" && R[pm2.version]="$pm2_found_version"; }
 
 reference_startups() {
   local java javac
