@@ -15,9 +15,9 @@ set -uo pipefail
 export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+. "$here/lib.sh"
 runs=5 apps=50 rss_seconds=10 with_pm2=1 keep=0
 jpm="$here/../jpm"
-pm2_cache="${JPM_BENCH_PM2_DIR:-/tmp/jpm-bench-pm2}"
 
 usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
@@ -26,60 +26,19 @@ while [ $# -gt 0 ]; do
     --apps) apps="$2"; shift 2 ;;
     --rss-seconds) rss_seconds="$2"; shift 2 ;;
     --no-pm2) with_pm2=0; shift ;;
-    --jpm) jpm="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) echo "logs.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+    *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done
-jpm="$(readlink -f "$jpm")"
-[ -x "$jpm" ] || { echo "logs.sh: no jpm launcher at $jpm (use --jpm PATH)" >&2; exit 2; }
-pm2_bin="$pm2_cache/node_modules/.bin/pm2"
-[ "$with_pm2" = 0 ] || [ -x "$pm2_bin" ] || { echo "logs.sh: no PM2 at $pm2_cache: PM2 side skipped" >&2; with_pm2=0; }
+bench_resolve_jpm
+bench_locate_pm2
+bench_make_work jpm-bench-logs pm2
+mkdir -p "$work/jpm" "$work/pm2"
 
-work="$(mktemp -d /tmp/jpm-bench-logs.XXXXXX)"
-export JPM_HOME="$work/jpm-home"
-export PM2_HOME="$work/pm2-home"
-export PM2_DISABLE_VERSION_CHECK=true
-pm2_user_home="$work/pm2-user-home"
-mkdir -p "$JPM_HOME" "$PM2_HOME" "$pm2_user_home" "$work/jpm" "$work/pm2"
-chmod 700 "$JPM_HOME"
-
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-now_us() { local t=$EPOCHREALTIME; echo "${t/[.,]/}"; }
-mkfifo "$work/tick"
-exec {tick_fd}<>"$work/tick"
-nap() { read -r -t "$1" -u "$tick_fd" _ || true; }
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ms() { [ -n "$1" ] && awk -v u="$1" 'BEGIN { printf "%.0f", u / 1000 }' || echo "-"; }
 
-jpm_cli() { "$jpm" "$@"; }
-pm2_cli() { HOME="$pm2_user_home" "$pm2_bin" "$@"; }
-alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
-pid_from() { [ -f "$1" ] && tr -dc '0-9' < "$1"; }
-daemon_pid() { case "$1" in jpm) pid_from "$JPM_HOME/daemon.pid" ;; pm2) pid_from "$PM2_HOME/pm2.pid" ;; esac; }
-rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
-
 # This run's app processes: their command lines name the temp folder.
-run_pids() { ps -e -o pid=,args= | awk -v w="$work" 'index($0, w) && $2 !~ /^(ps|awk)$/ { print $1 }'; }
-
-cleanup() {
-  local status=$? pid p
-  set +e
-  trap - EXIT INT TERM
-  pid="$(daemon_pid jpm)"
-  if alive "$pid"; then timeout 30 "$jpm" kill > /dev/null 2>&1; alive "$pid" && kill "$pid" 2>/dev/null; fi
-  if [ "$with_pm2" = 1 ]; then
-    pid="$(daemon_pid pm2)"
-    if alive "$pid"; then timeout 30 env HOME="$pm2_user_home" "$pm2_bin" kill > /dev/null 2>&1; alive "$pid" && kill "$pid" 2>/dev/null; fi
-  fi
-  for p in $(run_pids); do [ "$p" != "$$" ] && kill "$p" 2>/dev/null; done
-  exec {tick_fd}>&- 2>/dev/null
-  if [ "$keep" = 1 ]; then log "kept $work"; else rm -rf "$work"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+run_pids() { bench_pids_naming "$work"; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # Workload
