@@ -15,6 +15,7 @@ set -uo pipefail
 export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+. "$here/lib.sh"
 files=10000 seconds=20 changes=5 interval="" keep=0
 jpm="$here/../jpm"
 
@@ -25,31 +26,15 @@ while [ $# -gt 0 ]; do
     --seconds) seconds="$2"; shift 2 ;;
     --changes) changes="$2"; shift 2 ;;
     --interval) interval="$2"; shift 2 ;;
-    --jpm) jpm="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) echo "watch.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+    *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done
-jpm="$(readlink -f "$jpm")"
-[ -x "$jpm" ] || { echo "watch.sh: no jpm launcher at $jpm (use --jpm PATH)" >&2; exit 2; }
-
-work="$(mktemp -d /tmp/jpm-bench-watch.XXXXXX)"
-export JPM_HOME="$work/jpm-home"
+bench_resolve_jpm
+bench_make_work jpm-bench-watch
 [ -n "$interval" ] && export JPM_WATCH_INTERVAL_MS="$interval"
-mkdir -p "$JPM_HOME" "$work/marks"
-chmod 700 "$JPM_HOME"
+mkdir -p "$work/marks"
 tree="$work/tree"
-ticks_per_s="$(getconf CLK_TCK)"
-
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-now_us() { local t=$EPOCHREALTIME; echo "${t/[.,]/}"; }
-mkfifo "$work/tick"
-exec {tick_fd}<>"$work/tick"
-nap() { read -r -t "$1" -u "$tick_fd" _ || true; }
-alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
-daemon_pid() { [ -f "$JPM_HOME/daemon.pid" ] && tr -dc '0-9' < "$JPM_HOME/daemon.pid"; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime; the command name has no space here
 
 # The app: writes its start time (µs) into a marker named by its pid, then idles until told to stop.
 cat > "$work/app.sh" <<APP
@@ -59,15 +44,8 @@ trap 'kill \$! 2> /dev/null; wait \$! 2> /dev/null; exit 0' INT TERM
 while true; do sleep 60 & wait \$!; done
 APP
 
-cleanup() {
-  trap - EXIT INT TERM
-  local pid; pid="$(daemon_pid)"
-  if alive "$pid"; then timeout 30 "$jpm" kill > /dev/null 2>&1; alive "$pid" && kill "$pid" 2>/dev/null; fi
-  for marker in "$work"/marks/*; do [ -f "$marker" ] && alive "${marker##*/}" && kill "${marker##*/}" 2>/dev/null; done
-  if [ "$keep" = 1 ]; then log "kept $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# This run's app processes: each named its marker after its pid.
+run_pids() { local marker; for marker in "$work"/marks/*; do [ -f "$marker" ] && alive "${marker##*/}" && echo "${marker##*/}"; done; return 0; }
 
 log "building a tree of $files files"
 for ((i = 0; i < files; i++)); do
@@ -93,7 +71,7 @@ cpu_percent() { # seconds: the daemon's CPU over that many seconds, in % of one 
   local before after; before="$(cpu_ticks "$pid")"
   nap "$1"
   after="$(cpu_ticks "$pid")"
-  awk -v d="$((after - before))" -v hz="$ticks_per_s" -v s="$1" 'BEGIN { printf "%.2f", 100 * d / hz / s }'
+  awk -v d="$((after - before))" -v hz="$clk_tck" -v s="$1" 'BEGIN { printf "%.2f", 100 * d / hz / s }'
 }
 
 ecosystem false
