@@ -16,6 +16,7 @@ set -uo pipefail
 export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+. "$here/lib.sh"
 rounds=3 sync_rounds=5 interval=60s keep=0
 jpm="$here/../jpm"
 
@@ -25,14 +26,11 @@ while [ $# -gt 0 ]; do
     --rounds) rounds="$2"; shift 2 ;;
     --sync-rounds) sync_rounds="$2"; shift 2 ;;
     --interval) interval="$2"; shift 2 ;;
-    --jpm) jpm="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) echo "gitops.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+    *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done
-jpm="$(readlink -f "$jpm")"
-[ -x "$jpm" ] || { echo "gitops.sh: no jpm launcher at $jpm (use --jpm PATH)" >&2; exit 2; }
+bench_resolve_jpm
 command -v git > /dev/null || { echo "gitops.sh: the bench pushes with the git command; install git" >&2; exit 2; }
 case "$interval" in
   *ms) interval_s=$(( ${interval%ms} / 1000 )) ;;
@@ -42,41 +40,11 @@ case "$interval" in
   *) echo "gitops.sh: --interval like 60s, 2m or 1h" >&2; exit 2 ;;
 esac
 
-work="$(mktemp -d /tmp/jpm-bench-gitops.XXXXXX)"
-export JPM_HOME="$work/jpm-home"
+bench_make_work jpm-bench-gitops
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
-mkdir -p "$JPM_HOME" "$work/marks"
-chmod 700 "$JPM_HOME"
-
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-now_us() { local t=$EPOCHREALTIME; echo "${t/[.,]/}"; }
-mkfifo "$work/tick"
-exec {tick_fd}<>"$work/tick"
-nap() { read -r -t "$1" -u "$tick_fd" _ || true; }
-alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
-daemon_pid() { [ -f "$JPM_HOME/daemon.pid" ] && tr -dc '0-9' < "$JPM_HOME/daemon.pid"; }
-run_pids() { # the apps of this run (their command line names the clone under this run's JPM_HOME) and their sleeps
-  ps -e -o pid=,ppid=,args= | awk -v a="$JPM_HOME/gitops/" '
-    { pid=$1; pp[pid]=$2; line=$0; sub(/^ *[0-9]+ +[0-9]+ +/, "", line); args[pid]=line }
-    END { for (p in args) if (index(args[p], a) && args[p] !~ /^(ps|awk) /) mine[p]=1
-          for (p in args) if (p in mine || (pp[p] in mine && args[p] ~ /^(\[sleep\]|sleep )/)) print p }'
-}
-
-cleanup() {
-  local status=$? pid p
-  set +e
-  trap - EXIT INT TERM
-  pid="$(daemon_pid)"
-  if alive "$pid"; then timeout 30 "$jpm" kill > /dev/null 2>&1; alive "$pid" && kill "$pid" 2>/dev/null; fi
-  for p in $(run_pids); do kill "$p" 2>/dev/null; done
-  sleep 0.3
-  for p in $(run_pids); do kill -9 "$p" 2>/dev/null; done
-  exec {tick_fd}>&- 2>/dev/null
-  if [ "$keep" = 1 ]; then log "kept $work"; else rm -rf "$work"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+mkdir -p "$work/marks"
+# The apps of this run: their command line names the clone under this run's JPM_HOME.
+run_pids() { bench_pids_naming "$JPM_HOME/gitops/"; }
 
 # --- the remote and the author ---------------------------------------------------------------------------------
 git init -q --bare -b main "$work/remote.git"
@@ -121,7 +89,7 @@ wait_mark() { # name timeout_s: the marker's timestamp in µs, or empty
   local mark; read -r mark < "$work/marks/$1"; echo "${mark/[.,]/}"
 }
 
-median() { sort -n | awk '{ v[NR]=$1 } END { if (NR==0) { print "-"; exit } m = (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "%.0f", m }'; }
+median_of_lines() { sort -n | awk '{ v[NR]=$1 } END { if (NR==0) { print "-"; exit } m = (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "%.0f", m }'; }
 max() { sort -n | tail -1; }
 
 poll_ms=() sync_ms=() sync_cmd_ms=()
@@ -154,8 +122,8 @@ echo "jpm GitOps: push -> app running the new revision ($(nproc) cores, load $(c
 printf '| %-44s | %10s | %10s | %s\n' "mode" "median" "max" "runs (ms)"
 printf '| %-44s | %10s | %10s | %s\n' "--------------------------------------------" "----------" "----------" "---------"
 [ "$rounds" -gt 0 ] && printf '| %-44s | %7s ms | %7s ms | %s\n' "poll, interval $interval (random push phase)" \
-  "$(printf '%s\n' "${poll_ms[@]}" | median)" "$(printf '%s\n' "${poll_ms[@]}" | max)" "${poll_ms[*]}"
+  "$(printf '%s\n' "${poll_ms[@]}" | median_of_lines)" "$(printf '%s\n' "${poll_ms[@]}" | max)" "${poll_ms[*]}"
 printf '| %-44s | %7s ms | %7s ms | %s\n' "jpm gitops sync right after the push" \
-  "$(printf '%s\n' "${sync_ms[@]}" | median)" "$(printf '%s\n' "${sync_ms[@]}" | max)" "${sync_ms[*]}"
+  "$(printf '%s\n' "${sync_ms[@]}" | median_of_lines)" "$(printf '%s\n' "${sync_ms[@]}" | max)" "${sync_ms[*]}"
 printf '| %-44s | %7s ms | %7s ms | %s\n' "  (gitops sync command returned)" \
-  "$(printf '%s\n' "${sync_cmd_ms[@]}" | median)" "$(printf '%s\n' "${sync_cmd_ms[@]}" | max)" "${sync_cmd_ms[*]}"
+  "$(printf '%s\n' "${sync_cmd_ms[@]}" | median_of_lines)" "$(printf '%s\n' "${sync_cmd_ms[@]}" | max)" "${sync_cmd_ms[*]}"
