@@ -17,56 +17,25 @@ set -uo pipefail
 export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+. "$here/lib.sh"
 apps=50 seconds=20 pm2_seconds=60
 jpm="$here/../jpm"
 
 usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
 with_pm2=1
-pm2_bin="${JPM_BENCH_PM2_DIR:-/tmp/jpm-bench-pm2}/node_modules/.bin/pm2"
 while [ $# -gt 0 ]; do
   case "$1" in
     --apps) apps="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
-    --jpm) jpm="$2"; shift 2 ;;
     --no-pm2) with_pm2=0; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) echo "metrics.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+    *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done
-jpm="$(readlink -f "$jpm")"
-[ -x "$jpm" ] || { echo "metrics.sh: no jpm launcher at $jpm (use --jpm PATH)" >&2; exit 2; }
-
-work="$(mktemp -d /tmp/jpm-bench-metrics.XXXXXX)"
-export JPM_HOME="$work/jpm-home"
-export PM2_HOME="$work/pm2-home" PM2_DISABLE_VERSION_CHECK=true
-mkdir -p "$JPM_HOME" "$PM2_HOME" "$work/pm2-user-home" && chmod 700 "$JPM_HOME"
-hz="$(getconf CLK_TCK)"
-daemon="" pm2_daemon=""
-pm2_cli() { HOME="$work/pm2-user-home" timeout 120 "$pm2_bin" "$@"; }
-
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-pid_from() { [ -f "$1" ] && tr -dc '0-9' < "$1"; }
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; } # utime + stime of the process itself
-rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
-
-stop_daemon() {
-  [ -n "$daemon" ] || return 0
-  timeout 60 "$jpm" kill > /dev/null 2>&1
-  # Wait for the process itself: a daemon still exiting would remove the next one's daemon.pid.
-  for _ in $(seq 1 100); do kill -0 "$daemon" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$daemon" 2>/dev/null; then kill -KILL "$daemon" 2>/dev/null; fi
-  daemon=""
-}
-stop_pm2() {
-  [ -n "$pm2_daemon" ] || return 0
-  pm2_cli kill > /dev/null 2>&1
-  # PM2's daemon still writes into PM2_HOME for a moment after `pm2 kill` answers.
-  for _ in $(seq 1 100); do kill -0 "$pm2_daemon" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$pm2_daemon" 2>/dev/null; then kill -KILL "$pm2_daemon" 2>/dev/null; fi
-  pm2_daemon=""
-}
-cleanup() { stop_daemon; stop_pm2; rm -rf "$work"; }
-trap cleanup EXIT
+bench_resolve_jpm
+bench_locate_pm2
+bench_make_work jpm-bench-metrics pm2
+bench_pm2_timeout=120
+daemon=""
 
 printf '#!/usr/bin/env bash\nexec sleep 100000\n' > "$work/app.sh"
 {
@@ -86,20 +55,20 @@ printf '#!/usr/bin/env bash\nexec sleep 100000\n' > "$work/app.sh"
 # CPU% and RSS MiB of pid $1 over $2 seconds.
 usage_of() {
   local pid="$1" t0 c0 t1 c1 rss
-  t0=$EPOCHREALTIME c0=$(ticks "$pid")
+  t0=$EPOCHREALTIME c0=$(cpu_ticks "$pid")
   sleep "$2"
-  t1=$EPOCHREALTIME c1=$(ticks "$pid")
+  t1=$EPOCHREALTIME c1=$(cpu_ticks "$pid")
   rss=$(rss_kib "$pid")
-  awk -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" -v hz="$hz" -v rss="$rss" \
+  awk -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" -v hz="$clk_tck" -v rss="$rss" \
     'BEGIN { printf "%.2f %.1f\n", 100 * (c1 - c0) / hz / (t1 - t0), rss / 1024 }'
 }
 
 measure_pm2() {
   pm2_cli start "$work/ecosystem.json" > /dev/null 2>&1 || { echo "metrics.sh: pm2 start failed" >&2; return 1; }
-  pm2_daemon="$(pid_from "$PM2_HOME/pm2.pid")"
+  pm2_daemon="$(daemon_pid pm2)"
   sleep 5
   local figures; figures=$(usage_of "$pm2_daemon" "$pm2_seconds")
-  stop_pm2 # before printing: the reader goes on as soon as it has the line
+  bench_stop_pm2 # before printing: the reader goes on as soon as it has the line
   echo "$figures"
 }
 
@@ -108,10 +77,11 @@ measure() {
   local interval="$1"
   printf 'metrics:\n  sample_interval: %s\n' "$interval" > "$JPM_HOME/settings.yaml"
   "$jpm" apply "$work/ecosystem.yaml" > /dev/null || { echo "metrics.sh: apply failed" >&2; exit 1; }
-  daemon="$(pid_from "$JPM_HOME/daemon.pid")"
+  daemon="$(daemon_pid jpm)"
   sleep 5 # start-up work (OSHI's first load, the apply) is not the steady state
   local figures; figures=$(usage_of "$daemon" "$seconds")
-  stop_daemon # before printing: the reader goes on as soon as it has the line
+  # Waits for the process itself: a daemon still exiting would remove the next one's daemon.pid.
+  bench_stop_jpm # before printing: the reader goes on as soon as it has the line
   echo "$figures"
 }
 
