@@ -23,9 +23,9 @@ set -uo pipefail
 export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+. "$here/lib.sh"
 duration=20 reload_at=5 connections=32 max_surge=1 verb=reload with_pm2=1 with_java=1 keep=0
 jpm="$here/../jpm"
-pm2_cache="${JPM_BENCH_PM2_DIR:-/tmp/jpm-bench-pm2}"
 
 usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
@@ -37,60 +37,23 @@ while [ $# -gt 0 ]; do
     --verb) verb="$2"; shift 2 ;;
     --no-pm2) with_pm2=0; shift ;;
     --no-java) with_java=0; shift ;;
-    --jpm) jpm="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) echo "cluster.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+    *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done
 case "$verb" in reload|restart) ;; *) echo "cluster.sh: --verb is reload or restart, not $verb" >&2; exit 2 ;; esac
-jpm="$(readlink -f "$jpm")"
-[ -x "$jpm" ] || { echo "cluster.sh: no jpm launcher at $jpm (use --jpm PATH)" >&2; exit 2; }
+bench_resolve_jpm
 command -v node > /dev/null || { echo "cluster.sh: needs node" >&2; exit 2; }
 if ! command -v wrk > /dev/null; then
   echo "cluster.sh: installing wrk (Debian package)" >&2
   { apt-get install -y wrk || sudo apt-get install -y wrk; } > /dev/null 2>&1 || { echo "cluster.sh: needs wrk" >&2; exit 2; }
 fi
-pm2_bin="$pm2_cache/node_modules/.bin/pm2"
-[ "$with_pm2" = 0 ] || [ -x "$pm2_bin" ] || { echo "cluster.sh: no PM2 at $pm2_cache (or --no-pm2)" >&2; with_pm2=0; }
+bench_locate_pm2
 
-work="$(mktemp -d /tmp/jpm-bench-cluster.XXXXXX)"
-export JPM_HOME="$work/jpm-home"
-export PM2_HOME="$work/pm2-home"
-export PM2_DISABLE_VERSION_CHECK=true
-pm2_user_home="$work/pm2-user-home"
-mkdir -p "$JPM_HOME" "$PM2_HOME" "$pm2_user_home"
-chmod 700 "$JPM_HOME"
-alone_pid=""
+bench_make_work jpm-bench-cluster pm2
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
-pid_from() { [ -f "$1" ] && tr -dc '0-9' < "$1"; }
-pm2_cli() { HOME="$pm2_user_home" "$pm2_bin" "$@"; }
-
-# The app processes of this run: their command line names this run's server.js.
-run_pids() { pgrep -f "$work/server.js|-cp $work Server" || true; }
-
-cleanup() {
-  local status=$? pid p
-  set +e
-  trap - EXIT INT TERM
-  for p in $(jobs -p); do kill "$p" 2>/dev/null; done
-  alive "$alone_pid" && kill "$alone_pid" 2>/dev/null
-  pid="$(pid_from "$JPM_HOME/daemon.pid")"
-  if alive "$pid"; then timeout 30 "$jpm" kill > /dev/null 2>&1; alive "$pid" && kill "$pid" 2>/dev/null; fi
-  if [ "$with_pm2" = 1 ]; then
-    pid="$(pid_from "$PM2_HOME/pm2.pid")"
-    if alive "$pid"; then timeout 30 env HOME="$pm2_user_home" "$pm2_bin" kill > /dev/null 2>&1; alive "$pid" && kill "$pid" 2>/dev/null; fi
-  fi
-  for p in $(run_pids); do kill "$p" 2>/dev/null; done
-  sleep 0.3
-  for p in $(run_pids); do kill -9 "$p" 2>/dev/null; done
-  if [ "$keep" = 1 ]; then log "kept $work"; else rm -rf "$work"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# The app processes of this run: their command line names this run's server.js (or its Java Server class).
+run_pids() { bench_pids_naming "$work/server.js" "-cp $work Server"; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_http() { # port: until it answers 200 (30 s at most)
