@@ -98,7 +98,7 @@ bench_install_pm2() { # version: installs it (npm, into pm2_cache) unless a 7.x 
 
 alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
 pid_from() { [ -f "$1" ] && tr -dc '0-9' < "$1"; }
-daemon_pid() { case "${1:-jpm}" in jpm) pid_from "$JPM_HOME/daemon.pid" ;; pm2) pid_from "$PM2_HOME/pm2.pid" ;; esac; }
+daemon_pid() { case "${1:-jpm}" in jpm) pid_from "${JPM_HOME:-}/daemon.pid" ;; pm2) pid_from "${PM2_HOME:-}/pm2.pid" ;; esac; }
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 # CPU time (user + system) a process has used so far, in clock ticks (clk_tck a second) / in microseconds (0 when it
 # is gone). Unlike wall times it hardly moves when other work shares the machine. The fields are counted after the
@@ -135,8 +135,10 @@ bench_stop_jpm() {
   bench_stop_pid "$pid"
 }
 bench_stop_pm2() {
-  local pid; pid="$(daemon_pid pm2 || true)"
-  [ -n "$pm2_bin" ] && alive "$pid" || return 0
+  local pid
+  [ -n "$pm2_bin" ] || return 0
+  pid="$(daemon_pid pm2 || true)"
+  alive "$pid" || return 0
   # PM2's daemon still writes into PM2_HOME for a moment after `pm2 kill` answers: wait for the process itself.
   HOME="$pm2_user_home" timeout 60 "$pm2_bin" kill > /dev/null 2>&1 || true
   bench_stop_pid "$pid"

@@ -36,6 +36,9 @@ bench_locate_pm2
 bench_make_work jpm-bench-metrics pm2
 bench_pm2_timeout=120
 daemon=""
+# This run's apps (`exec sleep`, so no path in their command line): the sleeps that inherited this run's JPM_HOME,
+# under jpm or PM2. PM2 7 leaves them running after `pm2 kill` here.
+run_pids() { local p; for p in $(pgrep -x sleep); do grep -qzx "JPM_HOME=$JPM_HOME" "/proc/$p/environ" 2>/dev/null && echo "$p"; done; return 0; }
 
 printf '#!/usr/bin/env bash\nexec sleep 100000\n' > "$work/app.sh"
 {
