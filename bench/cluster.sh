@@ -27,7 +27,6 @@ here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 duration=20 reload_at=5 connections=32 max_surge=1 verb=reload with_pm2=1 with_java=1 keep=0
 jpm="$here/../jpm"
 
-usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;

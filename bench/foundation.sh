@@ -21,7 +21,6 @@ runs=30 apps=50 cycles=8 with_pm2=1 with_jpm=1 keep=0
 jpm="$here/../jpm"
 pm2_version="7.0.4"
 
-usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;

@@ -11,6 +11,7 @@
 # Functions:
 #   log MSG                 timestamped line on stderr
 #   now_us / nap SECONDS    wall clock in µs / fork-free short sleep (after bench_make_work)
+#   usage                   prints the script's header comment
 #   bench_option "$@"       the shared options: --jpm PATH, -h|--help, else "unknown option"; sets bench_shift
 #   bench_resolve_jpm       absolute launcher path, exits 2 when it is not executable
 #   bench_make_work PREFIX [pm2]   temp folder $work with a private JPM_HOME (and PM2_HOME, HOME for PM2)
@@ -32,8 +33,10 @@ now_us() { local t=$EPOCHREALTIME; echo "${t/[.,]/}"; }
 # A fork-free short sleep: read with a timeout from a FIFO nobody writes to (opened by bench_make_work).
 nap() { read -r -t "$1" -u "$bench_tick_fd" _ || true; }
 
-# The options every script has, in its `case`: `*) bench_option "$@"; shift "$bench_shift" ;;`. The script's
-# usage() prints its header comment.
+# The script's header comment (from line 2 to the first line that is not a comment), without the "# ".
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; }
+
+# The options every script has, in its `case`: `*) bench_option "$@"; shift "$bench_shift" ;;`.
 bench_option() {
   case "$1" in
     --jpm) jpm="$2"; bench_shift=2 ;;

@@ -19,7 +19,6 @@ here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 runs=5 apps=50 rss_seconds=10 with_pm2=1 keep=0
 jpm="$here/../jpm"
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;

@@ -21,7 +21,6 @@ here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 apps=50 seconds=20 pm2_seconds=60
 jpm="$here/../jpm"
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
 with_pm2=1
 while [ $# -gt 0 ]; do
   case "$1" in
