@@ -7,6 +7,7 @@
 #   keep       1: bench_cleanup leaves the temp folder (default 0)
 #   with_jpm   0: bench_cleanup does not stop a jpm daemon (default 1)
 #   with_pm2   0: no PM2 side (bench_locate_pm2 may set it to 0)
+#   bench_pm2_timeout   seconds: pm2_cli runs PM2 under timeout(1) (default: no limit)
 #   run_pids   a function the script may define: this run's app processes (bench_pids_naming helps); ended at exit
 # Functions:
 #   log MSG                 timestamped line on stderr
@@ -16,6 +17,7 @@
 #   bench_resolve_jpm       absolute launcher path, exits 2 when it is not executable
 #   bench_make_work PREFIX [pm2]   temp folder $work with a private JPM_HOME (and PM2_HOME, HOME for PM2)
 #   bench_locate_pm2 / bench_install_pm2   PM2 at /tmp/jpm-bench-pm2 (JPM_BENCH_PM2_DIR): pm2_bin, pm2_cli
+#   jpm_cli / pm2_cli ARGS  the launcher / PM2 with its private HOME
 #   alive PID, pid_from FILE, daemon_pid [jpm|pm2], rss_kib PID, cpu_ticks PID, cpu_us PID, median N...
 #   bench_pids_naming STR...   processes whose command line contains one of STR, and their `sleep` children
 #   bench_stop_jpm / bench_stop_pm2   stop a daemon (its kill command, then its pid), waiting until it is gone
