@@ -10,6 +10,7 @@ import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.plan.SpecBuilder;
 import dev.jpm.engine.protocol.GitOpsStatus;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** A source whose apps crashed since the last sync shows Degraded; other sources' apps do not count. */
 class LiveHealthTest {
 
-  static final String FILE = "/home/u/.jpm/gitops/prod/ecosystem.yaml";
+  static final String FILE =
+      Path.of(System.getProperty("java.io.tmpdir"), "jpm-home", "gitops", "prod", "ecosystem.yaml").toString();
   static final GitOpsStatus SYNCED = SourceStatuses.applied("abcdef0123", 1);
 
   static ObservedState table(String source, ProcessStatus status) {

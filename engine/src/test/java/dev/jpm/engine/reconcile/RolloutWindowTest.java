@@ -1,6 +1,7 @@
 package dev.jpm.engine.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jpm.engine.model.Traffic;
 import dev.jpm.engine.reconcile.RolloutWindow.Place;
@@ -58,9 +59,9 @@ class RolloutWindowTest {
     return taken;
   }
 
-  /** Still waiting after a moment: a place that was free would have been taken at once. */
-  private static boolean notYet(CompletableFuture<Place> taken) throws InterruptedException {
-    Thread.sleep(Duration.ofMillis(200));
+  /** Still waiting throughout a moment: a place that was free would have been taken at once. */
+  private static boolean notYet(CompletableFuture<Place> taken) {
+    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> !taken.isDone());
     return !taken.isDone();
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Which jobs the table asks for, and which watches are paused: a pure reading of the observed state. */
 class ScheduleWantedTest {
 
-  private static final Path HOME = Path.of("/home/u/.jpm");
+  private static final Path HOME = Path.of(System.getProperty("java.io.tmpdir"), "jpm-home");
 
   private static AppSpec app(String name, String cron, boolean watch) {
     return TestApps.command(name, "sleep", "1").cron(cron).cwd("/srv/" + name).logsIn(Path.of("/srv/" + name), false)
