@@ -15,24 +15,13 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** depends_on with real processes: the condition is awaited, and a failed dependency holds back only dependents. */
 class DependsOnIT {
 
-  private TrafficFixture fx;
-
-  @BeforeEach
-  void start() throws IOException {
-    fx = new TrafficFixture();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    fx.close();
-  }
+  @RegisterExtension final TrafficFixture fx = new TrafficFixture();
 
   @Test
   void aFailedDependencyHoldsBackItsDependentsAndNobodyElse() {

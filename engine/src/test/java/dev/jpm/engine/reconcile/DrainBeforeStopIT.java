@@ -14,9 +14,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The stop that {@code jpm stop}, {@code restart} and {@code delete} do on a balanced instance: drained first, so a
@@ -27,18 +27,12 @@ class DrainBeforeStopIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final InstanceId API_0 = new InstanceId("api", 0);
 
-  private TrafficFixture fx;
+  @RegisterExtension final TrafficFixture fx = new TrafficFixture();
   private int port;
 
   @BeforeEach
-  void start() throws IOException {
-    fx = new TrafficFixture();
+  void pickFrontPort() throws IOException {
     port = TrafficFixture.freePort();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    fx.close();
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
 import dev.jpm.engine.model.Traffic;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,24 +17,13 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ready_pattern on stdout, and the PROXY header as the app sees it, with real processes. */
 class ReadinessIT {
 
-  private TrafficFixture fx;
-
-  @BeforeEach
-  void start() throws IOException {
-    fx = new TrafficFixture();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    fx.close();
-  }
+  @RegisterExtension final TrafficFixture fx = new TrafficFixture();
 
   @Test
   void anAppIsReadyOnlyOnceItsStdoutSaysSo() {

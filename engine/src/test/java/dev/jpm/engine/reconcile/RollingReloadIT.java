@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real HTTP servers behind the real balancer, clients in a loop (keep-alive and one connection per request) while
@@ -24,18 +24,12 @@ class RollingReloadIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  private TrafficFixture fx;
+  @RegisterExtension final TrafficFixture fx = new TrafficFixture();
   private int port;
 
   @BeforeEach
-  void start() throws IOException {
-    fx = new TrafficFixture();
+  void pickFrontPort() throws IOException {
     port = TrafficFixture.freePort();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    fx.close();
   }
 
   @Test

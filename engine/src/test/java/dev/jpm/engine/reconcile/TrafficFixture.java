@@ -26,20 +26,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real supervisor, readiness tracker, balancer and reconciler on a temporary JPM_HOME, and specs that run
- * {@link HttpFixture} as balanced apps. Everything it started is stopped by {@link #close()}.
+ * {@link HttpFixture} as balanced apps. Registered as a JUnit extension, it is made fresh for each test and
+ * everything it started is stopped after it ({@link #close()}).
  */
-final class TrafficFixture implements AutoCloseable {
+final class TrafficFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
-  final Path home;
-  final Supervisor supervisor;
-  final TrafficRouter router;
-  final Reconciler reconciler;
+  Path home;
+  Supervisor supervisor;
+  TrafficRouter router;
+  Reconciler reconciler;
   final List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
 
-  TrafficFixture() throws IOException {
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
     home = Files.createTempDirectory("jpm-traffic-it");
     supervisor = new Supervisor(new OsProcessLauncher(), Clock.systemUTC(), home);
     ReadinessTracker readiness = new ReadinessTracker(supervisor, Clock.systemUTC(), (id, cause) -> supervisor.restart(id));
@@ -88,6 +93,11 @@ final class TrafficFixture implements AutoCloseable {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    close();
   }
 
   @Override
