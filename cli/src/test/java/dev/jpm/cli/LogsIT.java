@@ -59,6 +59,16 @@ class LogsIT {
   }
 
   @Test
+  void linesOfAFileSeveralInstancesShareNameOnlyTheApp() {
+    jpm.run("scale", "ticker", "2").expectExit(0);
+
+    String printed = jpm.run("logs", "ticker", "--lines", "3", "--nostream").expectExit(0).out();
+
+    // Both instances write the merged file: naming one of them would be a guess.
+    assertThat(printed.lines().toList()).hasSize(3).allMatch(line -> line.matches("ticker \\| tick \\d+"));
+  }
+
+  @Test
   void jsonPrintsOneObjectPerLine() {
     String printed = jpm.run("logs", "ticker", "--lines", "2", "--nostream", "--json").expectExit(0).out();
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The lines of {@code jpm logs}: {@code name#i | text} with the prefix coloured by stream (on a terminal), daemon
+ * The lines of {@code jpm logs}: {@code name#i | text} ({@code name | text} for a merged file) with the prefix coloured by stream (on a terminal), daemon
  * events marked, or one JSON object per line.
  */
 public final class LogLines {
@@ -35,7 +35,7 @@ public final class LogLines {
   }
 
   String text(LogEntry entry) {
-    String prefix = entry.app() + "#" + entry.instance() + " |";
+    String prefix = (entry.instance() == LogEntry.SHARED ? entry.app() : entry.app() + "#" + entry.instance()) + " |";
     String painted = switch (entry.stream()) {
       case "err" -> style.red(prefix);
       case "event" -> style.yellow(prefix);

@@ -86,20 +86,22 @@ final class LogStreamer {
         InstanceId id = record.id();
         if (target.instance() != null && target.instance() != id.index()) continue;
         LogPaths paths = logs.paths(id, app.applied().logs());
-        if (out) tail(paths.out(), id, "out", count, seen, entries);
-        if (err) tail(paths.error(), id, "err", count, seen, entries);
+        boolean shared = app.applied().logs().merge() && app.instances().size() > 1;
+        int instance = shared ? LogEntry.SHARED : id.index();
+        if (out) tail(paths.out(), id.app(), instance, "out", count, seen, entries);
+        if (err) tail(paths.error(), id.app(), instance, "err", count, seen, entries);
       }
     }
     return entries;
   }
 
-  private static void tail(Optional<Path> file, InstanceId id, String stream, int count, Set<Path> seen,
+  private static void tail(Optional<Path> file, String app, int instance, String stream, int count, Set<Path> seen,
       List<LogEntry> into) {
     if (file.isEmpty() || !seen.add(file.get())) return;
     try {
-      for (String line : LogTail.lastLines(file.get(), count)) into.add(new LogEntry(id.app(), id.index(), stream, line, 0));
+      for (String line : LogTail.lastLines(file.get(), count)) into.add(new LogEntry(app, instance, stream, line, 0));
     } catch (IOException e) {
-      into.add(new LogEntry(id.app(), id.index(), "event", "cannot read " + file.get() + ": " + e.getMessage(), 0));
+      into.add(new LogEntry(app, instance, "event", "cannot read " + file.get() + ": " + e.getMessage(), 0));
     }
   }
 
