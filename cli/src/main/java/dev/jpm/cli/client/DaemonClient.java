@@ -8,7 +8,6 @@ import dev.jpm.engine.protocol.Wire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
@@ -122,7 +121,7 @@ public final class DaemonClient {
   SocketChannel tryConnect() {
     if (!java.nio.file.Files.exists(home.socket())) return null;
     try {
-      SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+      SocketChannel channel = UnixSockets.open();
       try {
         channel.connect(UnixDomainSocketAddress.of(home.socket()));
         return channel;

@@ -45,7 +45,20 @@ public final class TextTable {
     return line.toString().stripTrailing();
   }
 
+  /** The length without ANSI colour sequences ({@code ESC [ digits-and-semicolons m}). */
   static int visibleLength(String text) {
-    return text.replaceAll("\u001b\\[[0-9;]*m", "").length();
+    int length = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\u001b' && i + 1 < text.length() && text.charAt(i + 1) == '[') {
+        int end = i + 2;
+        while (end < text.length() && (Character.isDigit(text.charAt(end)) || text.charAt(end) == ';')) end++;
+        if (end < text.length() && text.charAt(end) == 'm') {
+          i = end;
+          continue;
+        }
+      }
+      length++;
+    }
+    return length;
   }
 }

@@ -1,7 +1,5 @@
 package dev.jpm.cli.render;
 
-import java.util.Locale;
-
 /**
  * CPU and memory as {@code ls}, {@code show} and {@code monit} print them: {@code 3.5%}, {@code 45.2M} (memory
  * in the units {@code max_memory_restart} is written in); {@code -} when the instance was not sampled.
@@ -14,8 +12,7 @@ public final class Usage {
 
   public static String cpu(Double percent) {
     if (percent == null) return "-";
-    return (percent >= 10 ? String.format(Locale.ROOT, "%.0f", percent) : String.format(Locale.ROOT, "%.1f", percent))
-        + "%";
+    return (percent >= 10 ? whole(percent) : tenths(percent)) + "%";
   }
 
   public static String memory(Long bytes) {
@@ -27,7 +24,17 @@ public final class Usage {
       value /= 1024;
       unit++;
     }
-    return (value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value))
-        + UNITS[unit];
+    return (value >= 100 ? whole(value) : tenths(value)) + UNITS[unit];
+  }
+
+  // Rounded by hand, not with String.format: a table of 50 rows formats 100 numbers, and the Formatter machinery
+  // costs `jpm ls` milliseconds in a JVM that runs for a tenth of a second.
+  private static String whole(double value) {
+    return Long.toString(Math.round(value));
+  }
+
+  private static String tenths(double value) {
+    long tenths = Math.round(value * 10);
+    return tenths / 10 + "." + tenths % 10;
   }
 }
