@@ -32,6 +32,14 @@ final class EventLoop implements Runnable {
   private static final int MAX_EVENTS = 128;
   private static final long WAKE_TOKEN = 0;
   private static final long STACK_BYTES = 512 * 1024;
+  /** What a pipe that filled up grows to: a burst of output then waits here instead of blocking its writer. */
+  static final int GROWN_PIPE_BYTES = 1024 * 1024;
+  /**
+   * Grown pipes at once, at most. The kernel charges pipe buffers to their user ({@code fs.pipe-user-pages-soft},
+   * 64 MiB by default) and past that limit gives each new pipe of the user a single page: the budget keeps jpm's
+   * share to a quarter of it, so neither the apps nor anything else the user runs ever meets the limit.
+   */
+  static final int MAX_GROWN_PIPES = 16;
 
   private final int epfd;
   private final int wakeFd;
@@ -44,6 +52,7 @@ final class EventLoop implements Runnable {
   private final Memory buffer = new Memory(CHUNK);
   private final byte[] chunk = new byte[CHUNK];
   private long nextToken = WAKE_TOKEN + 1;
+  private int grownPipes;
 
   private EventLoop(int epfd, int wakeFd) {
     this.epfd = epfd;
@@ -160,6 +169,22 @@ final class EventLoop implements Runnable {
     if (read == 0) return 0;
     int errno = LibC.errno();
     return errno == LibC.EAGAIN ? WOULD_BLOCK : errno == LibC.EINTR ? INTERRUPTED : FAILED;
+  }
+
+  /**
+   * Gives {@code fd}'s pipe a {@link #GROWN_PIPE_BYTES} buffer if the budget allows; true if it grew, and then
+   * {@link #pipeClosed} must follow when the pipe is closed. A refusal (the user's pipe limit reached) only means
+   * the writer blocks as before. Loop thread.
+   */
+  boolean grow(int fd) {
+    if (grownPipes >= MAX_GROWN_PIPES || LibC.fcntl(fd, LibC.F_SETPIPE_SZ, GROWN_PIPE_BYTES) < 0) return false;
+    grownPipes++;
+    return true;
+  }
+
+  /** A grown pipe was closed: its share of the budget is free again. Loop thread. */
+  void pipeClosed() {
+    grownPipes--;
   }
 
   /** The bytes of the last {@link #read}; valid until the next one. */

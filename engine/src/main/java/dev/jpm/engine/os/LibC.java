@@ -19,6 +19,7 @@ final class LibC {
   static final int O_CLOEXEC = 0x80000;
   static final int F_GETFL = 3;
   static final int F_SETFL = 4;
+  static final int F_SETPIPE_SZ = 1031;
 
   static final int EINTR = 4;
   static final int EAGAIN = 11;

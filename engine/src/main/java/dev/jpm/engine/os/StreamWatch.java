@@ -7,6 +7,11 @@ import dev.jpm.engine.logs.StreamConsumer;
  * {@link EventLoop#CHUNK}; the consumer gets each chunk, {@code quiet()} when the pipe has nothing more right now,
  * and {@code end()} exactly once, at end of stream. A consumer that throws is a bug of ours: it is logged once and
  * the stream is read on and discarded, because a child must never block on a pipe nobody reads.
+ *
+ * <p>A read that takes a whole chunk found the pipe full (64 KiB, the kernel's default size): its writer was
+ * blocked, waiting for this loop. Such a pipe grows once to {@link EventLoop#GROWN_PIPE_BYTES}, within the loop's
+ * budget, so that a burst of output waits in the pipe rather than in the app: an app printing a million lines
+ * then takes about as long as into a plain pipe.
  */
 final class StreamWatch implements Watch {
 
@@ -21,6 +26,8 @@ final class StreamWatch implements Watch {
   private long token = -1;
   private boolean ended;
   private boolean consumerBroken;
+  private boolean growthTried;
+  private boolean grown;
 
   StreamWatch(EventLoop loop, int fd, StreamConsumer consumer, ChildWatch child) {
     this.loop = loop;
@@ -52,6 +59,10 @@ final class StreamWatch implements Watch {
     for (int i = 0; i < maxChunks && !ended; i++) {
       int read = loop.read(fd);
       if (read > 0) {
+        if (read == EventLoop.CHUNK && !growthTried) {
+          growthTried = true;
+          grown = loop.grow(fd);
+        }
         deliver(read);
       } else if (read == 0) {
         end();
@@ -69,6 +80,7 @@ final class StreamWatch implements Watch {
     if (ended) return;
     ended = true;
     loop.forget(token, fd);
+    if (grown) loop.pipeClosed();
     try {
       consumer.end();
     } catch (RuntimeException e) {

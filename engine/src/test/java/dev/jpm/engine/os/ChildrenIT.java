@@ -117,6 +117,49 @@ class ChildrenIT {
         .isInstanceOf(IOException.class).hasMessageContaining("Exec format error");
   }
 
+  @Test
+  void aPipeFoundFullGrowsSoTheNextBurstWaitsInThePipeNotInTheApp() throws Exception {
+    // The first chunk is held until the writer is seen blocked on its full 64 KiB pipe; the loop's next read then
+    // takes a whole chunk. The child reports the size of its stdout pipe afterwards (F_GETPIPE_SZ, 1032).
+    var pid = new java.util.concurrent.CompletableFuture<Long>();
+    var out = new CollectingConsumer() {
+      private boolean held;
+
+      @Override
+      public synchronized void write(byte[] chunk, int offset, int length) {
+        if (!held) {
+          held = true;
+          Path wchan = Path.of("/proc", Long.toString(pid.join()), "wchan");
+          await().atMost(PATIENCE).until(() -> Files.readString(wchan).endsWith("pipe_write"));
+        }
+        super.write(chunk, offset, length);
+      }
+    };
+    Child child = Children.shared().spawn(new ChildSpec("/usr/bin/perl", List.of("perl", "-e",
+        "$| = 1; print 'x' x 300000; printf \"\\npipe %d\\n\", fcntl(STDOUT, 1032, 0);"), ENV, dir,
+        Optional.of(out), Optional.empty(), 2000));
+    strays.add(child.pid());
+    pid.complete(child.pid());
+
+    assertThat(child.exit().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).code()).isZero();
+    await().atMost(PATIENCE).until(() -> out.ends() == 1);
+    List<String> lines = out.text().lines().toList();
+    assertThat(lines.get(0)).hasSize(300_000);
+    assertThat(lines.get(1)).isEqualTo("pipe " + EventLoop.GROWN_PIPE_BYTES);
+  }
+
+  @Test
+  void aPipeThatNeverFillsKeepsTheKernelsDefaultSize() throws Exception {
+    var out = new CollectingConsumer();
+    Child child = Children.shared().spawn(new ChildSpec("/usr/bin/perl", List.of("perl", "-e",
+        "$| = 1; print \"hello\\n\"; printf \"pipe %d\\n\", fcntl(STDOUT, 1032, 0);"), ENV, dir,
+        Optional.of(out), Optional.empty(), 2000));
+
+    assertThat(child.exit().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).code()).isZero();
+    await().atMost(PATIENCE).until(() -> out.ends() == 1);
+    assertThat(out.text()).isEqualTo("hello\npipe 65536\n");
+  }
+
   private static Child spawn(Path cwd, CollectingConsumer out, CollectingConsumer err, long drainMs, String script)
       throws IOException {
     return Children.shared().spawn(new ChildSpec("/bin/bash", List.of("bash", "-c", script), ENV, cwd,

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Keeps everything a stream delivered, and counts its ends (the contract says exactly one). */
-final class CollectingConsumer implements StreamConsumer {
+class CollectingConsumer implements StreamConsumer {
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final AtomicInteger ends = new AtomicInteger();
