@@ -1,15 +1,18 @@
 package dev.jpm.cli.command;
 
+import dev.jpm.cli.ExitCode;
 import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.cli.client.TableFrame;
-import dev.jpm.cli.render.ProcessTable;
-import dev.jpm.cli.render.Style;
 import dev.jpm.engine.protocol.InstanceView;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.protocol.Wire;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -18,54 +21,71 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Hidden: the launcher's training run for the JDK's AOT cache. Walks what {@code ls} does (picocli parsing, a real
- * Unix-socket round trip through {@link DaemonClient} against a stand-in daemon in this process, JSON both ways,
- * table rendering) so that the cache holds those classes, socket and security classes included.
+ * Hidden: the launcher's training run for the JDK's AOT cache of every verb but the quick ones. Runs {@code ls},
+ * {@code apply} and {@code diff} through picocli, a real Unix-socket round trip and the JSON both ways, against a
+ * stand-in daemon in this process, so that the cache holds those classes (parsing, reading an ecosystem file,
+ * progress and plan rendering, the table), socket and security classes included.
  */
 @Command(name = "aot-train", hidden = true)
 public final class AotTrainCommand implements Callable<Integer> {
 
+  private static final InstanceView ROW = new InstanceView("api", "api#0", 0, "default", "fork", 42, "online", 0, 0,
+      1000, null, null, null, "/tmp/out.log", "/tmp/err.log", null, 1.5, 52_428_800L, "ready", 0, 0, 0, 0);
+
   @Override
   public Integer call() throws Exception {
-    dev.jpm.cli.Main.commandLine(java.util.Map.of()).parseArgs("ls", "--json");
     Path home = Files.createTempDirectory("jpm-aot-train");
-    try {
-      JpmHome jpmHome = new JpmHome(home);
-      try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-        server.bind(UnixDomainSocketAddress.of(jpmHome.socket()));
-        Thread standIn = Thread.ofPlatform().start(() -> {
-          answerOnce(server, false);
-          answerOnce(server, true);
-        });
-        DaemonClient client = new DaemonClient(jpmHome);
-        TableFrame.rows(client.sendEncoded(TableFrame.LIST_REQUEST)); // the plain-ls path
-        Response response = client.send(new Request.List(), line -> {}); // every other verb's path
-        standIn.join();
-        List<InstanceView> rows = ((Response.Table) response).instances();
-        ProcessTable.lines(rows, new Style(true));
-        Wire.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows);
+    JpmHome jpmHome = new JpmHome(home);
+    Path file = home.resolve("ecosystem.yaml");
+    Files.writeString(file, "apps:\n  - name: api\n    script: app.sh\n    env:\n      GREETING: ${GREETING:-hi}\n");
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(jpmHome.socket()));
+      Thread standIn = Thread.ofPlatform().start(() -> {
+        for (int i = 0; i < 4; i++) answerOnce(server);
+      });
+      TableFrame.rows(new DaemonClient(jpmHome).sendEncoded(TableFrame.LIST_REQUEST)); // the plain-ls path
+      Map<String, String> environment = Map.of("JPM_HOME", home.toString());
+      List<Integer> exits = new java.util.ArrayList<>();
+      for (String[] args : List.of(new String[] {"ls", "--json"}, new String[] {"apply", file.toString()},
+          new String[] {"diff", file.toString()})) {
+        CommandLine cli = dev.jpm.cli.Main.commandLine(environment);
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        exits.add(cli.execute(args));
       }
+      standIn.join();
+      // A path that failed half-way trained only its first half: say so (the launcher then keeps no cache).
+      return exits.equals(List.of(ExitCode.OK, ExitCode.OK, ExitCode.NOT_CONVERGED)) ? 0 : 1;
     } finally {
-      Files.deleteIfExists(home.resolve("jpm.sock"));
+      Files.deleteIfExists(jpmHome.socket());
+      Files.deleteIfExists(file);
       Files.deleteIfExists(home);
     }
-    return 0;
   }
 
-  /** Answers one request with a one-row table, after a progress frame when asked (the raw path reads one frame). */
-  private static void answerOnce(ServerSocketChannel server, boolean withProgress) {
+  /** Answers one request as the daemon would, with a progress frame first where the daemon sends some. */
+  private static void answerOnce(ServerSocketChannel server) {
     try (SocketChannel peer = server.accept()) {
-      Wire.read(Channels.newInputStream(peer), Request.class);
-      InstanceView row = new InstanceView("api", "api#0", 0, "default", "fork", 42, "online", 0, 0, 1000, null, null,
-          null, "/tmp/out.log", "/tmp/err.log", null, 1.5, 52_428_800L, "ready", 0, 0, 0, 0);
-      if (withProgress) Wire.write(Channels.newOutputStream(peer), new Response.Progress("training"));
-      Wire.write(Channels.newOutputStream(peer), new Response.Table(List.of(row)));
+      OutputStream out = Channels.newOutputStream(peer);
+      Request request = Wire.read(Channels.newInputStream(peer), Request.class);
+      Response answer = switch (request) {
+        case Request.Apply apply -> {
+          Wire.write(out, new Response.Progress("+ start api#0 (new app)"));
+          yield new Response.Applied(List.of("+ start api#0 (new app)"), List.of(), List.of(), List.of(ROW));
+        }
+        case Request.Plan plan -> new Response.Planned(List.of("~ restart api#0 (env.GREETING changed)"), List.of(),
+            false);
+        default -> new Response.Table(List.of(ROW));
+      };
+      Wire.write(out, answer);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }
