@@ -12,6 +12,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Sends one request per connection to the daemon of a {@link JpmHome}, starting the daemon when needed. */
@@ -102,7 +103,9 @@ public final class DaemonClient {
     try (channel;
         InputStream in = Channels.newInputStream(channel);
         OutputStream out = Channels.newOutputStream(channel)) {
-      Wire.write(out, request);
+      Optional<byte[]> early = EcosystemFrame.encode(request);
+      if (early.isPresent()) Frames.write(out, early.get());
+      else Wire.write(out, request);
       while (true) {
         Response response = Wire.read(in, Response.class);
         if (response == null) throw new IOException("the daemon closed the connection without an answer");

@@ -1,0 +1,43 @@
+package dev.jpm.cli.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jpm.engine.protocol.Frames;
+import dev.jpm.engine.protocol.Request;
+import dev.jpm.engine.protocol.Wire;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EcosystemFrameTest {
+
+  private static final Request.Ecosystem FILE = new Request.Ecosystem("/srv/e \"1\".yaml",
+      "apps:\n  - name: api\t# \u00e9t\u00e9 \\ \"quoted\"\n    script: ${APP:-a.sh}\n", "production",
+      Map.of("APP", "b.sh", "EMPTY", ""));
+
+  @Test
+  void anApplyIsWhatWireReadsAsTheSameRequest() throws IOException {
+    Request apply = new Request.Apply(FILE, true, List.of("api", "worker"));
+    assertThat(decoded(apply)).isEqualTo(apply);
+  }
+
+  @Test
+  void aPlanWithNoProfileAndNoVariablesToo() throws IOException {
+    Request plan = new Request.Plan(new Request.Ecosystem("/e.json", "{}", null, Map.of()), false, List.of());
+    assertThat(decoded(plan)).isEqualTo(plan);
+  }
+
+  @Test
+  void otherRequestsAreLeftToWire() {
+    assertThat(EcosystemFrame.encode(new Request.List())).isEmpty();
+  }
+
+  private static Request decoded(Request request) throws IOException {
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    Frames.write(frame, EcosystemFrame.encode(request).orElseThrow());
+    return Wire.read(new ByteArrayInputStream(frame.toByteArray()), Request.class);
+  }
+}
