@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Foundation benchmark: jpm against PM2 on the same workload, on private temp homes.
 #
-#   bash bench/foundation.sh [--runs N] [--apps N] [--cycles N] [--no-pm2] [--jpm PATH] [--keep] [--no-jpm]
+#   bash bench/foundation.sh [--runs N] [--apps N] [--cycles N] [--runtime bash|node] [--no-pm2] [--jpm PATH]
+#                            [--keep] [--no-jpm]
 #
 # Measures, for each system: `ls` wall time with N apps (median of --runs), time from `apply`/`start` of N apps
 # until every app's code ran, `delete all`, daemon RSS idle and with N apps (plus any per-app wrapper process),
 # and the gap between a crash and the replacement's start (median of --cycles). Prints one table with the
-# ratio jpm/PM2 and the issue's target for it. With --no-pm2 the ratios use PM2 7.0.4's figures measured
+# ratio jpm/PM2 and the issue's target for it. --runtime picks the apps: tiny bash scripts (the default), or
+# Node.js scripts, which PM2 runs inside its per-app wrapper (ProcessContainerFork) and jpm runs as they are. With --no-pm2 the ratios use PM2 7.0.4's figures measured
 # earlier on this machine kind (marked *).
 #
 # Nothing outside a temp folder is touched: JPM_HOME and PM2_HOME are private, PM2 commands also get a temp
@@ -17,7 +19,7 @@ export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 . "$here/lib.sh"
-runs=30 apps=50 cycles=8 with_pm2=1 with_jpm=1 keep=0
+runs=30 apps=50 cycles=8 with_pm2=1 with_jpm=1 keep=0 runtime=bash
 jpm="$here/../jpm"
 pm2_version="7.0.4"
 
@@ -26,6 +28,7 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift 2 ;;
     --apps) apps="$2"; shift 2 ;;
     --cycles) cycles="$2"; shift 2 ;;
+    --runtime) runtime="$2"; shift 2 ;;
     --no-pm2) with_pm2=0; shift ;;
     --no-jpm) with_jpm=0; shift ;;
     --keep) keep=1; shift ;;
@@ -47,7 +50,7 @@ cli_timeout() { # seconds side args...: the same command under timeout(1), which
 threads() { awk '/^Threads:/ {print $2}' "/proc/$1/status" 2>/dev/null; }
 
 # Processes whose command line names this run's temp folder (the apps) or are their `sleep` children.
-run_pids() { bench_pids_naming "$work/app.sh" "$work/crash.sh"; }
+run_pids() { bench_pids_naming "$work/app.sh" "$work/app.js" "$work/crash.sh"; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # Workload
@@ -62,6 +65,22 @@ trap 'kill $! 2> /dev/null; wait $! 2> /dev/null; exit 0' INT TERM
 echo "$EPOCHREALTIME" > "$BENCH_MARKS/$BENCH_APP.tmp" && mv "$BENCH_MARKS/$BENCH_APP.tmp" "$BENCH_MARKS/$BENCH_APP"
 while true; do sleep 1 & wait $!; done
 EOF
+app_js="$work/app.js"
+cat > "$app_js" <<'EOF'
+// Records that its code ran (as app.sh does, in seconds with microseconds), then idles until told to stop.
+const fs = require("fs");
+const at = ((performance.timeOrigin + performance.now()) / 1000).toFixed(6);
+const mark = process.env.BENCH_MARKS + "/" + process.env.BENCH_APP;
+fs.writeFileSync(mark + ".tmp", at + "\n");
+fs.renameSync(mark + ".tmp", mark);
+setInterval(() => {}, 1000);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(0));
+EOF
+case "$runtime" in
+  bash) app_script="$app_sh" app_interpreter="bash" ;;
+  node) app_script="$app_js" app_interpreter="" ;;
+  *) echo "--runtime must be bash or node" >&2; exit 2 ;;
+esac
 crash_sh="$work/crash.sh"
 cat > "$crash_sh" <<'EOF'
 #!/usr/bin/env bash
@@ -83,7 +102,7 @@ write_workload() { # side -> ecosystem files under $work/$side
       printf -v name 'app%02d' "$i"
       cat <<EOF
   - name: $name
-    script: $app_sh
+    script: $app_script
     exec_mode: fork
     instances: 1
     min_uptime: 1s
@@ -110,7 +129,8 @@ EOF
     echo "module.exports = { apps: ["
     for ((i = 1; i <= apps; i++)); do
       printf -v name 'app%02d' "$i"
-      printf '  { name: "%s", script: "%s", interpreter: "bash", exec_mode: "fork", instances: 1, min_uptime: 1000,\n' "$name" "$app_sh"
+      printf '  { name: "%s", script: "%s",%s exec_mode: "fork", instances: 1, min_uptime: 1000,\n' "$name" \
+        "$app_script" "${app_interpreter:+ interpreter: \"$app_interpreter\",}"
       printf '    env: { BENCH_APP: "%s", BENCH_MARKS: "%s" } },\n' "$name" "$dir/marks"
     done
     echo "] };"
