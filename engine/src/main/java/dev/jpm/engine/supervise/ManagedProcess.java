@@ -361,7 +361,8 @@ final class ManagedProcess {
       LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()),
           ChildEnvironment.of(current, id.index(), context.daemonEnv(), runPort),
           logs.stdout(), logs.stderr());
-      ProcessRun started = ProcessRun.start(request, logs, paths.pid(), context.launcher(), context.exits());
+      ProcessRun started = ProcessRun.start(request, logs, paths.pid(), context.launcher(), context.exits(),
+          this::onExit);
       int heldPort = runPort;
       if (heldPort > 0) started.exited().whenComplete((exit, failure) -> context.ports().release(heldPort));
       run = started;
@@ -369,10 +370,6 @@ final class ManagedProcess {
       specHash = current.specHash();
       startedAtMs = context.clock().millis();
       transition(Edge.LAUNCHED, null);
-      started.exited().whenCompleteAsync((exit, failure) -> {
-        if (failure != null) LOG.log(System.Logger.Level.ERROR, id + ": waiting for the exit failed", failure);
-        onExit(started, exit != null ? exit : new ExitStatus(null, "UNKNOWN"));
-      }, context.exits());
     } catch (java.io.IOException | RuntimeException e) {
       if (runPort > 0) context.ports().release(runPort);
       run = null;

@@ -24,6 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +44,8 @@ public final class Supervisor implements AutoCloseable {
 
   private final SupervisionContext context;
   private final ExecutorService events;
+  /** A notification is queued and has not started: later changes ride on it (the listeners read the state then). */
+  private final AtomicBoolean notificationQueued = new AtomicBoolean();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
   // Guarded by this.
@@ -328,8 +331,13 @@ public final class Supervisor implements AutoCloseable {
     }
   }
 
-  /** Hands the change to the event thread; after close() nobody listens any more. */
+  /**
+   * Hands the change to the event thread; after close() nobody listens any more. A burst of changes (fifty apps
+   * starting, three transitions each) is coalesced into a few notifications: every listener reads the state as it
+   * is when it runs, and a change made after a run began queues another.
+   */
   private void announceChange() {
+    if (!notificationQueued.compareAndSet(false, true)) return;
     try {
       events.execute(this::notifyListeners);
     } catch (RejectedExecutionException e) {
@@ -338,6 +346,7 @@ public final class Supervisor implements AutoCloseable {
   }
 
   private void notifyListeners() {
+    notificationQueued.set(false);
     for (Runnable listener : listeners) {
       try {
         listener.run();

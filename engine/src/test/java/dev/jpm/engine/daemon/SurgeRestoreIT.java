@@ -62,7 +62,9 @@ class SurgeRestoreIT {
         assertThat(running(record.pid())).isTrue();
       });
       long revived = instances.getFirst().pid();
-      assertThat(childrenRunning("spawn-grandchild.sh")).containsExactly(revived);
+      // Waited on: under load a just-started child's /proc entries can read as incomplete for a moment.
+      await().atMost(SupervisorFixture.PATIENCE)
+          .untilAsserted(() -> assertThat(childrenRunning("spawn-grandchild.sh")).containsExactly(revived));
     }
   }
 
