@@ -16,21 +16,23 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     boolean verbose = false;
     for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand())
       verbose |= level.hasMatchedOption("-v");
-    int code;
-    String message;
-    if (ex instanceof CliFailure failure) {
-      code = failure.exitCode();
-      message = failure.getMessage();
-    } else if (ex instanceof IOException io) {
-      code = ExitCode.FAILURE;
-      message = "cannot talk to the jpm daemon: " + io.getMessage() + " (jpm ping checks it; -v shows details)";
-    } else {
-      code = ExitCode.FAILURE;
-      message = "unexpected error: " + ex + " (run again with -v for the stack; please report it)";
-    }
-    err.println(commandLine.getColorScheme().errorText("jpm: " + message));
+    Failure failure = Failure.of(ex);
+    err.println(commandLine.getColorScheme().errorText("jpm: " + failure.message()));
     if (verbose) ex.printStackTrace(err);
     err.flush();
-    return code;
+    return failure.exitCode();
+  }
+
+  /** What an exception means to the user: the exit code and the one line that says it. */
+  record Failure(int exitCode, String message) {
+
+    static Failure of(Exception ex) {
+      if (ex instanceof CliFailure failure) return new Failure(failure.exitCode(), failure.getMessage());
+      if (ex instanceof IOException io)
+        return new Failure(ExitCode.FAILURE,
+            "cannot talk to the jpm daemon: " + io.getMessage() + " (jpm ping checks it; -v shows details)");
+      return new Failure(ExitCode.FAILURE,
+          "unexpected error: " + ex + " (run again with -v for the stack; please report it)");
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -21,6 +22,10 @@ public final class Main {
     PrintWriter out = new PrintWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192));
     OptionalInt quick = QuickList.run(args, System.getenv(), out);
     if (quick.isEmpty()) quick = QuickLogs.run(args, System.getenv(), out);
+    if (quick.isEmpty()) {
+      PrintWriter err = new PrintWriter(new FileOutputStream(FileDescriptor.err), true);
+      quick = QuickApply.run(args, System.getenv(), Path.of("").toAbsolutePath(), out, err);
+    }
     if (quick.isPresent()) {
       out.flush();
       System.exit(quick.getAsInt());

@@ -46,6 +46,11 @@ final class JpmHarness implements AutoCloseable {
     environment.put("NO_COLOR", "1");
   }
 
+  /** The environment commands run with. */
+  Map<String, String> environment() {
+    return Map.copyOf(environment);
+  }
+
   void setEnv(String name, String value) {
     environment.put(name, value);
   }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
 
 /**
  * Hidden: the launcher's training run for the JDK's AOT cache of every verb but the quick ones. Runs {@code ls},
- * {@code apply} and {@code diff} through picocli, a real Unix-socket round trip and the JSON both ways, against a
+ * {@code apply} and {@code diff} through picocli, and {@code apply} the quick way, a real Unix-socket round trip and the JSON both ways, against a
  * stand-in daemon in this process, so that the cache holds those classes (parsing, reading an ecosystem file,
  * progress and plan rendering, the table), socket and security classes included.
  */
@@ -47,7 +47,7 @@ public final class AotTrainCommand implements Callable<Integer> {
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(jpmHome.socket()));
       Thread standIn = Thread.ofPlatform().start(() -> {
-        for (int i = 0; i < 4; i++) answerOnce(server);
+        for (int i = 0; i < 5; i++) answerOnce(server);
       });
       TableFrame.rows(new DaemonClient(jpmHome).sendEncoded(TableFrame.LIST_REQUEST)); // the plain-ls path
       Map<String, String> environment = Map.of("JPM_HOME", home.toString());
@@ -59,9 +59,12 @@ public final class AotTrainCommand implements Callable<Integer> {
         cli.setErr(new PrintWriter(new StringWriter()));
         exits.add(cli.execute(args));
       }
+      StringWriter sink = new StringWriter();
+      exits.add(dev.jpm.cli.QuickApply.run(new String[] {"apply", file.toString()}, environment, home,
+          new PrintWriter(sink), new PrintWriter(sink)).orElse(-1));
       standIn.join();
       // A path that failed half-way trained only its first half: say so (the launcher then keeps no cache).
-      return exits.equals(List.of(ExitCode.OK, ExitCode.OK, ExitCode.NOT_CONVERGED)) ? 0 : 1;
+      return exits.equals(List.of(ExitCode.OK, ExitCode.OK, ExitCode.NOT_CONVERGED, ExitCode.OK)) ? 0 : 1;
     } finally {
       Files.deleteIfExists(jpmHome.socket());
       Files.deleteIfExists(file);

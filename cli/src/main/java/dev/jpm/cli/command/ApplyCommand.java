@@ -1,7 +1,11 @@
 package dev.jpm.cli.command;
 
+import dev.jpm.cli.client.DaemonClient;
+import dev.jpm.cli.render.Style;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,11 +30,17 @@ public final class ApplyCommand extends ClientCommand {
   @Override
   public Integer call() throws Exception {
     Request.Ecosystem ecosystem = EcosystemFile.read(jpm.workingDirectory(), file, profile, jpm.environment());
-    Response response = send(new Request.Apply(ecosystem, prune, only));
-    if (response instanceof Response.Invalid invalid) return Problems.print(invalid, err(), style());
+    return apply(jpm.client(), new Request.Apply(ecosystem, prune, only), out(), err(), style());
+  }
+
+  /** Sends {@code request}, prints its progress, plan and outcome; the exit code. Also {@code QuickApply}'s. */
+  public static int apply(DaemonClient client, Request.Apply request, PrintWriter out, PrintWriter err, Style style)
+      throws IOException {
+    Response response = send(client, request, out, style);
+    if (response instanceof Response.Invalid invalid) return Problems.print(invalid, err, style);
     Response.Applied applied = expect(response, Response.Applied.class);
-    if (applied.plan().isEmpty()) out().println("in sync: nothing to do");
-    return printApplied(applied);
+    if (applied.plan().isEmpty()) out.println("in sync: nothing to do");
+    return printApplied(applied, out, err, style);
   }
 
 }

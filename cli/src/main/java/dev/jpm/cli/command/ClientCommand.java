@@ -3,6 +3,7 @@ package dev.jpm.cli.command;
 import dev.jpm.cli.CliFailure;
 import dev.jpm.cli.ExitCode;
 import dev.jpm.cli.JpmCommand;
+import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.cli.render.PlanText;
 import dev.jpm.cli.render.ProcessTable;
 import dev.jpm.cli.render.Style;
@@ -38,10 +39,14 @@ abstract class ClientCommand implements Callable<Integer> {
 
   /** Sends a request (starting the daemon if needed), printing progress lines as they come. */
   Response send(Request request) throws IOException {
-    Style style = style();
-    Response response = jpm.client().send(request, message -> {
-      for (String line : message.split("\n")) out().println(PlanText.line(line, style));
-      out().flush();
+    return send(jpm.client(), request, out(), style());
+  }
+
+  /** {@link #send(Request)} for a caller without picocli ({@code QuickApply}). */
+  static Response send(DaemonClient client, Request request, PrintWriter out, Style style) throws IOException {
+    Response response = client.send(request, message -> {
+      for (String line : message.split("\n")) out.println(PlanText.line(line, style));
+      out.flush();
     });
     if (response instanceof Response.Failure failure) throw failure(failure);
     return response;
@@ -64,12 +69,15 @@ abstract class ClientCommand implements Callable<Integer> {
 
   /** Prints the outcome of a verb that changed processes; exit 1 when something did not reach online. */
   int printApplied(Response.Applied applied) {
-    Style style = style();
-    applied.warnings().forEach(w -> err().println(style.yellow("warning: " + w)));
-    ProcessTable.lines(applied.table(), style).forEach(out()::println);
+    return printApplied(applied, out(), err(), style());
+  }
+
+  static int printApplied(Response.Applied applied, PrintWriter out, PrintWriter err, Style style) {
+    applied.warnings().forEach(w -> err.println(style.yellow("warning: " + w)));
+    ProcessTable.lines(applied.table(), style).forEach(out::println);
     if (applied.failures().isEmpty()) return ExitCode.OK;
-    applied.failures().forEach(f -> err().println(style.red("✗ " + f)));
-    err().println("jpm logs NAME --lines 50 --nostream shows why");
+    applied.failures().forEach(f -> err.println(style.red("✗ " + f)));
+    err.println("jpm logs NAME --lines 50 --nostream shows why");
     return ExitCode.NOT_CONVERGED;
   }
 }

@@ -15,11 +15,11 @@ import java.util.TreeMap;
  * Reads an ecosystem file for the daemon: its text plus the values of exactly the {@code ${VAR}}s it uses, so
  * nothing else of the caller's shell reaches the daemon or the apps.
  */
-final class EcosystemFile {
+public final class EcosystemFile {
 
   private EcosystemFile() {}
 
-  static Request.Ecosystem read(Path workingDirectory, String file, String profile, Map<String, String> env) {
+  public static Request.Ecosystem read(Path workingDirectory, String file, String profile, Map<String, String> env) {
     Path path = workingDirectory.resolve(file).toAbsolutePath().normalize();
     String content;
     try {

@@ -1,0 +1,91 @@
+package dev.jpm.cli;
+
+import dev.jpm.cli.client.DaemonClient;
+import dev.jpm.cli.command.ApplyCommand;
+import dev.jpm.cli.command.EcosystemFile;
+import dev.jpm.cli.render.Style;
+import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.protocol.Request;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code jpm apply} without picocli, as {@link QuickList} does for {@code ls}: building picocli's model of the verb
+ * (annotation proxies spun at run time) costs some 45 ms before the request can leave, and every app of the file
+ * waits for it. Its plain form ({@code apply FILE [--env P] [--prune] [--only A,B]}) is read here and handed to
+ * {@link ApplyCommand#apply}, which prints exactly what the picocli path prints; anything else (help, {@code -v}, a
+ * typo) goes the ordinary way, where picocli parses and reports. Once the request is sent there is no way back:
+ * failures are reported here, as the failure handler words them.
+ */
+public final class QuickApply {
+
+  private QuickApply() {}
+
+  /** The exit code when {@code args} are a plain apply; empty to run the full command line instead. */
+  public static OptionalInt run(String[] args, Map<String, String> environment, Path workingDirectory, PrintWriter out,
+      PrintWriter err) {
+    Optional<Arguments> parsed = Arguments.of(args);
+    if (parsed.isEmpty()) return OptionalInt.empty();
+    Arguments arguments = parsed.get();
+    Style style = Style.forTerminal(environment);
+    try {
+      Request.Ecosystem ecosystem = EcosystemFile.read(workingDirectory, arguments.file(), arguments.profile(),
+          environment);
+      DaemonClient client = new DaemonClient(JpmHome.fromEnvironment(environment));
+      return OptionalInt.of(ApplyCommand.apply(client, new Request.Apply(ecosystem, arguments.prune(),
+          arguments.only()), out, err, style));
+    } catch (IOException | RuntimeException e) {
+      FailureHandler.Failure failure = FailureHandler.Failure.of(e);
+      out.flush();
+      err.println(style.red("jpm: " + failure.message()));
+      return OptionalInt.of(failure.exitCode());
+    } finally {
+      err.flush();
+    }
+  }
+
+  /** The plain form's arguments; empty for anything else. */
+  record Arguments(String file, String profile, boolean prune, List<String> only) {
+
+    static Optional<Arguments> of(String[] args) {
+      if (args.length < 2 || !args[0].equals("apply")) return Optional.empty();
+      String file = null;
+      String profile = null;
+      boolean prune = false;
+      List<String> only = new ArrayList<>();
+      for (int i = 1; i < args.length; i++) {
+        String arg = args[i];
+        String value = null;
+        if (arg.startsWith("--env=") || arg.startsWith("--only=")) {
+          value = arg.substring(arg.indexOf('=') + 1);
+          arg = arg.substring(0, arg.indexOf('='));
+        } else if ((arg.equals("--env") || arg.equals("--only")) && i + 1 < args.length) {
+          value = args[++i];
+        }
+        switch (arg) {
+          case "--prune" -> prune = true;
+          case "--env" -> {
+            if (value == null || value.isEmpty() || profile != null) return Optional.empty();
+            profile = value;
+          }
+          case "--only" -> {
+            if (value == null || value.isEmpty()) return Optional.empty();
+            only.addAll(Arrays.asList(value.split(",")));
+          }
+          default -> {
+            if (arg.startsWith("-") || file != null) return Optional.empty();
+            file = arg;
+          }
+        }
+      }
+      return file == null ? Optional.empty() : Optional.of(new Arguments(file, profile, prune, List.copyOf(only)));
+    }
+  }
+}
