@@ -10,11 +10,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** apply and diff end to end: the real CLI, a real daemon on a temporary JPM_HOME, real child processes. */
 class ApplyIT {
@@ -26,18 +25,11 @@ class ApplyIT {
       while true; do sleep 1 & wait $!; done
       """;
 
-  @TempDir Path temp;
-  JpmHarness jpm;
+  @RegisterExtension final JpmHarness jpm = new JpmHarness();
 
   @BeforeEach
   void start() throws IOException {
-    jpm = new JpmHarness(temp);
     jpm.write("sleeper.sh", SLEEPER);
-  }
-
-  @AfterEach
-  void stop() {
-    jpm.close();
   }
 
   private Path ecosystem(String apps) throws IOException {

@@ -20,10 +20,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Cluster mode end to end: the real CLI and daemon, the example HTTP server behind jpm's front port. */
@@ -31,21 +30,14 @@ class ClusterIT {
 
   static final Path HELLO = Path.of("..", "examples", "hello-http", "HelloServer.java").toAbsolutePath().normalize();
 
-  @TempDir Path temp;
-  JpmHarness jpm;
+  @RegisterExtension final JpmHarness jpm = new JpmHarness();
   int port;
 
   @BeforeEach
   void start() throws IOException {
-    jpm = new JpmHarness(temp);
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
     }
-  }
-
-  @AfterEach
-  void stop() {
-    jpm.close();
   }
 
   private Path ecosystem(String greeting) throws IOException {

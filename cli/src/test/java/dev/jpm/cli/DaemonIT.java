@@ -18,26 +18,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The daemon as a process: started on demand, private, robust to bad peers, and recoverable after SIGKILL. */
 class DaemonIT {
 
-  @TempDir Path temp;
-  JpmHarness jpm;
+  @RegisterExtension final JpmHarness jpm = new JpmHarness();
 
   @BeforeEach
   void start() throws IOException {
-    jpm = new JpmHarness(temp);
     jpm.write("sleeper.sh", ApplyIT.SLEEPER);
-  }
-
-  @AfterEach
-  void stop() {
-    jpm.close();
   }
 
   @Test

@@ -8,24 +8,23 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Revision info in show, pull with post_update, and GitOps sources, through the CLI against a real daemon. */
 class GitIT {
 
   @TempDir Path temp;
-  JpmHarness jpm;
+  @RegisterExtension final JpmHarness jpm = new JpmHarness();
   TestRemote remote;
 
   @BeforeEach
   void start() throws Exception {
-    jpm = new JpmHarness(temp);
     remote = new TestRemote(temp.resolve("git"));
   }
 
   @AfterEach
   void stop() {
-    jpm.close();
     remote.close();
   }
 

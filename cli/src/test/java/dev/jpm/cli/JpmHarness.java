@@ -12,17 +12,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Runs the real CLI in-process ({@code CommandLine.execute} with captured writers) against a real daemon on a
  * private {@code JPM_HOME}, and ends that daemon (by its pid) and every process it left, afterwards.
  */
-final class JpmHarness implements AutoCloseable {
+final class JpmHarness implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
   /** What one command printed and returned. */
   record Result(int exit, String out, String err) {
@@ -32,18 +37,32 @@ final class JpmHarness implements AutoCloseable {
     }
   }
 
-  final Path home;
-  final Path work;
+  Path home;
+  Path work;
+  private Path folder;
   private final Map<String, String> environment = new HashMap<>();
   private final Map<Long, java.time.Instant> pidsSeen = new HashMap<>();
 
-  JpmHarness(Path tempDir) throws IOException {
-    this.home = Files.createDirectories(tempDir.resolve("home"));
-    this.work = Files.createDirectories(tempDir.resolve("work"));
+  /** For {@code @RegisterExtension}: a private home and work folder, and the environment, from each test's start. */
+  JpmHarness() {}
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    folder = Files.createTempDirectory("jpm-cli-it");
+    this.home = Files.createDirectories(folder.resolve("home"));
+    this.work = Files.createDirectories(folder.resolve("work"));
     environment.put("JPM_HOME", home.toString());
     environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     environment.put("HOME", System.getProperty("user.home"));
     environment.put("NO_COLOR", "1");
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    close();
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
+    }
   }
 
   /** The environment commands run with. */

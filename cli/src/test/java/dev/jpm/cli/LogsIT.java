@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** jpm logs (tail and live stream), flush, reloadLogs, and lost lines in ls, against a real daemon. */
 class LogsIT {
@@ -24,13 +23,11 @@ class LogsIT {
       """;
   private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-  @TempDir Path temp;
-  JpmHarness jpm;
+  @RegisterExtension final JpmHarness jpm = new JpmHarness();
   Path out;
 
   @BeforeEach
   void start() throws IOException {
-    jpm = new JpmHarness(temp);
     jpm.write("ticker.sh", TICKER);
     out = jpm.work.resolve("logs/ticker-out.log"); // PM2: a fork app without instances has one file
     Path file = jpm.write("ecosystem.yaml", """
@@ -43,11 +40,6 @@ class LogsIT {
         """);
     jpm.run("apply", file.toString()).expectExit(0);
     await().atMost(PATIENCE).until(() -> Files.exists(out) && Files.readAllLines(out).size() >= 3);
-  }
-
-  @AfterEach
-  void stop() {
-    jpm.close();
   }
 
   @Test

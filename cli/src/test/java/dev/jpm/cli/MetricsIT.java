@@ -15,11 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Monitoring through the real CLI and daemon: usage in ls and show, the memory guard, the Prometheus endpoint. */
 class MetricsIT {
@@ -31,13 +30,11 @@ class MetricsIT {
       while true; do data+="$chunk"; sleep 0.2; done
       """;
 
-  @TempDir Path temp;
-  JpmHarness jpm;
+  @RegisterExtension final JpmHarness jpm = new JpmHarness();
   int port;
 
   @BeforeEach
   void start() throws IOException {
-    jpm = new JpmHarness(temp);
     jpm.write("sleeper.sh", ApplyIT.SLEEPER);
     jpm.write("leaker.sh", LEAKER);
     // The leak is two levels below the instance's process: PM2 would only see the wrapper's memory.
@@ -46,11 +43,6 @@ class MetricsIT {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-  }
-
-  @AfterEach
-  void stop() {
-    jpm.close();
   }
 
   @Test

@@ -7,26 +7,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code jpm apply}'s quick path against a real daemon: the same plan, table, exit codes and errors as picocli's. */
 class QuickApplyIT {
 
-  @TempDir Path temp;
-  JpmHarness jpm;
+  @RegisterExtension final JpmHarness jpm = new JpmHarness();
 
   @BeforeEach
   void start() throws IOException {
-    jpm = new JpmHarness(temp);
     jpm.write("sleeper.sh", ApplyIT.SLEEPER);
-  }
-
-  @AfterEach
-  void stop() {
-    jpm.close();
   }
 
   private JpmHarness.Result quickApply(String... args) {

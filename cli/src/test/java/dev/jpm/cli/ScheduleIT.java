@@ -6,26 +6,18 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** cron_restart and watch end to end: validation, show, in-place cron changes, the one-shot job pattern. */
 class ScheduleIT {
 
-  @TempDir Path temp;
-  JpmHarness jpm;
+  @RegisterExtension final JpmHarness jpm = new JpmHarness();
 
   @BeforeEach
   void start() throws IOException {
-    jpm = new JpmHarness(temp);
     jpm.write("sleeper.sh", ApplyIT.SLEEPER);
-  }
-
-  @AfterEach
-  void stop() {
-    jpm.close();
   }
 
   private Path ecosystem(String cron, String extra) throws IOException {

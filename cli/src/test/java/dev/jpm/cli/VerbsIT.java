@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -15,12 +15,11 @@ import tools.jackson.databind.JsonNode;
 class VerbsIT {
 
   @TempDir Path temp;
-  JpmHarness jpm;
+  @RegisterExtension final JpmHarness jpm = new JpmHarness();
   Path file;
 
   @BeforeEach
   void start() throws IOException {
-    jpm = new JpmHarness(temp);
     jpm.write("sleeper.sh", ApplyIT.SLEEPER);
     file = jpm.write("ecosystem.yaml", """
         apps:
@@ -33,11 +32,6 @@ class VerbsIT {
             min_uptime: 300ms
         """);
     jpm.run("apply", file.toString()).expectExit(0);
-  }
-
-  @AfterEach
-  void stop() {
-    jpm.close();
   }
 
   @Test
