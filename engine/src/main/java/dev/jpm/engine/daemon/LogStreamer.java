@@ -58,7 +58,10 @@ final class LogStreamer {
     LogBus.Subscription live = request.follow()
         ? logs.bus().subscribe(new LogBus.Filter(target.app(), target.instance(), out, err)) : null;
     try {
-      sink.send(new Response.LogBatch(tails(apps, target, request.lines(), out, err), 0));
+      // A batch per app: the CLI parses and prints the first while the next are read and encoded here.
+      List<List<LogEntry>> batches = tails(apps, target, request.lines(), out, err);
+      if (batches.isEmpty()) sink.send(new Response.LogBatch(List.of(), 0));
+      for (List<LogEntry> batch : batches) sink.send(new Response.LogBatch(batch, 0));
       if (live == null) {
         sink.send(new Response.Done(""));
         return;
@@ -78,10 +81,12 @@ final class LogStreamer {
     }
   }
 
-  private List<LogEntry> tails(List<ObservedApp> apps, Target target, int count, boolean out, boolean err) {
-    List<LogEntry> entries = new ArrayList<>();
+  /** The last lines of each app's files, one list per app that has any, in the table's order. */
+  private List<List<LogEntry>> tails(List<ObservedApp> apps, Target target, int count, boolean out, boolean err) {
+    List<List<LogEntry>> batches = new ArrayList<>();
     Set<Path> seen = new HashSet<>(); // merged instances share their files: each file once
     for (ObservedApp app : apps) {
+      List<LogEntry> entries = new ArrayList<>();
       for (ProcessRecord record : app.instances()) {
         InstanceId id = record.id();
         if (target.instance() != null && target.instance() != id.index()) continue;
@@ -91,8 +96,9 @@ final class LogStreamer {
         if (out) tail(paths.out(), id.app(), instance, "out", count, seen, entries);
         if (err) tail(paths.error(), id.app(), instance, "err", count, seen, entries);
       }
+      if (!entries.isEmpty()) batches.add(entries);
     }
-    return entries;
+    return batches;
   }
 
   private static void tail(Optional<Path> file, String app, int instance, String stream, int count, Set<Path> seen,
