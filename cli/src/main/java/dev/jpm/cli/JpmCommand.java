@@ -12,6 +12,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "jpm",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT, // every verb takes -h/--help too: `jpm apply --help`, as PM2 users type it
     version = "jpm 0.1.0",
     description = "Process manager for any runtime, driven by ecosystem files.")
 // The verbs are registered by Main (see Verbs), not listed here.

@@ -31,4 +31,17 @@ class VerbsTest {
     assertThat(Main.forArguments(Map.of()).getSubcommands()).hasSize(Verbs.BY_WORD.size());
     assertThat(Main.forArguments(Map.of(), "nonsense").getSubcommands().keySet()).containsAll(List.of("apply", "del"));
   }
+
+  @Test
+  void everyVisibleVerbAnswersHelpWithItsUsageAndExitZero() {
+    for (Class<?> verb : Verbs.ALL) {
+      Command command = verb.getAnnotation(Command.class);
+      if (command.hidden()) continue;
+      var out = new java.io.StringWriter();
+      var cli = Main.forArguments(Map.of(), command.name(), "--help");
+      cli.setOut(new java.io.PrintWriter(out, true));
+      assertThat(cli.execute(command.name(), "--help")).as(command.name()).isZero();
+      assertThat(out.toString()).as(command.name()).startsWith("Usage: jpm " + command.name());
+    }
+  }
 }
