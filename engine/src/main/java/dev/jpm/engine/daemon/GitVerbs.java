@@ -11,20 +11,27 @@ import dev.jpm.engine.protocol.RevisionView;
 import dev.jpm.engine.supervise.Supervisor;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The git requests: revision info for {@code show}, {@code pull/forward/backward}, and the GitOps verbs. */
 final class GitVerbs {
 
   private final Supervisor supervisor;
   private final RevisionCache revisions;
-  private final RevisionMoves moves;
+  private final Supplier<RevisionMoves> newMoves;
   private final GitOpsSources gitops;
   private final Views views;
+  private RevisionMoves moves;
 
-  GitVerbs(Supervisor supervisor, RevisionCache revisions, RevisionMoves moves, GitOpsSources gitops, Views views) {
+  /**
+   * @param newMoves builds the moves on the first {@code pull/forward/backward}: linking them reads JGit's signed jar
+   *     (its manifest verified, ~2 MiB held for good), which a daemon that never moves a checkout need not pay
+   */
+  GitVerbs(Supervisor supervisor, RevisionCache revisions, Supplier<RevisionMoves> newMoves, GitOpsSources gitops,
+      Views views) {
     this.supervisor = supervisor;
     this.revisions = revisions;
-    this.moves = moves;
+    this.newMoves = newMoves;
     this.gitops = gitops;
     this.views = views;
   }
@@ -38,9 +45,14 @@ final class GitVerbs {
   Response move(Request.RevisionMove request, Consumer<String> progress) {
     if (request.move() == null) throw new IllegalArgumentException("name a move: pull, forward or backward");
     var spec = RequestHandler.requireApp(supervisor, request.app());
-    RevisionMoves.Moved moved = moves.move(request.move(), spec, request.commit(), progress);
+    RevisionMoves.Moved moved = moves().move(request.move(), spec, request.commit(), progress);
     return new Response.Moved(spec.name(), moved.from(), moved.to(), moved.failures(),
         views.table(supervisor.observe()));
+  }
+
+  private synchronized RevisionMoves moves() {
+    if (moves == null) moves = newMoves.get();
+    return moves;
   }
 
   Response gitops(Request request, Consumer<String> progress) {

@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
  * The daemon's entry point and composition root: one per {@code JPM_HOME}, guarded by a file lock. Restores the
@@ -132,8 +133,8 @@ public final class JpmDaemon {
     RevisionCache revisions = new RevisionCache(new RevisionProbe(clock), clock);
     Map<String, String> daemonEnv = System.getenv();
     // A new revision restarts through the reconciler's one restart path, so it rolls like any other restart.
-    RevisionMoves moves = new RevisionMoves((app, cause, progress) -> reconciler.restart(app, cause, progress)
-        .failures(), revisions,
+    Supplier<RevisionMoves> moves = () -> new RevisionMoves(
+        (app, cause, progress) -> reconciler.restart(app, cause, progress).failures(), revisions,
         spec -> ChildEnvironment.of(spec, 0, daemonEnv));
     return new GitVerbs(supervisor, revisions, moves, gitops, views);
   }

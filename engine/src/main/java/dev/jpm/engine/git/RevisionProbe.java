@@ -29,23 +29,35 @@ public final class RevisionProbe {
 
   /** The revision of the repository containing {@code folder}; empty when there is none or it has no commit. */
   public Optional<RevisionView> probe(Path folder) {
-    Optional<Repository> found = Repositories.containing(folder);
-    if (found.isEmpty()) return Optional.empty();
-    try (Repository repo = found.get(); RevWalk walk = new RevWalk(repo)) {
-      ObjectId head = repo.resolve(Constants.HEAD);
-      if (head == null) return Optional.empty();
-      RevCommit commit = walk.parseCommit(head);
-      Branches branches = Branches.of(repo);
-      BranchTrackingStatus tracking = branches.branch() == null ? null
-          : BranchTrackingStatus.of(repo, branches.branch());
-      boolean unstaged = !Git.wrap(repo).status().call().isClean();
-      return Optional.of(new RevisionView("git", repo.getWorkTree().toString(), branches.branch(), head.name(),
-          commit.getShortMessage(), commit.getAuthorIdent().getName(),
-          commit.getAuthorIdent().getWhenAsInstant().toEpochMilli(), branches.remoteUrl(repo),
-          tracking == null ? 0 : tracking.getAheadCount(), tracking == null ? 0 : tracking.getBehindCount(), unstaged,
-          clock.millis()));
-    } catch (IOException | GitAPIException unreadable) {
-      return Optional.empty();
+    return Jgit.probe(folder, clock);
+  }
+
+  /**
+   * JGit's part, in a class of its own: it is loaded on the first probe, not with the daemon. JGit's jar is signed,
+   * and the first class read from it verifies the whole jar's manifest (~150 security classes and 2 MiB of heap
+   * that an idle daemon, which may never run {@code show}, would hold for good).
+   */
+  private static final class Jgit {
+
+    static Optional<RevisionView> probe(Path folder, Clock clock) {
+      Optional<Repository> found = Repositories.containing(folder);
+      if (found.isEmpty()) return Optional.empty();
+      try (Repository repo = found.get(); RevWalk walk = new RevWalk(repo)) {
+        ObjectId head = repo.resolve(Constants.HEAD);
+        if (head == null) return Optional.empty();
+        RevCommit commit = walk.parseCommit(head);
+        Branches branches = Branches.of(repo);
+        BranchTrackingStatus tracking = branches.branch() == null ? null
+            : BranchTrackingStatus.of(repo, branches.branch());
+        boolean unstaged = !Git.wrap(repo).status().call().isClean();
+        return Optional.of(new RevisionView("git", repo.getWorkTree().toString(), branches.branch(), head.name(),
+            commit.getShortMessage(), commit.getAuthorIdent().getName(),
+            commit.getAuthorIdent().getWhenAsInstant().toEpochMilli(), branches.remoteUrl(repo),
+            tracking == null ? 0 : tracking.getAheadCount(), tracking == null ? 0 : tracking.getBehindCount(),
+            unstaged, clock.millis()));
+      } catch (IOException | GitAPIException unreadable) {
+        return Optional.empty();
+      }
     }
   }
 }
