@@ -184,7 +184,7 @@ wait_lines() { # file count timeout_s
 
 # Descendants of a daemon: how many app processes, how many others (wrappers), and their RSS.
 tree_report() { # pid -> "apps=N app_rss_kib=K wrappers=N wrapper_rss_kib=K wrapper_kinds=a,b"
-  ps -e -o pid=,ppid=,rss=,args= | awk -v root="$1" -v app="$app_sh" -v crash="$crash_sh" '
+  ps -e -o pid=,ppid=,rss=,args= | awk -v root="$1" -v app="$app_script" -v crash="$crash_sh" '
     { pid = $1; pp[pid] = $2; rss[pid] = $3; line = $0; sub(/^ *[0-9]+ +[0-9]+ +[0-9]+ +/, "", line); args[pid] = line }
     END {
       for (p in args) {
@@ -260,6 +260,7 @@ measure() {
   R[$side.tree]="$tree"
   R[$side.wrapper_rss]=$(field "$tree" wrapper_rss_kib)
   R[$side.wrappers]=$(field "$tree" wrappers)
+  R[$side.app_rss]=$(field "$tree" app_rss_kib)
   log "$side: RSS with apps $(( ${R[$side.rss_apps]} / 1024 )) MiB; descendants: $tree"
 
   # ls with N apps
@@ -380,6 +381,9 @@ tot_j=""; [ -n "${R[jpm.rss_apps]:-}" ] && tot_j=$(( R[jpm.rss_apps] + wr_j ))
 tot_p=""; [ -n "${R[pm2.rss_apps]:-}" ] && tot_p=$(( R[pm2.rss_apps] + wr_p ))
 # PM2 fork mode runs a bash script without a wrapper (measured: see README), so its reference total is the daemon.
 [ "$with_pm2" = 0 ] && tot_p=${REF[rss_apps]}
+# Everything the N apps cost: PM2 runs a Node app inside its wrapper (one process), jpm runs it as it is.
+all_j=""; [ -n "$tot_j" ] && all_j=$(( tot_j + ${R[jpm.app_rss]:-0} ))
+all_p=""; [ -n "$tot_p" ] && [ "$with_pm2" = 1 ] && all_p=$(( tot_p + ${R[pm2.app_rss]:-0} ))
 
 row "ls with $apps apps (median of $runs)" ms ls "<= 0.6"
 row "apply/start $apps apps -> every app ran" sec start_all "<= 0.3"
@@ -395,6 +399,7 @@ row "daemon RSS idle" mib rss_idle "<= 1.0"
 row "daemon RSS with $apps apps" mib rss_apps "<= 1.0"
 row "  + per-app wrapper processes" mib wrapper_rss "-"
 row "  daemon + wrappers" mib total "<= 1.0" "$tot_j" "$tot_p"
+row "  daemon + wrappers + apps" mib all "-" "$all_j" "$all_p"
 row "crash -> replacement start (median)" ms crash "<= 0.6"
 row "first ping (daemon cold start)" sec ping_cold "-"
 row "ping, warm (median of 10)" ms ping_warm "-"
