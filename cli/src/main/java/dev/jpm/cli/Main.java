@@ -25,6 +25,7 @@ public final class Main {
     if (quick.isEmpty()) {
       PrintWriter err = new PrintWriter(new FileOutputStream(FileDescriptor.err), true);
       quick = QuickApply.run(args, System.getenv(), Path.of("").toAbsolutePath(), out, err);
+      if (quick.isEmpty()) quick = QuickControl.run(args, System.getenv(), out, err);
     }
     if (quick.isPresent()) {
       out.flush();

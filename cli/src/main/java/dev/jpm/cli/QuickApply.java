@@ -1,14 +1,8 @@
 package dev.jpm.cli;
 
-import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.cli.command.ApplyCommand;
 import dev.jpm.cli.command.EcosystemFile;
-import dev.jpm.cli.render.Style;
-import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Request;
-import dev.jpm.engine.protocol.Response;
-import dev.jpm.engine.protocol.Wire;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,50 +17,23 @@ import java.util.OptionalInt;
  * (annotation proxies spun at run time) costs some 45 ms before the request can leave, and every app of the file
  * waits for it. Its plain form ({@code apply FILE [--env P] [--prune] [--only A,B]}) is read here and handed to
  * {@link ApplyCommand#apply}, which prints exactly what the picocli path prints; anything else (help, {@code -v}, a
- * typo) goes the ordinary way, where picocli parses and reports. Once the request is sent there is no way back:
- * failures are reported here, as the failure handler words them.
+ * typo) goes the ordinary way, where picocli parses and reports; {@link QuickRequests} sends and reports.
  */
 public final class QuickApply {
 
   private QuickApply() {}
 
   /** The exit code when {@code args} are a plain apply; empty to run the full command line instead. */
-  public static OptionalInt run(String[] args, Map<String, String> environment, Path workingDirectory, PrintWriter out,
-      PrintWriter err) {
+  public static OptionalInt run(String[] args, Map<String, String> environment, Path workingDirectory,
+      PrintWriter out, PrintWriter err) {
     Optional<Arguments> parsed = Arguments.of(args);
     if (parsed.isEmpty()) return OptionalInt.empty();
     Arguments arguments = parsed.get();
-    warmUpDecoding();
-    Style style = Style.forTerminal(environment);
-    try {
+    return QuickRequests.run(environment, out, err, (client, style) -> {
       Request.Ecosystem ecosystem = EcosystemFile.read(workingDirectory, arguments.file(), arguments.profile(),
           environment);
-      DaemonClient client = new DaemonClient(JpmHome.fromEnvironment(environment));
-      return OptionalInt.of(ApplyCommand.apply(client, new Request.Apply(ecosystem, arguments.prune(),
-          arguments.only()), out, err, style));
-    } catch (IOException | RuntimeException e) {
-      FailureHandler.Failure failure = FailureHandler.Failure.of(e);
-      out.flush();
-      err.println(style.red("jpm: " + failure.message()));
-      return OptionalInt.of(failure.exitCode());
-    } finally {
-      err.flush();
-    }
-  }
-
-  /**
-   * Builds the protocol's object mapper and its decoder of answers on another thread, now, while this one reads the
-   * file and connects: built after the request (on the first answer) it would take some 40 ms of CPU from the apps
-   * the daemon has just started, on a machine with two cores. If this thread is not done when the first answer
-   * comes, the reader simply waits for the class to be initialised.
-   */
-  private static void warmUpDecoding() {
-    Thread.ofPlatform().name("jpm-warm-up").daemon().start(() -> {
-      try {
-        Wire.JSON.treeToValue(Wire.JSON.readTree("{\"type\":\"progress\",\"line\":\"\"}"), Response.class);
-      } catch (RuntimeException ignored) {
-        // Only a warm-up: the real answer is decoded, and any problem reported, on the main thread.
-      }
+      return ApplyCommand.apply(client, new Request.Apply(ecosystem, arguments.prune(), arguments.only()), out, err,
+          style);
     });
   }
 

@@ -103,7 +103,7 @@ public final class DaemonClient {
     try (channel;
         InputStream in = Channels.newInputStream(channel);
         OutputStream out = Channels.newOutputStream(channel)) {
-      Optional<byte[]> early = EcosystemFrame.encode(request);
+      Optional<byte[]> early = RequestFrame.encode(request);
       if (early.isPresent()) Frames.write(out, early.get());
       else Wire.write(out, request);
       while (true) {

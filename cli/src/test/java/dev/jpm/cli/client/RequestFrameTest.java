@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class EcosystemFrameTest {
+class RequestFrameTest {
 
   private static final Request.Ecosystem FILE = new Request.Ecosystem("/srv/e \"1\".yaml",
       "apps:\n  - name: api\t# \u00e9t\u00e9 \\ \"quoted\"\n    script: ${APP:-a.sh}\n", "production",
@@ -31,13 +31,21 @@ class EcosystemFrameTest {
   }
 
   @Test
+  void aControlVerbWithItsTargetsToo() throws IOException {
+    for (Request.Verb verb : Request.Verb.values()) {
+      Request control = new Request.Control(verb, List.of("api", "web#1", "all"));
+      assertThat(decoded(control)).isEqualTo(control);
+    }
+  }
+
+  @Test
   void otherRequestsAreLeftToWire() {
-    assertThat(EcosystemFrame.encode(new Request.List())).isEmpty();
+    assertThat(RequestFrame.encode(new Request.List())).isEmpty();
   }
 
   private static Request decoded(Request request) throws IOException {
     ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    Frames.write(frame, EcosystemFrame.encode(request).orElseThrow());
+    Frames.write(frame, RequestFrame.encode(request).orElseThrow());
     return Wire.read(new ByteArrayInputStream(frame.toByteArray()), Request.class);
   }
 }

@@ -11,22 +11,39 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Encodes {@code apply} and {@code diff} requests with Jackson's streaming generator, as {@link Wire} would write
- * them: the request leaves before the CLI has built its object mapper (some 40 ms of a cold JVM), and the mapper
- * is then built while the daemon loads the file and starts the first apps. A test reads every field back through
- * {@link Wire}, so the two cannot drift.
+ * Encodes the requests whose answer a user waits for most ({@code apply}, {@code diff}, {@code stop},
+ * {@code restart}, {@code delete}...) with Jackson's streaming generator, as {@link Wire} would write them: the
+ * request leaves before the CLI has built its object mapper (some 40 ms of a cold JVM), which is then built while
+ * the daemon works. A test reads every field back through {@link Wire}, so the two cannot drift.
  */
-public final class EcosystemFrame {
+public final class RequestFrame {
 
-  private EcosystemFrame() {}
+  private RequestFrame() {}
 
-  /** The frame body for {@code request} when it carries an ecosystem file; empty for any other request. */
+  /** The frame body for {@code request} when it is one of those; empty for any other request. */
   public static Optional<byte[]> encode(Request request) {
     return switch (request) {
       case Request.Apply apply -> Optional.of(body("apply", apply.ecosystem(), apply.prune(), apply.only()));
       case Request.Plan plan -> Optional.of(body("plan", plan.ecosystem(), plan.prune(), plan.only()));
+      case Request.Control control -> Optional.of(body(control));
       default -> Optional.empty();
     };
+  }
+
+  private static byte[] body(Request.Control control) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+    try (JsonGenerator json = new JsonFactory().createGenerator(ObjectWriteContext.empty(), bytes)) {
+      json.writeStartObject();
+      json.writeStringProperty("type", "control");
+      json.writeStringProperty("verb", control.verb().name());
+      json.writeName("targets");
+      json.writeStartArray();
+      for (String target : control.targets()) json.writeString(target);
+      json.writeEndArray();
+      json.writeNumberProperty("v", Wire.VERSION);
+      json.writeEndObject();
+    }
+    return bytes.toByteArray();
   }
 
   private static byte[] body(String type, Request.Ecosystem ecosystem, boolean prune, List<String> only) {

@@ -1,0 +1,57 @@
+package dev.jpm.cli;
+
+import dev.jpm.cli.client.DaemonClient;
+import dev.jpm.cli.render.Style;
+import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.protocol.Response;
+import dev.jpm.engine.protocol.Wire;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * What the quick verbs that send a request share ({@link QuickApply}, {@link QuickControl}): the protocol's decoder
+ * built on a second thread while the request is prepared and sent, and failures reported as the failure handler
+ * words them. Once a request is sent there is no way back to picocli.
+ */
+final class QuickRequests {
+
+  /** Sends a request with the client and style given, prints its outcome, returns the exit code. */
+  interface Exchange {
+    int run(DaemonClient client, Style style) throws IOException;
+  }
+
+  private QuickRequests() {}
+
+  static OptionalInt run(Map<String, String> environment, PrintWriter out, PrintWriter err, Exchange exchange) {
+    warmUpDecoding();
+    Style style = Style.forTerminal(environment);
+    try {
+      return OptionalInt.of(exchange.run(new DaemonClient(JpmHome.fromEnvironment(environment)), style));
+    } catch (IOException | RuntimeException e) {
+      FailureHandler.Failure failure = FailureHandler.Failure.of(e);
+      out.flush();
+      err.println(style.red("jpm: " + failure.message()));
+      return OptionalInt.of(failure.exitCode());
+    } finally {
+      err.flush();
+    }
+  }
+
+  /**
+   * Builds the protocol's object mapper and its decoder of answers on another thread, now, while the caller reads
+   * and sends its request: built after the request (on the first answer) it took some 40 ms of CPU from the apps
+   * the daemon had just started, on a machine with two cores. If this thread is not done when the first answer
+   * comes, the reader simply waits for the class to be initialised.
+   */
+  private static void warmUpDecoding() {
+    Thread.ofPlatform().name("jpm-warm-up").daemon().start(() -> {
+      try {
+        Wire.JSON.treeToValue(Wire.JSON.readTree("{\"type\":\"progress\",\"line\":\"\"}"), Response.class);
+      } catch (RuntimeException ignored) {
+        // Only a warm-up: the real answer is decoded, and any problem reported, on the main thread.
+      }
+    });
+  }
+}
