@@ -20,18 +20,18 @@ public final class Main {
     // Straight to fd 1, not through System.out: a PrintStream hides a closed pipe, and `jpm logs | head` must
     // see it to stop quietly.
     PrintWriter out = new PrintWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192));
-    OptionalInt quick = QuickList.run(args, System.getenv(), out);
-    if (quick.isEmpty()) quick = QuickLogs.run(args, System.getenv(), out);
-    if (quick.isEmpty()) {
-      PrintWriter err = new PrintWriter(new FileOutputStream(FileDescriptor.err), true);
-      quick = QuickApply.run(args, System.getenv(), Path.of("").toAbsolutePath(), out, err);
-      if (quick.isEmpty()) quick = QuickControl.run(args, System.getenv(), out, err);
-    }
+    PrintWriter err = new PrintWriter(new FileOutputStream(FileDescriptor.err), true);
+    Map<String, String> environment = System.getenv();
+    // The plain forms of the verbs run most often skip picocli (see each class); the rest goes through it.
+    OptionalInt quick = QuickList.run(args, environment, out);
+    if (quick.isEmpty()) quick = QuickLogs.run(args, environment, out);
+    if (quick.isEmpty()) quick = QuickApply.run(args, environment, Path.of("").toAbsolutePath(), out, err);
+    if (quick.isEmpty()) quick = QuickControl.run(args, environment, out, err);
     if (quick.isPresent()) {
       out.flush();
       System.exit(quick.getAsInt());
     }
-    CommandLine cli = forArguments(System.getenv(), args);
+    CommandLine cli = forArguments(environment, args);
     cli.setOut(out);
     int exit = cli.execute(args);
     out.flush();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 
 /**
  * {@code jpm stop|restart|delete TARGET...} without picocli, as {@link QuickApply} does for {@code apply}: the
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
  */
 final class QuickControl {
 
-  private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9._#-]+");
   private static final Map<String, Request.Verb> VERBS = Map.of("stop", Request.Verb.STOP, "restart",
       Request.Verb.RESTART, "delete", Request.Verb.DELETE, "del", Request.Verb.DELETE);
 
@@ -37,7 +35,7 @@ final class QuickControl {
     if (args.length < 2 || !VERBS.containsKey(args[0])) return Optional.empty();
     String[] targets = Arrays.copyOfRange(args, 1, args.length);
     for (String target : targets)
-      if (target.startsWith("-") || !TARGET.matcher(target).matches()) return Optional.empty();
+      if (target.startsWith("-") || !QuickLogs.TARGET.matcher(target).matches()) return Optional.empty();
     return Optional.of(new Request.Control(VERBS.get(args[0]), List.of(targets)));
   }
 }

@@ -2,9 +2,11 @@ package dev.jpm.cli;
 
 import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.cli.client.LogFrame;
+import dev.jpm.cli.client.RequestFrame;
 import dev.jpm.cli.render.LogLines;
 import dev.jpm.cli.render.Style;
 import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class QuickLogs {
 
-  private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9._#-]+");
+  /** An app name, {@code NAME#INDEX} or {@code all}, as the quick paths accept them; anything else goes to picocli. */
+  static final Pattern TARGET = Pattern.compile("[A-Za-z0-9._#-]+");
 
   private QuickLogs() {}
 
@@ -45,7 +48,7 @@ final class QuickLogs {
     boolean[] understood = {true};
     try {
       new DaemonClient(JpmHome.fromEnvironment(environment)).streamEncoded(
-          LogFrame.request(target, lines, stream, follow), frame -> {
+          RequestFrame.encode(new Request.Logs(target, lines, stream, follow)).orElseThrow(), frame -> {
             Optional<Response> response = LogFrame.read(frame);
             if (response.isEmpty()) {
               understood[0] = false;

@@ -81,11 +81,11 @@ public final class DaemonClient {
    * Sends an already encoded streaming request (starting the daemon if needed) and hands each answer frame,
    * unparsed, to {@code onFrame} until it returns false or the daemon closes the connection.
    */
-  public void streamEncoded(String request, java.util.function.Predicate<byte[]> onFrame) throws IOException {
+  public void streamEncoded(byte[] request, java.util.function.Predicate<byte[]> onFrame) throws IOException {
     try (SocketChannel channel = connectOrStart();
         InputStream in = Channels.newInputStream(channel);
         OutputStream out = Channels.newOutputStream(channel)) {
-      Frames.write(out, request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      Frames.write(out, request);
       for (byte[] frame = Frames.read(in); frame != null && onFrame.test(frame); frame = Frames.read(in)) {
         // each frame was handled by onFrame
       }

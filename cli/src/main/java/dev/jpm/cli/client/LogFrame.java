@@ -21,12 +21,6 @@ public final class LogFrame {
 
   private LogFrame() {}
 
-  /** The request {@link Wire} would write for {@code Request.Logs}; {@code target} must need no JSON escaping. */
-  public static String request(String target, int lines, String stream, boolean follow) {
-    return "{\"type\":\"logs\",\"target\":\"" + target + "\",\"lines\":" + lines + ",\"stream\":\"" + stream
-        + "\",\"follow\":" + follow + ",\"v\":" + Wire.VERSION + "}";
-  }
-
   /** A batch or a done frame; empty for anything else (a failure: the caller takes the ordinary path). */
   public static Optional<Response> read(byte[] body) {
     try (JsonParser parser = new JsonFactory().createParser(ObjectReadContext.empty(), body)) {

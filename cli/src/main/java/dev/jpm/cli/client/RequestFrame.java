@@ -12,7 +12,7 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Encodes the requests whose answer a user waits for most ({@code apply}, {@code diff}, {@code stop},
- * {@code restart}, {@code delete}...) with Jackson's streaming generator, as {@link Wire} would write them: the
+ * {@code restart}, {@code delete}, {@code logs}) with Jackson's streaming generator, as {@link Wire} would write them: the
  * request leaves before the CLI has built its object mapper (some 40 ms of a cold JVM), which is then built while
  * the daemon works. A test reads every field back through {@link Wire}, so the two cannot drift.
  */
@@ -26,8 +26,24 @@ public final class RequestFrame {
       case Request.Apply apply -> Optional.of(body("apply", apply.ecosystem(), apply.prune(), apply.only()));
       case Request.Plan plan -> Optional.of(body("plan", plan.ecosystem(), plan.prune(), plan.only()));
       case Request.Control control -> Optional.of(body(control));
+      case Request.Logs logs -> Optional.of(body(logs));
       default -> Optional.empty();
     };
+  }
+
+  private static byte[] body(Request.Logs logs) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+    try (JsonGenerator json = new JsonFactory().createGenerator(ObjectWriteContext.empty(), bytes)) {
+      json.writeStartObject();
+      json.writeStringProperty("type", "logs");
+      json.writeStringProperty("target", logs.target());
+      json.writeNumberProperty("lines", logs.lines());
+      json.writeStringProperty("stream", logs.stream());
+      json.writeBooleanProperty("follow", logs.follow());
+      json.writeNumberProperty("v", Wire.VERSION);
+      json.writeEndObject();
+    }
+    return bytes.toByteArray();
   }
 
   private static byte[] body(Request.Control control) {

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jpm.engine.protocol.Frames;
 import dev.jpm.engine.protocol.LogEntry;
-import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.protocol.Wire;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,15 +23,6 @@ class LogFrameTest {
     assertThat(LogFrame.read(frameBody(batch))).contains(batch);
     assertThat(LogFrame.read(frameBody(new Response.Done("")))).contains(new Response.Done(""));
     assertThat(LogFrame.read(frameBody(new Response.Failure(4, "no app")))).isEmpty();
-  }
-
-  @Test
-  void theEncodedRequestIsWhatWireReadsAsOne() throws IOException {
-    ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    Frames.write(frame, LogFrame.request("api#0", 100, "err", false).getBytes(StandardCharsets.UTF_8));
-
-    assertThat(Wire.read(new ByteArrayInputStream(frame.toByteArray()), Request.class))
-        .isEqualTo(new Request.Logs("api#0", 100, "err", false));
   }
 
   private static byte[] frameBody(Response response) throws IOException {

@@ -39,6 +39,12 @@ class RequestFrameTest {
   }
 
   @Test
+  void aLogsRequestToo() throws IOException {
+    Request logs = new Request.Logs("api#0", 100, "err", false);
+    assertThat(decoded(logs)).isEqualTo(logs);
+  }
+
+  @Test
   void otherRequestsAreLeftToWire() {
     assertThat(RequestFrame.encode(new Request.List())).isEmpty();
   }
