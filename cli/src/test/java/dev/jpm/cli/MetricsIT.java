@@ -3,12 +3,9 @@ package dev.jpm.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.jpm.engine.metrics.MetricsScrape;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +68,7 @@ class MetricsIT {
     assertThat(show).contains("last restarts:", "(with its child processes)");
     assertThat(jpm.instance("leaky#0").path("restarts").asInt()).isGreaterThanOrEqualTo(1);
 
-    String metrics = get(port);
+    String metrics = MetricsScrape.get(port);
     assertThat(metrics).contains("jpm_instance_memory_bytes{app=\"quiet\",index=\"0\",namespace=\"default\"}",
         "jpm_instance_status{app=\"quiet\",index=\"0\",namespace=\"default\",status=\"online\"} 1.0",
         "jpm_daemon_memory_bytes ");
@@ -133,13 +130,4 @@ class MetricsIT {
     }
   }
 
-  static String get(int port) throws IOException, InterruptedException {
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      return response.body();
-    }
-  }
 }

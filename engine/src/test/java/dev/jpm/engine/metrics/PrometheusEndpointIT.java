@@ -12,10 +12,6 @@ import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.plan.SpecBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -50,7 +46,7 @@ class PrometheusEndpointIT {
   void servesEveryInstanceWithAppIndexAndNamespaceLabels() throws Exception {
     assertThat(endpoint.configure(Optional.of(new MetricsEndpoint("127.0.0.1", 0)))).isEmpty();
 
-    String text = get(endpoint.port().orElseThrow());
+    String text = MetricsScrape.get(endpoint.port().orElseThrow());
 
     for (String line : text.lines().toList())
       if (!line.isEmpty() && !line.startsWith("#")) assertThat(line).matches(SAMPLE);
@@ -84,7 +80,7 @@ class PrometheusEndpointIT {
           .contains("could not listen");
     }
     assertThat(endpoint.configure(Optional.of(new MetricsEndpoint("127.0.0.1", second)))).isEmpty();
-    assertThat(get(second)).contains("jpm_daemon_memory_bytes");
+    assertThat(MetricsScrape.get(second)).contains("jpm_daemon_memory_bytes");
 
     endpoint.configure(Optional.empty());
 
@@ -93,15 +89,6 @@ class PrometheusEndpointIT {
     assertThat(refused(second)).isTrue();
   }
 
-  static String get(int port) throws IOException, InterruptedException {
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      return response.body();
-    }
-  }
 
   static boolean refused(int port) {
     try (var socket = new java.net.Socket("127.0.0.1", port)) {
