@@ -118,7 +118,7 @@ public final class JsonCodec {
   // Writing
 
   /** Writes any value this class binds, by its own class. */
-  public void write(JsonGenerator json, Object value) {
+  private void write(JsonGenerator json, Object value) {
     switch (value) {
       case null -> json.writeNull();
       case String text -> json.writeString(text);
@@ -170,7 +170,7 @@ public final class JsonCodec {
   // Reading
 
   /** Reads the value the parser is at (its first token is current) as {@code type}. */
-  public Object read(JsonParser parser, Type type) {
+  private Object read(JsonParser parser, Type type) {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) return null;
     Class<?> raw = rawClass(type);

@@ -85,7 +85,8 @@ class WireCompatibilityTest {
     }
   }
 
-  private static String body(Object message) throws IOException {
+  /** The JSON of the frame {@link Wire} writes for a request or response. */
+  static String body(Object message) throws IOException {
     ByteArrayOutputStream frame = new ByteArrayOutputStream();
     if (message instanceof Request request) Wire.write(frame, request);
     else Wire.write(frame, (Response) message);

@@ -112,8 +112,8 @@ class WireTest {
   @Test
   void anyDamageToAFrameGivesAMessageOrABadFrameNeverAnotherException() throws IOException {
     List<String> bodies = new java.util.ArrayList<>();
-    for (Request request : Samples.REQUESTS) bodies.add(body(request));
-    for (Response response : Samples.RESPONSES) bodies.add(body(response));
+    for (Request request : Samples.REQUESTS) bodies.add(WireCompatibilityTest.body(request));
+    for (Response response : Samples.RESPONSES) bodies.add(WireCompatibilityTest.body(response));
     List<String> replacements = List.of("\"x\"", "-1", "99999999999999999999", "1.5", "true", "null", "[]", "{}",
         "[{}]", "{\"a\":[null]}");
 
@@ -174,13 +174,6 @@ class WireTest {
     int i = from;
     while (i < body.length() && ",}]".indexOf(body.charAt(i)) < 0) i++;
     return i == from ? -1 : i;
-  }
-
-  private static String body(Object message) throws IOException {
-    ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    if (message instanceof Request request) Wire.write(frame, request);
-    else Wire.write(frame, (Response) message);
-    return new String(frame.toByteArray(), 4, frame.size() - 4, StandardCharsets.UTF_8);
   }
 
   @Test
