@@ -102,6 +102,19 @@ class WireTest {
   }
 
   @Test
+  void deepNestingBeforeTheTypeIsReadUpToJacksonsLimitAndRefusedBeyondIt() throws IOException {
+    String nested = "[".repeat(499) + "]".repeat(499);
+    assertThat(Wire.read(frameOf("{\"v\":1,\"x\":" + nested + ",\"type\":\"ping\"}"), Request.class))
+        .isEqualTo(new Request.Ping());
+
+    String deeper = "[".repeat(5000) + "]".repeat(5000);
+    assertThatThrownBy(() -> Wire.read(frameOf("{\"v\":1,\"x\":" + deeper + ",\"type\":\"ping\"}"), Request.class))
+        .isInstanceOf(BadFrame.class)
+        .hasMessageContaining("nesting depth")
+        .satisfies(e -> assertThat(((BadFrame) e).code()).isEqualTo(ErrorCode.BAD_REQUEST));
+  }
+
+  @Test
   void aMissingVersionOrANonObjectIsRefusedAsAnotherVersion() {
     for (String body : List.of("{\"type\":\"ping\"}", "[1,2]", "\"ping\""))
       assertThatThrownBy(() -> Wire.read(frameOf(body), Request.class))
