@@ -1,21 +1,14 @@
 package dev.jpm.engine.config;
 
 import dev.jpm.engine.model.MetricsEndpoint;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The daemon-wide settings of {@code $JPM_HOME/settings.yaml}: one top-level section per concern, each read by
- * its own reader with located problems. A missing file means the defaults; a wrong section is reported and left at
- * its defaults while the others apply, so a typo never keeps the daemon from starting.
+ * The daemon-wide settings of {@code $JPM_HOME/settings.yaml}, as {@link DaemonSettingsReader} reads them. Plain
+ * data: the daemon shares it with the config stack it loads in a class loader of its own, so it refers to no parsing
+ * class.
  *
  * <pre>
  * metrics:
@@ -32,10 +25,6 @@ public record DaemonSettings(Optional<MetricsEndpoint> metricsEndpoint, Duration
   public static final String FILE_NAME = "settings.yaml";
   public static final DaemonSettings DEFAULTS = new DaemonSettings(Optional.empty(), Duration.ofSeconds(2));
 
-  /** The top-level sections and what each may hold; a new section adds its name here and its reader below. */
-  static final Map<String, Set<String>> SECTIONS = Map.of(
-      "metrics", Set.of(MetricsSection.PORT, MetricsSection.HOST, MetricsSection.SAMPLE_INTERVAL));
-
   /**
    * Settings as read, with the problems of the file (each {@code file:line:col: message}).
    *
@@ -43,41 +32,4 @@ public record DaemonSettings(Optional<MetricsEndpoint> metricsEndpoint, Duration
    * @param problems what is wrong in the file, empty when all is well
    */
   public record Loaded(DaemonSettings settings, List<ConfigProblem> problems) {}
-
-  /** Reads {@code settings.yaml} of {@code jpmHome}; never throws for a missing or bad file. */
-  public static Loaded load(Path jpmHome) {
-    Path file = jpmHome.toAbsolutePath().resolve(FILE_NAME);
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException missing) {
-      return new Loaded(DEFAULTS, List.of());
-    } catch (IOException e) {
-      return new Loaded(DEFAULTS, List.of(new ConfigProblem(file.toString(), 0, 0, null, null,
-          "cannot read the daemon settings: " + e.getMessage())));
-    }
-    return parse(file, text);
-  }
-
-  static Loaded parse(Path file, String text) {
-    if (text.isBlank()) return new Loaded(DEFAULTS, List.of());
-    Problems problems = new Problems(file.toString());
-    Optional<SourceTree> tree = SourceReader.read(new ConfigSource(file, text, null, Map.of()), problems);
-    if (tree.isEmpty()) return new Loaded(DEFAULTS, problems.errors());
-    if (!(tree.get().root() instanceof ObjectNode root)) {
-      problems.error(tree.get().valueAt(""), null, null, "the settings file must be a map of sections, such as metrics:");
-      return new Loaded(DEFAULTS, problems.errors());
-    }
-    for (String key : root.propertyNames()) {
-      if (SECTIONS.containsKey(key)) continue;
-      String hint = NearestKey.among(key, SECTIONS.keySet()).map(near -> "; did you mean " + near + "?")
-          .orElse("; known sections: " + String.join(", ", SECTIONS.keySet().stream().sorted().toList()));
-      problems.error(tree.get().keyAt(SourceTree.child("", key)), null, null, "unknown section '" + key + "'" + hint);
-    }
-    MetricsSection metrics = new MetricsSection(tree.get(), "/metrics", problems);
-    Optional<MetricsEndpoint> endpoint = metrics.endpoint(SECTIONS.get("metrics"), false);
-    Duration interval = metrics.sampleIntervalMs().stream().mapToObj(Duration::ofMillis).findFirst()
-        .orElse(DEFAULTS.sampleInterval());
-    return new Loaded(new DaemonSettings(endpoint, interval), problems.errors());
-  }
 }

@@ -1,7 +1,7 @@
 package dev.jpm.engine.daemon;
 
-import dev.jpm.engine.config.AppSpecs;
 import dev.jpm.engine.config.ConfigProblem;
+import dev.jpm.engine.config.ConfigReader;
 import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
@@ -42,10 +42,10 @@ final class ImperativeVerbs {
 
   private final Supervisor supervisor;
   private final Reconciler reconciler;
-  private final AppSpecs oneLiners;
+  private final ConfigReader oneLiners;
   private final Views views;
 
-  ImperativeVerbs(Supervisor supervisor, Reconciler reconciler, AppSpecs oneLiners, Views views) {
+  ImperativeVerbs(Supervisor supervisor, Reconciler reconciler, ConfigReader oneLiners, Views views) {
     this.supervisor = supervisor;
     this.reconciler = reconciler;
     this.oneLiners = oneLiners;

@@ -1,8 +1,7 @@
 package dev.jpm.engine.daemon;
 
-import dev.jpm.engine.config.AppSpecs;
+import dev.jpm.engine.config.ConfigReader;
 import dev.jpm.engine.config.DaemonSettings;
-import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.git.GitOpsSources;
 import dev.jpm.engine.git.RevisionCache;
 import dev.jpm.engine.git.RevisionMoves;
@@ -10,7 +9,6 @@ import dev.jpm.engine.git.RevisionProbe;
 import dev.jpm.engine.metrics.PrometheusEndpoint;
 import dev.jpm.engine.metrics.MemoryGuard;
 import dev.jpm.engine.metrics.MetricsSampler;
-import dev.jpm.engine.config.LogRotateSettings;
 import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.LogRotation;
 import dev.jpm.engine.model.ObservedState;
@@ -29,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -63,7 +62,12 @@ public final class JpmDaemon {
   private void run(JpmHome home) throws IOException, InterruptedException {
     Clock clock = Clock.systemUTC();
     Files.createDirectories(home.logs());
-    LogRouter logs = new LogRouter(home.dir(), clock, ZoneId.systemDefault(), defaultRotation(home));
+    int cpus = Runtime.getRuntime().availableProcessors();
+    ConfigReader config = new IsolatedConfig(home.dir(), cpus, IsolatedConfig.idle());
+    // Most daemons have no settings file; they never load the config stack until the first apply.
+    boolean hasSettings = Files.exists(home.dir().resolve(DaemonSettings.FILE_NAME));
+    LogRouter logs = new LogRouter(home.dir(), clock, ZoneId.systemDefault(),
+        hasSettings ? defaultRotation(config) : LogRotation.NONE);
     Supervisor supervisor = new Supervisor(new OsProcessLauncher(), clock, home.dir(), logs);
     StateStore store = new StateStore(home.state());
     ObservedState saved = store.load().orElse(ObservedState.EMPTY);
@@ -71,12 +75,12 @@ public final class JpmDaemon {
     supervisor.onChange(persister::changed);
     restore(supervisor, saved);
 
-    int cpus = Runtime.getRuntime().availableProcessors();
     var reconcilerOnceBuilt = new java.util.concurrent.atomic.AtomicReference<Reconciler>();
     TrafficRouter router = Traffic.start(supervisor, clock, reconcilerOnceBuilt::get);
     Reconciler reconciler = new Reconciler(supervisor, router);
     reconcilerOnceBuilt.set(reconciler);
-    DaemonSettings.Loaded settings = DaemonSettings.load(home.dir());
+    DaemonSettings.Loaded settings = hasSettings ? config.daemonSettings()
+        : new DaemonSettings.Loaded(DaemonSettings.DEFAULTS, List.of());
     settings.problems().forEach(problem -> LOG.log(Level.WARNING, "settings ignored: " + problem.render()));
     MetricsSampler sampler = MetricsSampler.ofOs(supervisor::observe, clock);
     // A memory limit takes the one restart path: recorded as a fact, then the reconciler replaces the instance.
@@ -87,11 +91,10 @@ public final class JpmDaemon {
     Schedules schedules = new Schedules(reconciler, home.dir(), Schedules.watchInterval(System.getenv()), clock);
     supervisor.onChange(() -> schedules.sync(supervisor.observe()));
     schedules.sync(supervisor.observe()); // the restored table's crons and watches
-    EcosystemLoader loader = new EcosystemLoader(home.dir(), cpus);
     Views views = new Views(logs, clock, schedules, sampler::snapshot, supervisor::restartHistory,
         router);
-    GitOpsSources gitops = gitops(home, loader, reconciler, supervisor, schedules, clock);
-    RequestHandler handler = new RequestHandler(loader, new AppSpecs(home.dir(), cpus), supervisor, reconciler,
+    GitOpsSources gitops = gitops(home, config, reconciler, supervisor, schedules, clock);
+    RequestHandler handler = new RequestHandler(config, supervisor, reconciler,
         persister, views, git(supervisor, reconciler, gitops, views, clock), endpoint, clock, logs);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
@@ -119,10 +122,10 @@ public final class JpmDaemon {
   }
 
   /** The GitOps sources, restored from {@code JPM_HOME/gitops.json}; clones live in {@code JPM_HOME/gitops}. */
-  private static GitOpsSources gitops(JpmHome home, EcosystemLoader loader, Reconciler reconciler,
+  private static GitOpsSources gitops(JpmHome home, ConfigReader config, Reconciler reconciler,
       Supervisor supervisor, Schedules schedules, Clock clock) {
     GitOpsStore store = new GitOpsStore(home.dir().resolve("gitops.json"));
-    GitOpsSources sources = new GitOpsSources(home.dir().resolve("gitops"), loader, reconciler, schedules.polls("gitops"), clock,
+    GitOpsSources sources = new GitOpsSources(home.dir().resolve("gitops"), config, reconciler, schedules.polls("gitops"), clock,
         store::save, supervisor::observe);
     sources.restore(store.load());
     return sources;
@@ -140,8 +143,8 @@ public final class JpmDaemon {
   }
 
   /** The log_rotate section of settings.yaml; a mistake there is logged and leaves rotation off. */
-  private static LogRotation defaultRotation(JpmHome home) {
-    LogRotateSettings settings = LogRotateSettings.read(home.dir().resolve("settings.yaml"));
+  private static LogRotation defaultRotation(ConfigReader config) {
+    var settings = config.logRotateSettings();
     settings.problems().forEach(problem -> LOG.log(Level.WARNING, problem + " (log rotation stays off)"));
     return settings.rotation();
   }

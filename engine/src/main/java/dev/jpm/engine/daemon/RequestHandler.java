@@ -1,9 +1,8 @@
 package dev.jpm.engine.daemon;
 
-import dev.jpm.engine.config.AppSpecs;
 import dev.jpm.engine.config.ConfigProblem;
+import dev.jpm.engine.config.ConfigReader;
 import dev.jpm.engine.config.ConfigSource;
-import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.git.GitFailure;
 import dev.jpm.engine.metrics.PrometheusEndpoint;
@@ -32,7 +31,7 @@ import java.util.function.Consumer;
 /** Answers each protocol request by composing config, planner, reconciler and supervisor. */
 final class RequestHandler implements ControlServer.Handler {
 
-  private final EcosystemLoader loader;
+  private final ConfigReader config;
   private final Supervisor supervisor;
   private final Reconciler reconciler;
   private final ImperativeVerbs verbs;
@@ -45,13 +44,13 @@ final class RequestHandler implements ControlServer.Handler {
   private final LogStreamer logStreamer;
   private final LogVerbs logVerbs;
 
-  RequestHandler(EcosystemLoader loader, AppSpecs oneLiners, Supervisor supervisor, Reconciler reconciler,
+  RequestHandler(ConfigReader config, Supervisor supervisor, Reconciler reconciler,
       Persister persister, Views views, GitVerbs git, PrometheusEndpoint metricsEndpoint, Clock clock,
       LogRouter logs) {
-    this.loader = loader;
+    this.config = config;
     this.supervisor = supervisor;
     this.reconciler = reconciler;
-    this.verbs = new ImperativeVerbs(supervisor, reconciler, oneLiners, views);
+    this.verbs = new ImperativeVerbs(supervisor, reconciler, config, views);
     this.views = views;
     this.git = git;
     this.metricsEndpoint = metricsEndpoint;
@@ -144,7 +143,7 @@ final class RequestHandler implements ControlServer.Handler {
     if (ecosystem == null || ecosystem.file() == null || ecosystem.content() == null)
       throw new IllegalArgumentException("the request names no ecosystem file");
     Map<String, String> variables = ecosystem.variables() == null ? Map.of() : ecosystem.variables();
-    return loader.load(new ConfigSource(Path.of(ecosystem.file()), ecosystem.content(), ecosystem.profile(),
+    return config.load(new ConfigSource(Path.of(ecosystem.file()), ecosystem.content(), ecosystem.profile(),
         variables));
   }
 

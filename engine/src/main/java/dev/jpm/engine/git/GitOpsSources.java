@@ -1,7 +1,7 @@
 package dev.jpm.engine.git;
 
 import dev.jpm.engine.config.ConfigProblem;
-import dev.jpm.engine.config.EcosystemLoader;
+import dev.jpm.engine.config.ConfigReader;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.GitOpsSource;
 import dev.jpm.engine.protocol.GitOpsState;
@@ -67,7 +67,7 @@ public final class GitOpsSources implements AutoCloseable {
    * @param save persists the whole list (atomically); called after every change
    * @param observed the process table, for the sources' live health
    */
-  public GitOpsSources(Path root, EcosystemLoader loader, Reconciler reconciler, Polls polls, Clock clock,
+  public GitOpsSources(Path root, ConfigReader loader, Reconciler reconciler, Polls polls, Clock clock,
       Consumer<List<GitOpsState>> save, Supplier<ObservedState> observed) {
     this.root = root;
     this.sync = new SourceSync(loader, reconciler, clock);

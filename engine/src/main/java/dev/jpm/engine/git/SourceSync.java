@@ -1,8 +1,8 @@
 package dev.jpm.engine.git;
 
 import dev.jpm.engine.config.ConfigProblem;
+import dev.jpm.engine.config.ConfigReader;
 import dev.jpm.engine.config.ConfigSource;
-import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.plan.Plan;
 import dev.jpm.engine.plan.PlanOptions;
@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * One poll of one GitOps source: compare the remote head (no fetch when nothing changed), then fetch, check out,
- * load and validate the file through the same {@link EcosystemLoader} as {@code jpm apply}, and apply it through
+ * load and validate the file through the same {@link ConfigReader} as {@code jpm apply}, and apply it through
  * the {@link Reconciler}. An invalid file or an app that does not come online leaves the apps on (or takes them
  * back to) the last applied revision, and the status says why.
  */
@@ -28,11 +28,11 @@ final class SourceSync {
   /** The plan a source's newest revision would execute. */
   record Pending(String current, String revision, LoadResult loaded, Plan plan) {}
 
-  private final EcosystemLoader loader;
+  private final ConfigReader loader;
   private final Reconciler reconciler;
   private final Clock clock;
 
-  SourceSync(EcosystemLoader loader, Reconciler reconciler, Clock clock) {
+  SourceSync(ConfigReader loader, Reconciler reconciler, Clock clock) {
     this.loader = loader;
     this.reconciler = reconciler;
     this.clock = clock;

@@ -75,10 +75,10 @@ class LogOptionsTest {
           keep: 2
         """);
 
-    LogRotateSettings read = LogRotateSettings.read(settings);
+    LogRotateSettings read = LogRotateSettingsReader.read(settings);
     assertThat(read.problems()).isEmpty();
     assertThat(read.rotation()).isEqualTo(new LogRotation(50L << 20, LogRotation.Interval.NONE, 2, false));
-    assertThat(LogRotateSettings.read(temp.resolve("absent.yaml")).rotation()).isEqualTo(LogRotation.NONE);
+    assertThat(LogRotateSettingsReader.read(temp.resolve("absent.yaml")).rotation()).isEqualTo(LogRotation.NONE);
   }
 
   @Test
@@ -91,7 +91,7 @@ class LogOptionsTest {
           keep: 0
         """);
 
-    LogRotateSettings read = LogRotateSettings.read(settings);
+    LogRotateSettings read = LogRotateSettingsReader.read(settings);
     assertThat(read.rotation()).isEqualTo(LogRotation.NONE);
     assertThat(read.problems()).satisfiesExactly(
         e -> assertThat(e).isEqualTo(settings + ":2:9: log_rotate.size: not a size: \"lots\" (bytes, or a number with K, M or G)"),

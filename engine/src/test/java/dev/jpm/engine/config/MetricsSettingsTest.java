@@ -56,7 +56,7 @@ class MetricsSettingsTest {
 
   @Test
   void noSettingsFileMeansTheDefaults() {
-    var loaded = DaemonSettings.load(temp);
+    var loaded = DaemonSettingsReader.load(temp);
 
     assertThat(loaded.problems()).isEmpty();
     assertThat(loaded.settings()).isEqualTo(DaemonSettings.DEFAULTS);
@@ -72,7 +72,7 @@ class MetricsSettingsTest {
           sample_interval: 500ms
         """);
 
-    var loaded = DaemonSettings.load(temp);
+    var loaded = DaemonSettingsReader.load(temp);
 
     assertThat(loaded.problems()).isEmpty();
     assertThat(loaded.settings().metricsEndpoint()).contains(new MetricsEndpoint("0.0.0.0", 0));
@@ -89,7 +89,7 @@ class MetricsSettingsTest {
           sample_interval: 10ms
         """);
 
-    var loaded = DaemonSettings.load(temp);
+    var loaded = DaemonSettingsReader.load(temp);
 
     String file = temp.toAbsolutePath().resolve("settings.yaml").toString();
     assertThat(loaded.problems()).extracting(ConfigProblem::render).containsExactly(
@@ -97,5 +97,23 @@ class MetricsSettingsTest {
         file + ":4:9: metrics.port must be a TCP port 0..65535 (0: any free port), got 70000",
         file + ":5:20: metrics.sample_interval must be a duration of at least 100ms (e.g. 2s), got \"10ms\"");
     assertThat(loaded.settings()).isEqualTo(new DaemonSettings(Optional.empty(), Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void theLogRotateSectionBelongsToTheSettingsFileToo() throws Exception {
+    // Both sections live in one file; each reader must accept the other's section.
+    Files.writeString(temp.resolve("settings.yaml"), """
+        metrics:
+          sample_interval: 1s
+        log_rotate:
+          size: 10M
+          keep: 3
+        """);
+
+    var loaded = DaemonSettingsReader.load(temp);
+
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.settings().sampleInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(LogRotateSettingsReader.read(temp.resolve("settings.yaml")).problems()).isEmpty();
   }
 }

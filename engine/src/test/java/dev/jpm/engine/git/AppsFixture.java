@@ -3,7 +3,8 @@ package dev.jpm.engine.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jpm.engine.config.ConfigSource;
-import dev.jpm.engine.config.EcosystemLoader;
+import dev.jpm.engine.config.ConfigReader;
+import dev.jpm.engine.config.FileConfigReader;
 import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.ObservedApp;
@@ -33,13 +34,13 @@ final class AppsFixture implements AutoCloseable {
   final Clock clock = Clock.systemUTC();
   final Supervisor supervisor;
   final Reconciler reconciler;
-  final EcosystemLoader loader;
+  final ConfigReader loader;
 
   AppsFixture(Path temp) throws Exception {
     this.home = Files.createDirectories(temp.resolve("home"));
     this.supervisor = new Supervisor(new OsProcessLauncher(), clock, home);
     this.reconciler = new Reconciler(supervisor);
-    this.loader = new EcosystemLoader(home, 2);
+    this.loader = new FileConfigReader(home, 2);
   }
 
   /** Loads an ecosystem text as if it were {@code file}, and applies it; every instance must come online. */
