@@ -16,7 +16,7 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
- * {@code jpm logs} without picocli or databind, as {@link QuickList} does for {@code ls}: its plain forms
+ * {@code jpm logs} without picocli or the record binding, as {@link QuickList} does for {@code ls}: its plain forms
  * ({@code [TARGET] [--lines N] [--nostream] [--out|--err]}) are answered directly. Anything else, and a failure
  * before the first line, goes the ordinary way, where picocli parses and the failure handler reports.
  */

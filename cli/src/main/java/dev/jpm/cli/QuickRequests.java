@@ -7,6 +7,7 @@ import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.protocol.Wire;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -40,15 +41,15 @@ final class QuickRequests {
   }
 
   /**
-   * Builds the protocol's object mapper and its decoder of answers on another thread, now, while the caller reads
-   * and sends its request: built after the request (on the first answer) it took some 40 ms of CPU from the apps
-   * the daemon had just started, on a machine with two cores. If this thread is not done when the first answer
-   * comes, the reader simply waits for the class to be initialised.
+   * Loads the protocol's decoder of answers (the JSON binding, the response type names) on another thread, now,
+   * while the caller reads and sends its request, instead of on the first answer, when the apps the daemon has
+   * just started want the CPU. If this thread is not done when the first answer comes, the reader simply waits for
+   * the classes to be initialised.
    */
   private static void warmUpDecoding() {
     Thread.ofPlatform().name("jpm-warm-up").daemon().start(() -> {
       try {
-        Wire.JSON.treeToValue(Wire.JSON.readTree("{\"type\":\"progress\",\"line\":\"\"}"), Response.class);
+        Wire.CODEC.read("{\"type\":\"progress\",\"line\":\"\"}".getBytes(StandardCharsets.UTF_8), Response.class);
       } catch (RuntimeException ignored) {
         // Only a warm-up: the real answer is decoded, and any problem reported, on the main thread.
       }

@@ -21,8 +21,8 @@ import java.util.Map;
  * Hidden ({@code jpm aot-train-quick}): the launcher's training run for the AOT cache of {@link QuickList} and
  * {@link QuickLogs}. The JDK preloads every class of an AOT cache at start-up, so the cache of {@code jpm ls}
  * holds only what {@code ls} and {@code logs} load: this run walks those two paths against a stand-in daemon in
- * this process that answers with frames written out here, never through picocli or Jackson's databind (which the
- * full cache holds for every other verb).
+ * this process that answers with frames written out here, never through picocli or the protocol's record binding
+ * (which the full cache holds for every other verb).
  */
 final class QuickTraining {
 

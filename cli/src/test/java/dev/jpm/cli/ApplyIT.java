@@ -4,7 +4,6 @@ import static dev.jpm.cli.JpmHarness.alive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.jpm.engine.protocol.Wire;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** apply and diff end to end: the real CLI, a real daemon on a temporary JPM_HOME, real child processes. */
@@ -222,12 +222,12 @@ class ApplyIT {
         """);
 
     JpmHarness.Result diff = jpm.run("diff", file.toString(), "--only", "jobs", "--json").expectExit(1);
-    assertThat(Wire.JSON.readTree(diff.out()).path("lines").toString()).contains("+ start jobs#0 (new app)")
+    assertThat(JsonMapper.shared().readTree(diff.out()).path("lines").toString()).contains("+ start jobs#0 (new app)")
         .doesNotContain("web");
     jpm.run("apply", file.toString(), "--only", "jobs").expectExit(0);
 
     assertThat(jpm.instances()).extracting(r -> r.path("id").asString()).containsExactly("jobs#0");
-    JsonNode show = Wire.JSON.readTree(jpm.run("show", "jobs", "--json").expectExit(0).out());
+    JsonNode show = JsonMapper.shared().readTree(jpm.run("show", "jobs", "--json").expectExit(0).out());
     assertThat(show.path("spec").path("name").asString()).isEqualTo("jobs");
     assertThat(show.path("instances").get(0).path("status").asString()).isEqualTo("online");
   }
@@ -242,7 +242,7 @@ class ApplyIT {
             instances: "lots"
         """);
 
-    JsonNode verdict = Wire.JSON.readTree(jpm.run("validate", file.toString(), "--json").expectExit(3).out());
+    JsonNode verdict = JsonMapper.shared().readTree(jpm.run("validate", file.toString(), "--json").expectExit(3).out());
 
     assertThat(verdict.path("valid").asBoolean()).isFalse();
     assertThat(verdict.path("errors").toString()).contains(file + ":3:", "app \\\"one\\\"", file + ":6:");

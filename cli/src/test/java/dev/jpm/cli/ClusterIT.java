@@ -3,7 +3,6 @@ package dev.jpm.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.jpm.engine.protocol.Wire;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Cluster mode end to end: the real CLI and daemon, the example HTTP server behind jpm's front port. */
 class ClusterIT {
@@ -131,7 +131,7 @@ class ClusterIT {
   /** The pid of a surge in the daemon's saved table, 0 while there is none. */
   private long savedSurgePid() throws IOException {
     if (!Files.exists(jpm.home.resolve("state.json"))) return 0;
-    JsonNode surges = Wire.JSON.readTree(Files.readString(jpm.home.resolve("state.json")))
+    JsonNode surges = JsonMapper.shared().readTree(Files.readString(jpm.home.resolve("state.json")))
         .path("apps").path("hello").path("surges");
     return surges.isArray() && !surges.isEmpty() ? surges.get(0).path("pid").asLong() : 0;
   }

@@ -3,7 +3,6 @@ package dev.jpm.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.jpm.engine.protocol.Wire;
 import dev.jpm.engine.supervise.Liveness;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the real CLI in-process ({@code CommandLine.execute} with captured writers) against a real daemon on a
@@ -104,7 +104,7 @@ final class JpmHarness implements AutoCloseable, BeforeEachCallback, AfterEachCa
   List<JsonNode> instances() {
     Result ls = run("ls", "--json").expectExit(0);
     List<JsonNode> rows = new ArrayList<>();
-    Wire.JSON.readTree(ls.out()).forEach(rows::add);
+    JsonMapper.shared().readTree(ls.out()).forEach(rows::add);
     rows.forEach(row -> {
       long pid = row.path("pid").asLong();
       if (pid > 0) ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()).ifPresent(t -> pidsSeen.put(pid, t));

@@ -64,7 +64,7 @@ class LogsIT {
   void jsonPrintsOneObjectPerLine() {
     String printed = jpm.run("logs", "ticker", "--lines", "2", "--nostream", "--json").expectExit(0).out();
 
-    assertThat(printed.lines().map(line -> dev.jpm.engine.protocol.Wire.JSON.readTree(line)).toList()).hasSize(2)
+    assertThat(printed.lines().map(line -> tools.jackson.databind.json.JsonMapper.shared().readTree(line)).toList()).hasSize(2)
         .allSatisfy(node -> {
           assertThat(node.path("app").asString()).isEqualTo("ticker");
           assertThat(node.path("stream").asString()).isEqualTo("out");

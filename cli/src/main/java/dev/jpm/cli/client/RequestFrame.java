@@ -13,8 +13,8 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Encodes the requests whose answer a user waits for most ({@code apply}, {@code diff}, {@code stop},
  * {@code restart}, {@code delete}, {@code logs}) with Jackson's streaming generator, as {@link Wire} would write them: the
- * request leaves before the CLI has built its object mapper (some 40 ms of a cold JVM), which is then built while
- * the daemon works. A test reads every field back through {@link Wire}, so the two cannot drift.
+ * request leaves before the CLI has loaded the protocol's record binding (its classes and the records' reflective
+ * metadata), which then loads while the daemon works. A test reads every field back through {@link Wire}, so the two cannot drift.
  */
 public final class RequestFrame {
 

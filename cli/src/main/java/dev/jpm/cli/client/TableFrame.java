@@ -12,8 +12,9 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads a {@code table} answer with Jackson's streaming parser instead of its databind: building an object
- * mapper and the record deserializers costs {@code jpm ls} more than the rest of its work. The field names are
+ * Reads a {@code table} answer with Jackson's streaming parser directly, instead of through the protocol's
+ * record binding: decoding a 50-row table in a cold JVM (no AOT cache) took ~65 ms this way against ~80 ms through
+ * {@link Wire}, whose binding first finds the records' components and constructors by reflection. The field names are
  * those {@link Wire} writes for {@link InstanceView}; a test round-trips every field so the two cannot drift.
  */
 public final class TableFrame {

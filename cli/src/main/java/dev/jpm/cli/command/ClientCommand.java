@@ -64,7 +64,7 @@ abstract class ClientCommand implements Callable<Integer> {
   }
 
   void printJson(Object value) {
-    out().println(Wire.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+    out().println(Wire.CODEC.toPrettyJson(value));
   }
 
   /** Prints the outcome of a verb that changed processes; exit 1 when something did not reach online. */

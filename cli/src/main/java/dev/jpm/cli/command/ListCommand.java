@@ -28,7 +28,7 @@ public final class ListCommand extends ClientCommand {
 
   /** The table, or one JSON object per instance. Shared with {@link dev.jpm.cli.QuickList}. */
   public static void print(List<InstanceView> rows, boolean json, PrintWriter out, Style style) {
-    if (json) out.println(Wire.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+    if (json) out.println(Wire.CODEC.toPrettyJson(rows));
     else ProcessTable.lines(rows, style).forEach(out::println);
     out.flush();
   }

@@ -5,7 +5,6 @@ import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.protocol.Wire;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * The lines of {@code jpm logs}: {@code name#i | text} ({@code name | text} for a merged file) with the prefix coloured by stream (on a terminal), daemon
@@ -50,7 +49,6 @@ public final class LogLines {
   }
 
   private static String json(LogEntry entry) {
-    return Wire.JSON.writeValueAsString(Map.of("app", entry.app(), "instance", entry.instance(), "stream",
-        entry.stream(), "text", entry.text(), "time_ms", entry.timeMs()));
+    return Wire.CODEC.toJson(entry);
   }
 }

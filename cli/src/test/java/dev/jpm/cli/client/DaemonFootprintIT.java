@@ -31,7 +31,7 @@ class DaemonFootprintIT {
   }
 
   @Test
-  void anIdleDaemonLoadsNeitherJgitNorOshisOperatingSystem() throws IOException {
+  void anIdleDaemonLoadsNeitherJgitNorOshisOperatingSystemNorJacksonsDatabind() throws IOException {
     Path classLog = temp.resolve("classes.log");
     JpmHome home = new JpmHome(temp.resolve("home"));
     DaemonClient client = DaemonClient.withDaemonFlags(home,
@@ -49,5 +49,7 @@ class DaemonFootprintIT {
     assertThat(loaded).doesNotContain("org.eclipse.jgit.", "sun.security.pkcs.PKCS7 ");
     // OSHI's OperatingSystem object: ~40 classes and libudev, for three numbers the drivers give directly.
     assertThat(loaded).doesNotContain("oshi.software.common.os.linux.LinuxOperatingSystem ");
+    // Jackson's databind: some 850 classes for what the protocol's own binding (engine/json) does with a few.
+    assertThat(loaded).doesNotContain("tools.jackson.databind.", "com.fasterxml.jackson.annotation.");
   }
 }

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The streaming reader of the logs hot path agrees with the protocol's databind encoding. */
+/** The streaming reader of the logs hot path agrees with the protocol's encoding (Wire). */
 class LogFrameTest {
 
   @Test

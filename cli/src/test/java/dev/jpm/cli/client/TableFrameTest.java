@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The streaming reader of the ls hot path agrees with the protocol's databind encoding, field for field. */
+/** The streaming reader of the ls hot path agrees with the protocol's encoding (Wire), field for field. */
 class TableFrameTest {
 
   static final InstanceView EVERY_FIELD = new InstanceView("api", "api#1", 1, "shop", "cluster", 4242, "errored", 7,

@@ -1,12 +1,12 @@
 package dev.jpm.engine.daemon;
 
+import dev.jpm.engine.json.JsonType;
 import dev.jpm.engine.protocol.GitOpsState;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * The GitOps sources and their statuses on disk ({@code JPM_HOME/gitops.json}), written atomically on every
@@ -19,7 +19,7 @@ final class GitOpsStore {
   private final JsonFile<List<GitOpsState>> file;
 
   GitOpsStore(Path file) {
-    this.file = new JsonFile<>(file, new TypeReference<>() {});
+    this.file = new JsonFile<>(file, new JsonType<>() {});
   }
 
   List<GitOpsState> load() {

@@ -1,5 +1,6 @@
 package dev.jpm.engine.daemon;
 
+import dev.jpm.engine.json.JsonType;
 import dev.jpm.engine.protocol.Wire;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * One JSON file the daemon keeps its state in: written atomically ({@link AtomicFile}), so a crash leaves the old
@@ -20,9 +20,9 @@ final class JsonFile<T> {
   private static final System.Logger LOG = System.getLogger(JsonFile.class.getName());
 
   private final Path file;
-  private final TypeReference<T> type;
+  private final JsonType<T> type;
 
-  JsonFile(Path file, TypeReference<T> type) {
+  JsonFile(Path file, JsonType<T> type) {
     this.file = file;
     this.type = type;
   }
@@ -31,7 +31,7 @@ final class JsonFile<T> {
   Optional<T> read() {
     if (!Files.exists(file)) return Optional.empty();
     try {
-      return Optional.of(Wire.JSON.readValue(Files.readAllBytes(file), type));
+      return Optional.of(Wire.CODEC.read(Files.readAllBytes(file), type));
     } catch (IOException | JacksonException e) {
       Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
       LOG.log(Level.ERROR, file + " is unreadable (" + e.getMessage() + "); moved to " + aside);
@@ -45,7 +45,7 @@ final class JsonFile<T> {
   }
 
   void write(T content) throws IOException {
-    AtomicFile.write(file, Wire.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(content));
+    AtomicFile.write(file, Wire.CODEC.toPrettyBytes(content));
   }
 
   @Override

@@ -1,10 +1,10 @@
 package dev.jpm.engine.daemon;
 
+import dev.jpm.engine.json.JsonType;
 import dev.jpm.engine.model.ObservedState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * The process table on disk: applied specs and instance records. Every write is an {@link AtomicFile} write, so a
@@ -15,7 +15,7 @@ final class StateStore {
   private final JsonFile<ObservedState> file;
 
   StateStore(Path file) {
-    this.file = new JsonFile<>(file, new TypeReference<>() {});
+    this.file = new JsonFile<>(file, new JsonType<>() {});
   }
 
   /** The saved table; empty when there is none. An unreadable file is set aside (never deleted) and logged. */

@@ -9,8 +9,8 @@ import java.nio.ByteBuffer;
 
 /**
  * The framing of the protocol, apart from what a frame holds: a 4-byte big-endian length, then that many bytes
- * of JSON. Kept free of Jackson's databind so that the CLI's hot path ({@code jpm ls}) can move frames without
- * building an object mapper.
+ * of JSON. Kept free of any JSON binding so that the CLI's hot path ({@code jpm ls}) can move frames with its own
+ * streaming readers.
  */
 public final class Frames {
 

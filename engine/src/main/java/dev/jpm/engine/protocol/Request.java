@@ -1,34 +1,34 @@
 package dev.jpm.engine.protocol;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.jpm.engine.json.TypeFamily;
 import java.util.List;
 import java.util.Map;
 
 /** What the CLI asks of the daemon. Each request gets exactly one final {@link Response}. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-  @JsonSubTypes.Type(value = Request.Ping.class, name = "ping"),
-  @JsonSubTypes.Type(value = Request.Plan.class, name = "plan"),
-  @JsonSubTypes.Type(value = Request.Apply.class, name = "apply"),
-  @JsonSubTypes.Type(value = Request.List.class, name = "list"),
-  @JsonSubTypes.Type(value = Request.Show.class, name = "show"),
-  @JsonSubTypes.Type(value = Request.Control.class, name = "control"),
-  @JsonSubTypes.Type(value = Request.Scale.class, name = "scale"),
-  @JsonSubTypes.Type(value = Request.StartScript.class, name = "start_script"),
-  @JsonSubTypes.Type(value = Request.Kill.class, name = "kill"),
-  @JsonSubTypes.Type(value = Request.RevisionMove.class, name = "revision_move"),
-  @JsonSubTypes.Type(value = Request.GitOpsAdd.class, name = "gitops_add"),
-  @JsonSubTypes.Type(value = Request.GitOpsList.class, name = "gitops_list"),
-  @JsonSubTypes.Type(value = Request.GitOpsSync.class, name = "gitops_sync"),
-  @JsonSubTypes.Type(value = Request.GitOpsRemove.class, name = "gitops_remove"),
-  @JsonSubTypes.Type(value = Request.GitOpsDiff.class, name = "gitops_diff"),
-  @JsonSubTypes.Type(value = Request.Reload.class, name = "reload"),
-  @JsonSubTypes.Type(value = Request.Logs.class, name = "logs"),
-  @JsonSubTypes.Type(value = Request.Flush.class, name = "flush"),
-  @JsonSubTypes.Type(value = Request.ReloadLogs.class, name = "reload_logs"),
-})
 public sealed interface Request {
+
+  /** The name of each request on the wire, in its {@code type} property (see {@link TypeFamily}). */
+  TypeFamily<Request> TYPES = new TypeFamily<>(Request.class,
+      Map.ofEntries(
+          Map.entry("ping", Ping.class),
+          Map.entry("plan", Plan.class),
+          Map.entry("apply", Apply.class),
+          Map.entry("list", List.class),
+          Map.entry("show", Show.class),
+          Map.entry("control", Control.class),
+          Map.entry("scale", Scale.class),
+          Map.entry("start_script", StartScript.class),
+          Map.entry("kill", Kill.class),
+          Map.entry("revision_move", RevisionMove.class),
+          Map.entry("gitops_add", GitOpsAdd.class),
+          Map.entry("gitops_list", GitOpsList.class),
+          Map.entry("gitops_sync", GitOpsSync.class),
+          Map.entry("gitops_remove", GitOpsRemove.class),
+          Map.entry("gitops_diff", GitOpsDiff.class),
+          Map.entry("reload", Reload.class),
+          Map.entry("logs", Logs.class),
+          Map.entry("flush", Flush.class),
+          Map.entry("reload_logs", ReloadLogs.class)));
 
   /**
    * An ecosystem file as the CLI read it: the daemon parses it, so apply, diff and later GitOps share one path.

@@ -1,26 +1,27 @@
 package dev.jpm.engine.protocol;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.jpm.engine.json.TypeFamily;
 import java.util.List;
+import java.util.Map;
 
 /** What the daemon answers. {@link Progress} frames may precede the one final response of a request. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-  @JsonSubTypes.Type(value = Response.Progress.class, name = "progress"),
-  @JsonSubTypes.Type(value = Response.Failure.class, name = "failure"),
-  @JsonSubTypes.Type(value = Response.Pong.class, name = "pong"),
-  @JsonSubTypes.Type(value = Response.Invalid.class, name = "invalid"),
-  @JsonSubTypes.Type(value = Response.Planned.class, name = "planned"),
-  @JsonSubTypes.Type(value = Response.Applied.class, name = "applied"),
-  @JsonSubTypes.Type(value = Response.Table.class, name = "table"),
-  @JsonSubTypes.Type(value = Response.AppDetail.class, name = "app_detail"),
-  @JsonSubTypes.Type(value = Response.Moved.class, name = "moved"),
-  @JsonSubTypes.Type(value = Response.GitOpsSources.class, name = "gitops_sources"),
-  @JsonSubTypes.Type(value = Response.LogBatch.class, name = "log_batch"),
-  @JsonSubTypes.Type(value = Response.Done.class, name = "done"),
-})
 public sealed interface Response {
+
+  /** The name of each response on the wire, in its {@code type} property (see {@link TypeFamily}). */
+  TypeFamily<Response> TYPES = new TypeFamily<>(Response.class,
+      Map.ofEntries(
+          Map.entry("progress", Progress.class),
+          Map.entry("failure", Failure.class),
+          Map.entry("pong", Pong.class),
+          Map.entry("invalid", Invalid.class),
+          Map.entry("planned", Planned.class),
+          Map.entry("applied", Applied.class),
+          Map.entry("table", Table.class),
+          Map.entry("app_detail", AppDetail.class),
+          Map.entry("moved", Moved.class),
+          Map.entry("gitops_sources", GitOpsSources.class),
+          Map.entry("log_batch", LogBatch.class),
+          Map.entry("done", Done.class)));
 
   /** Progress while a long request runs, one or more lines; not final. */
   record Progress(String line) implements Response {}

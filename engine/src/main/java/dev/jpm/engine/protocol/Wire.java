@@ -1,17 +1,19 @@
 package dev.jpm.engine.protocol;
 
+import dev.jpm.engine.json.JsonCodec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
- * Encoding of protocol messages in {@link Frames}: a JSON object that carries the protocol version {@code v} and
- * the message's {@code type}.
+ * Encoding of protocol messages in {@link Frames}: a JSON object that carries the message's {@code type} and the
+ * protocol version {@code v}, through {@link JsonCodec} (snake_case fields, unknown fields ignored for forward
+ * compatibility).
  */
 public final class Wire {
 
@@ -21,20 +23,28 @@ public final class Wire {
   /** Largest frame accepted (an ecosystem file travels in one frame). */
   public static final int MAX_FRAME = Frames.MAX_FRAME;
 
-  /** The one JSON mapper of the protocol: snake_case fields, unknown fields ignored for forward compatibility. */
-  public static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .build();
+  /** The one JSON binding of the protocol and of the daemon's state files. */
+  public static final JsonCodec CODEC = new JsonCodec(Request.TYPES, Response.TYPES);
 
   private Wire() {}
 
-  public static void write(OutputStream out, Object message) throws IOException {
-    tools.jackson.databind.node.ObjectNode tree = JSON.valueToTree(message);
-    tree.put("v", VERSION);
-    Frames.write(out, JSON.writeValueAsBytes(tree));
+  public static void write(OutputStream out, Request request) throws IOException {
+    write(out, (Record) request);
+  }
+
+  public static void write(OutputStream out, Response response) throws IOException {
+    write(out, (Record) response);
+  }
+
+  private static void write(OutputStream out, Record message) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = JsonCodec.generator(body)) {
+      json.writeStartObject();
+      CODEC.writeFields(json, message);
+      json.writeNumberProperty("v", VERSION);
+      json.writeEndObject();
+    }
+    Frames.write(out, body.toByteArray());
   }
 
   /** Reads one frame; returns null at a clean end of stream. */
@@ -42,14 +52,34 @@ public final class Wire {
     byte[] body = Frames.read(in);
     if (body == null) return null;
     try {
-      tools.jackson.databind.JsonNode tree = JSON.readTree(body);
-      int version = tree.path("v").asInt(-1);
+      int version = version(body);
       if (version != VERSION)
         throw new BadFrame(ErrorCode.UNSUPPORTED_VERSION,
             "protocol version " + version + " not supported (this side speaks " + VERSION + ")");
-      return JSON.treeToValue(tree, type);
+      return CODEC.read(body, type);
     } catch (JacksonException e) {
-      throw new BadFrame(ErrorCode.BAD_REQUEST, "malformed message: " + e.getOriginalMessage());
+      String where = e.getPath().isEmpty() ? "" : " (at " + e.getPathReference() + ")";
+      throw new BadFrame(ErrorCode.BAD_REQUEST, "malformed message: " + e.getOriginalMessage() + where);
+    }
+  }
+
+  /**
+   * The frame's {@code v}, or -1 when it has none (or is no object); reading the whole frame also finds bad JSON
+   * before the version is judged, as a reader of the tree did.
+   */
+  private static int version(byte[] body) {
+    try (JsonParser parser = JsonCodec.parser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        return -1;
+      }
+      int version = -1;
+      for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+        JsonToken token = parser.nextToken();
+        if (name.equals("v") && token == JsonToken.VALUE_NUMBER_INT) version = parser.getIntValue();
+        else parser.skipChildren();
+      }
+      return version;
     }
   }
 }
