@@ -79,14 +79,4 @@ final class IsolatedConfig implements ConfigReader {
   public LogRotateSettings logRotateSettings() {
     return stack.call(ConfigReader::logRotateSettings);
   }
-
-  /** Whether the stack is loaded now. */
-  boolean loaded() {
-    return stack.loaded();
-  }
-
-  /** How many times the stack was loaded afresh (after the previous copy was unloaded). */
-  int loads() {
-    return stack.loadersCreated();
-  }
 }
