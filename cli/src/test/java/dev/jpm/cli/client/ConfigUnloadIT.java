@@ -27,6 +27,7 @@ class ConfigUnloadIT {
 
   private static final Pattern VALIDATOR = Pattern.compile("com\\.networknt\\.schema\\.[A-Za-z$]+");
   private static final Pattern YAML = Pattern.compile("org\\.snakeyaml\\.engine\\.");
+  private static final Pattern DATABIND = Pattern.compile("tools\\.jackson\\.databind\\.");
   private static final Pattern CONFIG = Pattern.compile("dev\\.jpm\\.engine\\.config\\.(EcosystemLoader|SchemaValidator|SourceTree) ");
 
   /**
@@ -72,8 +73,8 @@ class ConfigUnloadIT {
 
     client.send(new Request.Kill(), line -> {});
     await().atMost(Duration.ofSeconds(15)).until(() -> !Liveness.isRunning(daemonPid));
-    // Nothing of the stack stays loaded, in either loader: YAML, the loader, the validator.
-    for (Pattern stack : List.of(YAML, CONFIG, VALIDATOR)) {
+    // Nothing of the stack stays loaded, in either loader: YAML, JSON trees, the loader, the validator.
+    for (Pattern stack : List.of(YAML, DATABIND, CONFIG, VALIDATOR)) {
       assertThat(count(classLog, "[class,load", stack)).as(stack.pattern()).isPositive()
           .isEqualTo(count(classLog, "[class,unload", stack));
     }
