@@ -3,10 +3,8 @@ package dev.jpm.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
-import dev.jpm.engine.supervise.Liveness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The daemon reads ecosystem files with a config stack (YAML, JSON trees, schema validation) that it loads for the
@@ -36,21 +33,13 @@ class ConfigUnloadIT {
    */
   private static final Duration UNLOAD = Duration.ofSeconds(150);
 
-  @TempDir Path temp;
-  private Long daemonPid;
-
-  @AfterEach
-  void stop() {
-    if (daemonPid != null) ProcessHandle.of(daemonPid).ifPresent(ProcessHandle::destroyForcibly);
-  }
+  @RegisterExtension final ClassLoggingDaemon daemon = new ClassLoggingDaemon("class+load=info,class+unload=info");
 
   @Test
   void theConfigStackIsUnloadedWhenIdleAndLoadedAgainForTheNextFile() throws IOException {
-    Path classLog = temp.resolve("classes.log");
-    JpmHome home = new JpmHome(temp.resolve("home"));
-    DaemonClient client = DaemonClient.withDaemonFlags(home,
-        List.of("-Xlog:class+load=info,class+unload=info:file=" + classLog, "-Djpm.config.idle_ms=300"));
-    Path file = temp.resolve("apps.yaml");
+    DaemonClient client = daemon.client("-Djpm.config.idle_ms=300");
+    Path classLog = daemon.classLog();
+    Path file = daemon.dir().resolve("apps.yaml");
     String yaml = """
         apps:
           - name: idle
@@ -62,7 +51,6 @@ class ConfigUnloadIT {
         List.of());
 
     assertThat(client.send(diff, line -> {})).isInstanceOf(Response.Planned.class);
-    daemonPid = Long.parseLong(Files.readString(home.dir().resolve("daemon.pid")).trim());
     await().atMost(UNLOAD).until(() -> unloaded(classLog) > 0 && unloaded(classLog) == loaded(classLog));
     long firstLoad = loaded(classLog);
 
@@ -71,8 +59,7 @@ class ConfigUnloadIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> loaded(classLog) > firstLoad);
     await().atMost(UNLOAD).until(() -> unloaded(classLog) == loaded(classLog));
 
-    client.send(new Request.Kill(), line -> {});
-    await().atMost(Duration.ofSeconds(15)).until(() -> !Liveness.isRunning(daemonPid));
+    daemon.kill(client);
     // Nothing of the stack stays loaded, in either loader: YAML, JSON trees, the loader, the validator.
     for (Pattern stack : List.of(YAML, DATABIND, CONFIG, VALIDATOR)) {
       assertThat(count(classLog, "[class,load", stack)).as(stack.pattern()).isPositive()

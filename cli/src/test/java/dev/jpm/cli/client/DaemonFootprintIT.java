@@ -1,20 +1,12 @@
 package dev.jpm.cli.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
-import dev.jpm.engine.supervise.Liveness;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What an idle daemon keeps resident: the classes it loads stay for its lifetime, so subsystems an idle daemon does
@@ -22,28 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DaemonFootprintIT {
 
-  @TempDir Path temp;
-  private Long daemonPid;
-
-  @AfterEach
-  void stop() {
-    if (daemonPid != null) ProcessHandle.of(daemonPid).ifPresent(ProcessHandle::destroyForcibly);
-  }
+  @RegisterExtension final ClassLoggingDaemon daemon = new ClassLoggingDaemon("class+load=info");
 
   @Test
   void anIdleDaemonLoadsNeitherJgitNorOshisOperatingSystemNorJacksonsDatabind() throws IOException {
-    Path classLog = temp.resolve("classes.log");
-    JpmHome home = new JpmHome(temp.resolve("home"));
-    DaemonClient client = DaemonClient.withDaemonFlags(home,
-        List.of("-Xlog:class+load=info:file=" + classLog));
+    DaemonClient client = daemon.client();
 
     assertThat(client.send(new Request.Ping(), line -> {})).isInstanceOf(Response.Pong.class);
     assertThat(client.send(new Request.List(), line -> {})).isNotInstanceOf(Response.Failure.class);
-    daemonPid = Long.parseLong(Files.readString(home.dir().resolve("daemon.pid")).trim());
-    client.send(new Request.Kill(), line -> {});
-    await().atMost(Duration.ofSeconds(15)).until(() -> !Liveness.isRunning(daemonPid));
+    daemon.kill(client);
 
-    String loaded = Files.readString(classLog);
+    String loaded = daemon.log();
     assertThat(loaded).contains("dev.jpm.engine.daemon.JpmDaemon", "dev.jpm.engine.metrics.LinuxProcessStats");
     // JGit's jar is signed: its first class verifies the whole manifest, ~2 MiB held for good.
     assertThat(loaded).doesNotContain("org.eclipse.jgit.", "sun.security.pkcs.PKCS7 ");

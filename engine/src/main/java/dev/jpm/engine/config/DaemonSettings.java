@@ -31,5 +31,9 @@ public record DaemonSettings(Optional<MetricsEndpoint> metricsEndpoint, Duration
    * @param settings what applies: defaults where the file says nothing or something wrong
    * @param problems what is wrong in the file, empty when all is well
    */
-  public record Loaded(DaemonSettings settings, List<ConfigProblem> problems) {}
+  public record Loaded(DaemonSettings settings, List<ConfigProblem> problems) {
+
+    /** No settings file, or an empty one: the defaults, nothing to report. */
+    public static final Loaded NONE = new Loaded(DEFAULTS, List.of());
+  }
 }

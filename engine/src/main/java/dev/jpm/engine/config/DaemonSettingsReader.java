@@ -36,7 +36,7 @@ public final class DaemonSettingsReader {
     try {
       text = Files.readString(file);
     } catch (NoSuchFileException missing) {
-      return new DaemonSettings.Loaded(DaemonSettings.DEFAULTS, List.of());
+      return DaemonSettings.Loaded.NONE;
     } catch (IOException e) {
       return new DaemonSettings.Loaded(DaemonSettings.DEFAULTS, List.of(new ConfigProblem(file.toString(), 0, 0,
           null, null, "cannot read the daemon settings: " + e.getMessage())));
@@ -45,7 +45,7 @@ public final class DaemonSettingsReader {
   }
 
   static DaemonSettings.Loaded parse(Path file, String text) {
-    if (text.isBlank()) return new DaemonSettings.Loaded(DaemonSettings.DEFAULTS, List.of());
+    if (text.isBlank()) return DaemonSettings.Loaded.NONE;
     Problems problems = new Problems(file.toString());
     Optional<SourceTree> tree = SourceReader.read(new ConfigSource(file, text, null, Map.of()), problems);
     if (tree.isEmpty()) return new DaemonSettings.Loaded(DaemonSettings.DEFAULTS, problems.errors());

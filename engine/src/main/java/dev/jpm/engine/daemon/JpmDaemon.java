@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -79,8 +78,7 @@ public final class JpmDaemon {
     TrafficRouter router = Traffic.start(supervisor, clock, reconcilerOnceBuilt::get);
     Reconciler reconciler = new Reconciler(supervisor, router);
     reconcilerOnceBuilt.set(reconciler);
-    DaemonSettings.Loaded settings = hasSettings ? config.daemonSettings()
-        : new DaemonSettings.Loaded(DaemonSettings.DEFAULTS, List.of());
+    DaemonSettings.Loaded settings = hasSettings ? config.daemonSettings() : DaemonSettings.Loaded.NONE;
     settings.problems().forEach(problem -> LOG.log(Level.WARNING, "settings ignored: " + problem.render()));
     MetricsSampler sampler = MetricsSampler.ofOs(supervisor::observe, clock);
     // A memory limit takes the one restart path: recorded as a fact, then the reconciler replaces the instance.
