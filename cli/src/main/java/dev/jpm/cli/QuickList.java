@@ -31,6 +31,7 @@ final class QuickList {
     if (args.length < 1 || args.length > 2 || !WORDS.contains(args[0])) return OptionalInt.empty();
     boolean json = args.length == 2;
     if (json && !args[1].equals("--json")) return OptionalInt.empty();
+    WarmUp.jsonParser();
     Optional<List<InstanceView>> rows;
     try {
       byte[] answer = new DaemonClient(JpmHome.fromEnvironment(environment)).sendEncoded(TableFrame.LIST_REQUEST);

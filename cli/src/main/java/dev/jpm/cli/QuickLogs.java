@@ -43,6 +43,7 @@ final class QuickLogs {
       else if (!arg.startsWith("-") && target.equals("all") && TARGET.matcher(arg).matches()) target = arg;
       else return OptionalInt.empty();
     }
+    WarmUp.jsonParser();
     LogLines render = new LogLines(out, Style.forTerminal(environment), false, false);
     boolean[] printed = {false};
     boolean[] understood = {true};

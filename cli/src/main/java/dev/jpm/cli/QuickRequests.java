@@ -3,17 +3,14 @@ package dev.jpm.cli;
 import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.cli.render.Style;
 import dev.jpm.engine.protocol.JpmHome;
-import dev.jpm.engine.protocol.Response;
-import dev.jpm.engine.protocol.Wire;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /**
  * What the quick verbs that send a request share ({@link QuickApply}, {@link QuickControl}): the protocol's decoder
- * built on a second thread while the request is prepared and sent, and failures reported as the failure handler
+ * warmed up on a second thread while the request is prepared and sent, and failures reported as the failure handler
  * words them. Once a request is sent there is no way back to picocli.
  */
 final class QuickRequests {
@@ -26,7 +23,7 @@ final class QuickRequests {
   private QuickRequests() {}
 
   static OptionalInt run(Map<String, String> environment, PrintWriter out, PrintWriter err, Exchange exchange) {
-    warmUpDecoding();
+    WarmUp.protocolDecoder();
     Style style = Style.forTerminal(environment);
     try {
       return OptionalInt.of(exchange.run(new DaemonClient(JpmHome.fromEnvironment(environment)), style));
@@ -38,21 +35,5 @@ final class QuickRequests {
     } finally {
       err.flush();
     }
-  }
-
-  /**
-   * Loads the protocol's decoder of answers (the JSON binding, the response type names) on another thread, now,
-   * while the caller reads and sends its request, instead of on the first answer, when the apps the daemon has
-   * just started want the CPU. If this thread is not done when the first answer comes, the reader simply waits for
-   * the classes to be initialised.
-   */
-  private static void warmUpDecoding() {
-    Thread.ofPlatform().name("jpm-warm-up").daemon().start(() -> {
-      try {
-        Wire.CODEC.read("{\"type\":\"progress\",\"line\":\"\"}".getBytes(StandardCharsets.UTF_8), Response.class);
-      } catch (RuntimeException ignored) {
-        // Only a warm-up: the real answer is decoded, and any problem reported, on the main thread.
-      }
-    });
   }
 }
