@@ -2,6 +2,7 @@ package dev.jpm.engine.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class LogStatsTest {
   @Test
   void aLaneFullOfNewlinesForLongerThanTheLanesHoldIsStillCountedExactly() {
     byte[] newlines = new byte[255 * 8 * 3 + 5];
-    java.util.Arrays.fill(newlines, (byte) '\n');
+    Arrays.fill(newlines, (byte) '\n');
     assertEquals(newlines.length, LogStats.newlines(newlines, 0, newlines.length));
     assertEquals(newlines.length - 3, LogStats.newlines(newlines, 1, newlines.length - 3));
     assertEquals(0, LogStats.newlines(newlines, 7, 0));
