@@ -2,7 +2,8 @@ package dev.jpm.cli;
 
 import dev.jpm.cli.command.ApplyCommand;
 import dev.jpm.cli.command.EcosystemFile;
-import dev.jpm.engine.protocol.Request;
+import dev.jpm.engine.config.LoadResult;
+import dev.jpm.engine.protocol.JpmHome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,10 +31,9 @@ public final class QuickApply {
     if (parsed.isEmpty()) return OptionalInt.empty();
     Arguments arguments = parsed.get();
     return QuickRequests.run(environment, out, err, (client, style) -> {
-      Request.Ecosystem ecosystem = EcosystemFile.read(workingDirectory, arguments.file(), arguments.profile(),
-          environment);
-      return ApplyCommand.apply(client, new Request.Apply(ecosystem, arguments.prune(), arguments.only()), out, err,
-          style);
+      LoadResult loaded = EcosystemFile.load(JpmHome.fromEnvironment(environment), workingDirectory,
+          arguments.file(), arguments.profile(), environment);
+      return ApplyCommand.apply(client, loaded, arguments.prune(), arguments.only(), out, err, style);
     });
   }
 

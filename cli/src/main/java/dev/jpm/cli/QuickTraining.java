@@ -2,6 +2,7 @@ package dev.jpm.cli;
 
 import dev.jpm.engine.protocol.Frames;
 import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.protocol.Wire;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,16 +37,16 @@ final class QuickTraining {
       "readiness":"ready","connections":3,"log_lines":120,"log_bytes":9000,"log_dropped":0},\
       {"name":"worker","id":"worker#0","instance":0,"namespace":"default","mode":"fork","pid":0,\
       "status":"errored","restarts":16,"unstable_restarts":16,"uptime_ms":0,"last_exit_code":1,\
-      "reason":"crashed 16 times","log_lines":0,"log_bytes":0,"log_dropped":0}],"v":1}""";
+      "reason":"crashed 16 times","log_lines":0,"log_bytes":0,"log_dropped":0}],"v":%d}""".formatted(Wire.VERSION);
 
   /** A batch of log lines (an instance's, a merged file's, a daemon event) as the daemon writes it. */
   static final String LOG_BATCH = """
       {"type":"log_batch","lines":[\
       {"app":"api","instance":0,"stream":"out","text":"listening on 8080","time_ms":0},\
       {"app":"api","instance":-1,"stream":"err","text":"a merged line","time_ms":0},\
-      {"app":"api","instance":0,"stream":"event","text":"started","time_ms":1700000000000}],"missed":0,"v":1}""";
+      {"app":"api","instance":0,"stream":"event","text":"started","time_ms":1700000000000}],"missed":0,"v":%d}""".formatted(Wire.VERSION);
 
-  static final String DONE = "{\"type\":\"done\",\"message\":\"\",\"v\":1}";
+  static final String DONE = "{\"type\":\"done\",\"message\":\"\",\"v\":" + Wire.VERSION + "}";
 
   private QuickTraining() {}
 

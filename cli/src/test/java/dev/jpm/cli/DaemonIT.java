@@ -49,12 +49,12 @@ class DaemonIT {
     jpm.run("ping").expectExit(0);
 
     assertThat(exchangeRaw("{this is not json".getBytes(StandardCharsets.UTF_8)).message()).contains("malformed");
-    assertThat(exchangeRaw("{\"v\":1,\"type\":\"rm_rf\"}".getBytes(StandardCharsets.UTF_8)).message())
+    assertThat(exchangeRaw("{\"v\":2,\"type\":\"rm_rf\"}".getBytes(StandardCharsets.UTF_8)).message())
         .contains("malformed");
     assertThat(exchangeRaw("{\"v\":7,\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8)).message())
         .contains("protocol version 7");
     assertThat(exchangeOversized().message()).contains("refused");
-    assertThat(exchangeRaw("{\"v\":1,\"type\":\"show\",\"name\":null}".getBytes(StandardCharsets.UTF_8)).message())
+    assertThat(exchangeRaw("{\"v\":2,\"type\":\"show\",\"name\":null}".getBytes(StandardCharsets.UTF_8)).message())
         .contains("name an app");
     disconnectMidFrame();
 

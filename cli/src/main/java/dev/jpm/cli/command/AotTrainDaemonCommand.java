@@ -1,6 +1,7 @@
 package dev.jpm.cli.command;
 
 import dev.jpm.cli.client.DaemonClient;
+import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Hidden: the launcher's training run for the daemon's AOT cache. Starts a daemon on a temporary home with
- * {@code -XX:AOTCacheOutput}, walks it through what users do first (validate and plan a file, apply it, list,
+ * {@code -XX:AOTCacheOutput}, walks it through what users do first (plan a file, apply it, list,
  * show, stop, start, restart, delete, kill) and waits until it exited, which is when the JVM writes the cache.
  */
 @Command(name = "aot-train-daemon", hidden = true)
@@ -52,9 +53,10 @@ public final class AotTrainDaemonCommand implements Callable<Integer> {
       JpmHome home = new JpmHome(temp.resolve("home"));
       DaemonClient client = DaemonClient.withDaemonFlags(home,
           List.of("-XX:AOTCacheOutput=" + cache.toAbsolutePath()));
-      var ecosystem = new Request.Ecosystem(file.toString(), ECOSYSTEM, "production", Map.of());
-      for (Request request : List.of(new Request.Plan(ecosystem, false, List.of()),
-          new Request.Apply(ecosystem, false, List.of()), new Request.List(), new Request.Show("trainee"),
+      LoadResult loaded = EcosystemFile.load(home, temp, file.toString(), "production", Map.of());
+      if (!loaded.ok()) throw new IOException("training file refused: " + loaded.errors());
+      for (Request request : List.of(new Request.Plan(loaded.desired(), false, List.of()),
+          new Request.Apply(loaded.desired(), false, List.of()), new Request.List(), new Request.Show("trainee"),
           new Request.Control(Request.Verb.STOP, List.of("trainee#1")),
           new Request.Control(Request.Verb.START, List.of("trainee#1")),
           new Request.Control(Request.Verb.RESTART, List.of("trainee#0")),

@@ -2,6 +2,7 @@ package dev.jpm.cli.command;
 
 import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.cli.render.Style;
+import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import java.io.IOException;
@@ -29,15 +30,19 @@ public final class ApplyCommand extends ClientCommand {
 
   @Override
   public Integer call() throws Exception {
-    Request.Ecosystem ecosystem = EcosystemFile.read(jpm.workingDirectory(), file, profile, jpm.environment());
-    return apply(jpm.client(), new Request.Apply(ecosystem, prune, only), out(), err(), style());
+    LoadResult loaded = EcosystemFile.load(jpm.home(), jpm.workingDirectory(), file, profile, jpm.environment());
+    return apply(jpm.client(), loaded, prune, only, out(), err(), style());
   }
 
-  /** Sends {@code request}, prints its progress, plan and outcome; the exit code. Also {@code QuickApply}'s. */
-  public static int apply(DaemonClient client, Request.Apply request, PrintWriter out, PrintWriter err, Style style)
-      throws IOException {
-    Response response = send(client, request, out, style);
-    if (response instanceof Response.Invalid invalid) return Problems.print(invalid, err, style);
+  /**
+   * Prints the problems of a file with errors (the daemon is not asked, nor started); otherwise sends its apps,
+   * prints the progress, plan and outcome. The exit code. Also {@code QuickApply}'s and {@code start FILE}'s.
+   */
+  public static int apply(DaemonClient client, LoadResult loaded, boolean prune, List<String> only, PrintWriter out,
+      PrintWriter err, Style style) throws IOException {
+    if (!loaded.ok()) return Problems.print(EcosystemFile.invalid(loaded), err, style);
+    EcosystemFile.printWarnings(loaded, err, style);
+    Response response = send(client, new Request.Apply(loaded.desired(), prune, only), out, style);
     Response.Applied applied = expect(response, Response.Applied.class);
     if (applied.plan().isEmpty()) out.println("in sync: nothing to do");
     return printApplied(applied, out, err, style);

@@ -4,6 +4,7 @@ import dev.jpm.cli.CliFailure;
 import dev.jpm.cli.ExitCode;
 import dev.jpm.cli.render.PlanText;
 import dev.jpm.cli.render.Style;
+import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import java.util.List;
@@ -38,12 +39,21 @@ public final class DiffCommand extends ClientCommand {
 
   @Override
   public Integer call() throws Exception {
-    Response response = send(request());
+    if ((file == null) == (gitops == null)) throw new CliFailure(ExitCode.USAGE, "name a FILE or --gitops NAME");
+    List<String> fileWarnings = List.of();
+    Response response;
+    if (gitops != null) {
+      response = send(new Request.GitOpsDiff(gitops));
+    } else {
+      LoadResult loaded = EcosystemFile.load(jpm.home(), jpm.workingDirectory(), file, profile, jpm.environment());
+      response = loaded.ok() ? send(new Request.Plan(loaded.desired(), prune, only)) : EcosystemFile.invalid(loaded);
+      if (loaded.ok()) fileWarnings = EcosystemFile.warnings(loaded);
+    }
     if (response instanceof Response.Invalid invalid) {
       if (json) printJson(invalid);
       return json ? ExitCode.FAILURE : Problems.print(invalid, err(), style());
     }
-    Response.Planned planned = expect(response, Response.Planned.class);
+    Response.Planned planned = withWarnings(expect(response, Response.Planned.class), fileWarnings);
     if (json) {
       printJson(planned);
     } else {
@@ -55,9 +65,11 @@ public final class DiffCommand extends ClientCommand {
     return planned.inSync() ? ExitCode.OK : ExitCode.NOT_CONVERGED;
   }
 
-  private Request request() throws java.io.IOException {
-    if ((file == null) == (gitops == null)) throw new CliFailure(ExitCode.USAGE, "name a FILE or --gitops NAME");
-    if (gitops != null) return new Request.GitOpsDiff(gitops);
-    return new Request.Plan(EcosystemFile.read(jpm.workingDirectory(), file, profile, jpm.environment()), prune, only);
+  /** The plan with the file's warnings first, as the daemon reported them when it read files itself. */
+  private static Response.Planned withWarnings(Response.Planned planned, List<String> fileWarnings) {
+    if (fileWarnings.isEmpty()) return planned;
+    List<String> warnings = new java.util.ArrayList<>(fileWarnings);
+    warnings.addAll(planned.warnings());
+    return new Response.Planned(planned.lines(), warnings, planned.inSync());
   }
 }

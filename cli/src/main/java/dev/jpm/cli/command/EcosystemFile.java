@@ -2,24 +2,36 @@ package dev.jpm.cli.command;
 
 import dev.jpm.cli.CliFailure;
 import dev.jpm.cli.ExitCode;
+import dev.jpm.cli.render.Style;
+import dev.jpm.engine.config.ConfigProblem;
+import dev.jpm.engine.config.ConfigSource;
+import dev.jpm.engine.config.EcosystemLoader;
+import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.config.VariableReferences;
-import dev.jpm.engine.protocol.Request;
+import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.protocol.Response;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads an ecosystem file for the daemon: its text plus the values of exactly the {@code ${VAR}}s it uses, so
- * nothing else of the caller's shell reaches the daemon or the apps.
+ * Reads and loads an ecosystem file in the CLI, for {@code apply}, {@code diff}, {@code validate} and
+ * {@code start FILE}: parse, schema, profile and normalisation, with the values of exactly the {@code ${VAR}}s the
+ * file uses, so nothing else of the caller's shell reaches the daemon or the apps. The daemon gets the normalised
+ * apps; a file with errors never reaches it (nor starts it).
  */
 public final class EcosystemFile {
 
   private EcosystemFile() {}
 
-  public static Request.Ecosystem read(Path workingDirectory, String file, String profile, Map<String, String> env) {
+  /** Every problem of the file, and its apps when it has no error. */
+  public static LoadResult load(JpmHome home, Path workingDirectory, String file, String profile,
+      Map<String, String> env) {
     Path path = workingDirectory.resolve(file).toAbsolutePath().normalize();
     String content;
     try {
@@ -34,6 +46,25 @@ public final class EcosystemFile {
       String value = env.get(name);
       if (value != null) variables.put(name, value);
     }
-    return new Request.Ecosystem(path.toString(), content, profile, variables);
+    EcosystemLoader loader = new EcosystemLoader(home.dir(), Runtime.getRuntime().availableProcessors());
+    return loader.load(new ConfigSource(path, content, profile, variables));
+  }
+
+  /** The problems of a file that has errors, as {@link Problems} prints them and {@code --json} writes them. */
+  static Response.Invalid invalid(LoadResult loaded) {
+    return new Response.Invalid(render(loaded.errors()), warnings(loaded));
+  }
+
+  static List<String> warnings(LoadResult loaded) {
+    return render(loaded.warnings());
+  }
+
+  /** Prints the warnings of a usable file, before anything is sent. */
+  static void printWarnings(LoadResult loaded, PrintWriter err, Style style) {
+    warnings(loaded).forEach(w -> err.println(style.yellow("warning: " + w)));
+  }
+
+  private static List<String> render(List<ConfigProblem> problems) {
+    return problems.stream().map(ConfigProblem::render).toList();
   }
 }

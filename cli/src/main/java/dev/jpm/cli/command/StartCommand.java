@@ -2,6 +2,7 @@ package dev.jpm.cli.command;
 
 import dev.jpm.cli.CliFailure;
 import dev.jpm.cli.ExitCode;
+import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import java.nio.file.Files;
@@ -49,10 +50,8 @@ public final class StartCommand extends ControlVerb {
   }
 
   private int applyFile(String file) throws Exception {
-    Request.Ecosystem ecosystem = EcosystemFile.read(jpm.workingDirectory(), file, profile, jpm.environment());
-    Response response = send(new Request.Apply(ecosystem, false, List.of()));
-    if (response instanceof Response.Invalid invalid) return Problems.print(invalid, err(), style());
-    return printApplied(expect(response, Response.Applied.class));
+    LoadResult loaded = EcosystemFile.load(jpm.home(), jpm.workingDirectory(), file, profile, jpm.environment());
+    return ApplyCommand.apply(jpm.client(), loaded, false, List.of(), out(), err(), style());
   }
 
   private int startScript(String script, List<String> args) throws Exception {

@@ -2,13 +2,8 @@ package dev.jpm.cli.command;
 
 import dev.jpm.cli.ExitCode;
 import dev.jpm.cli.render.Style;
-import dev.jpm.engine.config.ConfigProblem;
-import dev.jpm.engine.config.ConfigSource;
-import dev.jpm.engine.config.EcosystemLoader;
 import dev.jpm.engine.config.LoadResult;
-import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,21 +24,18 @@ public final class ValidateCommand extends ClientCommand {
 
   @Override
   public Integer call() {
-    Request.Ecosystem ecosystem = EcosystemFile.read(jpm.workingDirectory(), file, profile, jpm.environment());
-    EcosystemLoader loader = new EcosystemLoader(jpm.home().dir(), Runtime.getRuntime().availableProcessors());
-    LoadResult result = loader.load(new ConfigSource(Path.of(ecosystem.file()), ecosystem.content(), profile,
-        ecosystem.variables()));
-    List<String> errors = result.errors().stream().map(ConfigProblem::render).toList();
-    List<String> warnings = result.warnings().stream().map(ConfigProblem::render).toList();
+    LoadResult result = EcosystemFile.load(jpm.home(), jpm.workingDirectory(), file, profile, jpm.environment());
     if (json) {
-      printJson(new Verdict(result.ok(), errors, warnings,
+      Response.Invalid problems = EcosystemFile.invalid(result);
+      printJson(new Verdict(result.ok(), problems.errors(), problems.warnings(),
           result.ok() ? result.desired().apps().stream().map(a -> a.name()).toList() : List.of()));
       return result.ok() ? ExitCode.OK : ExitCode.FAILURE;
     }
-    if (!result.ok()) return Problems.print(new Response.Invalid(errors, warnings), err(), style());
+    if (!result.ok()) return Problems.print(EcosystemFile.invalid(result), err(), style());
     Style style = style();
-    warnings.forEach(w -> err().println(style.yellow("warning: " + w)));
-    out().println(style.green("valid") + ": " + ecosystem.file() + " (" + result.desired().apps().size() + " apps)");
+    EcosystemFile.printWarnings(result, err(), style);
+    out().println(style.green("valid") + ": " + result.desired().source() + " (" + result.desired().apps().size()
+        + " apps)");
     return ExitCode.OK;
   }
 

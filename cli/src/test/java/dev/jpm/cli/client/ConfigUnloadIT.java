@@ -3,6 +3,11 @@ package dev.jpm.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.jpm.cli.command.EcosystemFile;
+import dev.jpm.engine.config.LoadResult;
+import dev.jpm.engine.git.TestRemote;
+import dev.jpm.engine.protocol.GitOpsSource;
+import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import java.io.IOException;
@@ -13,12 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The daemon reads ecosystem files with a config stack (YAML, JSON trees, schema validation) that it loads for the
- * request and unloads when idle. Read from the JVM's class-loading log of a real daemon: every schema-validator
- * and YAML class it loaded is unloaded again, and the next file loads them afresh.
+ * Ecosystem files from the CLI arrive read and normalised: the daemon loads no part of the config stack (YAML, JSON
+ * trees, schema validation) for them. It does for the files it reads itself (GitOps), in a class loader it drops
+ * when idle. Read from the JVM's class-loading log of a real daemon: an apply loads none of those classes; after a
+ * GitOps source's file every schema-validator and YAML class it loaded is unloaded again, and the next file loads
+ * them afresh.
  */
 class ConfigUnloadIT {
 
@@ -33,31 +41,48 @@ class ConfigUnloadIT {
    */
   private static final Duration UNLOAD = Duration.ofSeconds(150);
 
+  private static final String YAML_FILE = """
+      apps:
+        - name: idle
+          script: sleep
+          args: ["300"]
+      """;
+
   @RegisterExtension final ClassLoggingDaemon daemon = new ClassLoggingDaemon("class+load=info,class+unload=info");
 
   @Test
-  void theConfigStackIsUnloadedWhenIdleAndLoadedAgainForTheNextFile() throws IOException {
+  void anApplyLoadsNoConfigClassesInTheDaemon() throws IOException {
+    DaemonClient client = daemon.client();
+    Path file = Files.writeString(daemon.dir().resolve("apps.yaml"), YAML_FILE);
+    LoadResult loaded = EcosystemFile.load(new JpmHome(daemon.dir().resolve("home")), daemon.dir(),
+        file.toString(), null, Map.of());
+
+    assertThat(client.send(new Request.Apply(loaded.desired(), false, List.of()), line -> {}))
+        .isInstanceOf(Response.Applied.class);
+    daemon.kill(client);
+
+    for (Pattern stack : List.of(YAML, DATABIND, CONFIG, VALIDATOR))
+      assertThat(count(daemon.classLog(), "[class,load", stack)).as(stack.pattern()).isZero();
+  }
+
+  @Test
+  void theConfigStackIsUnloadedWhenIdleAndLoadedAgainForTheNextFile(@TempDir Path git) throws Exception {
     DaemonClient client = daemon.client("-Djpm.config.idle_ms=300");
     Path classLog = daemon.classLog();
-    Path file = daemon.dir().resolve("apps.yaml");
-    String yaml = """
-        apps:
-          - name: idle
-            script: sleep
-            args: ["300"]
-        """;
-    Files.writeString(file, yaml);
-    Request.Plan diff = new Request.Plan(new Request.Ecosystem(file.toString(), yaml, null, Map.of()), false,
-        List.of());
+    try (TestRemote remote = new TestRemote(git)) {
+      remote.push("apps", Map.of("deploy/apps.yaml", YAML_FILE));
+      GitOpsSource source = new GitOpsSource("unload", remote.url(), TestRemote.BRANCH, "deploy/apps.yaml", null,
+          3_600_000, false);
 
-    assertThat(client.send(diff, line -> {})).isInstanceOf(Response.Planned.class);
-    await().atMost(UNLOAD).until(() -> unloaded(classLog) > 0 && unloaded(classLog) == loaded(classLog));
-    long firstLoad = loaded(classLog);
+      assertThat(client.send(new Request.GitOpsAdd(source), line -> {})).isNotInstanceOf(Response.Failure.class);
+      await().atMost(UNLOAD).until(() -> unloaded(classLog) > 0 && unloaded(classLog) == loaded(classLog));
+      long firstLoad = loaded(classLog);
 
-    assertThat(client.send(diff, line -> {})).isInstanceOf(Response.Planned.class);
-    // Had anything kept the first copy, the second file would use it and load no validator class again.
-    await().atMost(Duration.ofSeconds(30)).until(() -> loaded(classLog) > firstLoad);
-    await().atMost(UNLOAD).until(() -> unloaded(classLog) == loaded(classLog));
+      assertThat(client.send(new Request.GitOpsDiff("unload"), line -> {})).isInstanceOf(Response.Planned.class);
+      // Had anything kept the first copy, the second file would use it and load no validator class again.
+      await().atMost(Duration.ofSeconds(30)).until(() -> loaded(classLog) > firstLoad);
+      await().atMost(UNLOAD).until(() -> unloaded(classLog) == loaded(classLog));
+    }
 
     daemon.kill(client);
     // Nothing of the stack stays loaded, in either loader: YAML, JSON trees, the loader, the validator.

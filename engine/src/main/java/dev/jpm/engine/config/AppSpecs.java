@@ -54,6 +54,6 @@ public final class AppSpecs {
     LoadContext context = new LoadContext(cwd.toAbsolutePath(), null, null, Map.of(), jpmHome, cpuCount,
         environment);
     var specs = AppNormaliser.normalise(List.of(new AppNode("", app)), tree, context, problems);
-    return EcosystemLoader.result(new DesiredState(null, null, specs), problems);
+    return EcosystemLoader.result(() -> new DesiredState(null, null, specs), problems);
   }
 }

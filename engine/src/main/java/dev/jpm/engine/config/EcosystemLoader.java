@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,7 +49,8 @@ public final class EcosystemLoader {
     List<AppSpec> specs = AppNormaliser.normalise(apps, tree.get(), context, problems);
     var metrics = new MetricsSection(tree.get(), "/metrics", problems)
         .endpoint(Set.of(MetricsSection.PORT, MetricsSection.HOST), true);
-    return result(new DesiredState(source.file().toString(), source.profile(), specs, metrics.orElse(null)), problems);
+    return result(() -> new DesiredState(source.file().toString(), source.profile(), specs, metrics.orElse(null)),
+        problems);
   }
 
   private static void checkProfile(String profile, List<AppNode> apps, Problems problems) {
@@ -61,9 +63,10 @@ public final class EcosystemLoader {
         "--env " + profile + ": no app has env_" + profile + "; " + known);
   }
 
-  static LoadResult result(DesiredState desired, Problems problems) {
+  /** The result; {@code desired} is built only for a file without errors (it refuses, say, a repeated name). */
+  static LoadResult result(Supplier<DesiredState> desired, Problems problems) {
     return problems.hasErrors()
         ? new LoadResult(null, problems.errors(), problems.warnings())
-        : new LoadResult(desired, List.of(), problems.warnings());
+        : new LoadResult(desired.get(), List.of(), problems.warnings());
   }
 }

@@ -15,12 +15,14 @@ import java.util.function.Predicate;
 
 /**
  * The daemon's config stack (YAML, JSON trees, the schema validator: about a third of the classes a daemon would
- * otherwise hold) loaded in a class loader of its own for an apply, a diff or a GitOps sync, and unloaded once no
- * file was read for {@link #IDLE}. A daemon that runs 50 apps for months then holds what supervising them takes.
+ * otherwise hold) loaded in a class loader of its own for what the daemon reads itself (a GitOps source's file,
+ * PM2's one-liner {@code start SCRIPT}, its settings file; files given to {@code apply} and {@code diff} arrive
+ * read by the CLI), and unloaded once nothing was read for {@link #IDLE}. A daemon that runs 50 apps for months then
+ * holds what supervising them takes.
  */
 final class IsolatedConfig implements ConfigReader {
 
-  /** Long enough for a diff, then an apply, then a fix and another apply to find the stack loaded. */
+  /** Long enough for a GitOps diff, then a sync, to find the stack loaded. */
   static final Duration IDLE = Duration.ofSeconds(10);
 
   /** Overrides {@link #IDLE} in milliseconds (tests watch a release without waiting for it). */

@@ -63,7 +63,7 @@ public final class JpmDaemon {
     Files.createDirectories(home.logs());
     int cpus = Runtime.getRuntime().availableProcessors();
     ConfigReader config = new IsolatedConfig(home.dir(), cpus, IsolatedConfig.idle());
-    // Most daemons have no settings file; they never load the config stack until the first apply.
+    // Most daemons have no settings file; they load the config stack only for GitOps files and one-liners.
     boolean hasSettings = Files.exists(home.dir().resolve(DaemonSettings.FILE_NAME));
     LogRouter logs = new LogRouter(home.dir(), clock, ZoneId.systemDefault(),
         hasSettings ? defaultRotation(config) : LogRotation.NONE);

@@ -1,9 +1,6 @@
 package dev.jpm.engine.daemon;
 
-import dev.jpm.engine.config.ConfigProblem;
 import dev.jpm.engine.config.ConfigReader;
-import dev.jpm.engine.config.ConfigSource;
-import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.git.GitFailure;
 import dev.jpm.engine.metrics.PrometheusEndpoint;
 import dev.jpm.engine.logs.LogRouter;
@@ -19,19 +16,19 @@ import dev.jpm.engine.protocol.Wire;
 import dev.jpm.engine.reconcile.Reconciler;
 import dev.jpm.engine.supervise.Supervisor;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Answers each protocol request by composing config, planner, reconciler and supervisor. */
+/**
+ * Answers each protocol request by composing planner, reconciler and supervisor. Ecosystem files arrive read and
+ * validated by the CLI ({@link Request.Apply}); the config stack here serves PM2's one-liners.
+ */
 final class RequestHandler implements ControlServer.Handler {
 
-  private final ConfigReader config;
   private final Supervisor supervisor;
   private final Reconciler reconciler;
   private final ImperativeVerbs verbs;
@@ -44,13 +41,12 @@ final class RequestHandler implements ControlServer.Handler {
   private final LogStreamer logStreamer;
   private final LogVerbs logVerbs;
 
-  RequestHandler(ConfigReader config, Supervisor supervisor, Reconciler reconciler,
+  RequestHandler(ConfigReader oneLiners, Supervisor supervisor, Reconciler reconciler,
       Persister persister, Views views, GitVerbs git, PrometheusEndpoint metricsEndpoint, Clock clock,
       LogRouter logs) {
-    this.config = config;
     this.supervisor = supervisor;
     this.reconciler = reconciler;
-    this.verbs = new ImperativeVerbs(supervisor, reconciler, config, views);
+    this.verbs = new ImperativeVerbs(supervisor, reconciler, oneLiners, views);
     this.views = views;
     this.git = git;
     this.metricsEndpoint = metricsEndpoint;
@@ -113,18 +109,14 @@ final class RequestHandler implements ControlServer.Handler {
   }
 
   private Response plan(Request.Plan request) {
-    LoadResult loaded = load(request.ecosystem());
-    if (!loaded.ok()) return invalid(loaded);
-    Plan plan = reconciler.plan(loaded.desired(), options(request.prune(), request.only()));
-    return new Response.Planned(plan.lines(), warnings(loaded), plan.isEmpty());
+    Plan plan = reconciler.plan(required(request.desired()), options(request.prune(), request.only()));
+    return new Response.Planned(plan.lines(), List.of(), plan.isEmpty());
   }
 
   private Response apply(Request.Apply request, Consumer<String> progress) {
-    LoadResult loaded = load(request.ecosystem());
-    if (!loaded.ok()) return invalid(loaded);
-    DesiredState desired = loaded.desired();
+    DesiredState desired = required(request.desired());
     Reconciler.Outcome outcome = reconciler.apply(desired, options(request.prune(), request.only()), progress);
-    List<String> warnings = new ArrayList<>(warnings(loaded));
+    List<String> warnings = new ArrayList<>();
     // A file that says metrics: starts or moves the endpoint; one that says nothing leaves it as it is.
     if (desired.metrics() != null) metricsEndpoint.configure(Optional.of(desired.metrics())).ifPresent(warnings::add);
     return new Response.Applied(outcome.plan().lines(), warnings, outcome.failures(),
@@ -139,24 +131,13 @@ final class RequestHandler implements ControlServer.Handler {
         views.restarts(app));
   }
 
-  private LoadResult load(Request.Ecosystem ecosystem) {
-    if (ecosystem == null || ecosystem.file() == null || ecosystem.content() == null)
-      throw new IllegalArgumentException("the request names no ecosystem file");
-    Map<String, String> variables = ecosystem.variables() == null ? Map.of() : ecosystem.variables();
-    return config.load(new ConfigSource(Path.of(ecosystem.file()), ecosystem.content(), ecosystem.profile(),
-        variables));
+  private static DesiredState required(DesiredState desired) {
+    if (desired == null) throw new IllegalArgumentException("the request carries no apps (desired)");
+    return desired;
   }
 
   private static PlanOptions options(boolean prune, List<String> only) {
     return new PlanOptions(prune, only == null ? Set.of() : Set.copyOf(only));
-  }
-
-  private static Response invalid(LoadResult loaded) {
-    return new Response.Invalid(loaded.errors().stream().map(ConfigProblem::render).toList(), warnings(loaded));
-  }
-
-  private static List<String> warnings(LoadResult loaded) {
-    return loaded.warnings().stream().map(ConfigProblem::render).toList();
   }
 
   static AppSpec requireApp(Supervisor supervisor, String name) {

@@ -18,9 +18,9 @@ import tools.jackson.core.JsonToken;
 public final class Wire {
 
   /** Bumped when a message changes incompatibly. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
-  /** Largest frame accepted (an ecosystem file travels in one frame). */
+  /** Largest frame accepted (a file's normalised apps travel in one frame). */
   public static final int MAX_FRAME = Frames.MAX_FRAME;
 
   /** The one JSON binding of the protocol and of the daemon's state files. */

@@ -71,14 +71,12 @@ public final class Samples {
   public static final RevisionView REVISION = new RevisionView("git", "/srv", "main", "c".repeat(40), "Fix it",
       "Ada", 1_795_000_006_000L, "https://git.example/srv.git", 1, 2, true, 1_795_000_007_000L);
   public static final ScheduleView SCHEDULE = new ScheduleView(1_795_000_008_000L, "watching 120 files every 1000ms");
-  public static final Request.Ecosystem ECOSYSTEM = new Request.Ecosystem("/srv/eco.yaml", "apps:\n  - name: api\n",
-      "production", Map.of("DB", "pg"));
 
   /** Every request type. */
   public static final List<Request> REQUESTS = List.of(
       new Request.Ping(),
-      new Request.Plan(ECOSYSTEM, true, List.of("api", "db")),
-      new Request.Apply(ECOSYSTEM, true, List.of("api")),
+      new Request.Plan(DESIRED, true, List.of("api", "db")),
+      new Request.Apply(DESIRED, true, List.of("api")),
       new Request.List(),
       new Request.Show("api"),
       new Request.Control(Request.Verb.RESTART, List.of("api#1", "db")),
@@ -114,5 +112,5 @@ public final class Samples {
   /** Every model record, and the protocol's records that are parts of messages or files. */
   public static final List<Record> PARTS = List.of(HEALTH, TRAFFIC, ROTATION, LOGS, RESTART, STOP, VERSIONING,
       DEPENDENCY, SPEC, ID, RECORD, SURGE, APP, STATE, METRICS, DESIRED, RESTART_EVENT, VIEW, BARE_VIEW, SOURCE,
-      STATUS, GITOPS, LOG_ENTRY, RESTART_VIEW, REVISION, SCHEDULE, ECOSYSTEM);
+      STATUS, GITOPS, LOG_ENTRY, RESTART_VIEW, REVISION, SCHEDULE);
 }

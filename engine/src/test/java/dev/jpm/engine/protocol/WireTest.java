@@ -16,8 +16,7 @@ class WireTest {
 
   @Test
   void requestsRoundTripWithTheirType() throws IOException {
-    Request apply = new Request.Apply(new Request.Ecosystem("/srv/eco.yaml", "apps: []", "production",
-        Map.of("DB", "pg")), true, List.of("api"));
+    Request apply = new Request.Apply(Samples.DESIRED, true, List.of("api"));
 
     Request read = roundTrip(apply, Request.class);
 
@@ -31,7 +30,7 @@ class WireTest {
 
     String json = new String(frame.toByteArray(), 4, frame.size() - 4, StandardCharsets.UTF_8);
 
-    assertThat(json).contains("\"type\":\"pong\"", "\"v\":1", "\"uptime_ms\":5");
+    assertThat(json).contains("\"type\":\"pong\"", "\"v\":2", "\"uptime_ms\":5");
   }
 
   @Test
@@ -43,14 +42,14 @@ class WireTest {
 
   @Test
   void unknownTypeIsABadRequest() {
-    assertThatThrownBy(() -> Wire.read(frameOf("{\"v\":1,\"type\":\"format_disk\"}"), Request.class))
+    assertThatThrownBy(() -> Wire.read(frameOf("{\"v\":2,\"type\":\"format_disk\"}"), Request.class))
         .isInstanceOf(BadFrame.class)
         .hasMessageContaining("malformed");
   }
 
   @Test
   void aStringWhereANumberGoesIsABadRequestThatSaysWhere() {
-    assertThatThrownBy(() -> Wire.read(frameOf("{\"type\":\"logs\",\"target\":\"api\",\"lines\":\"ten\",\"v\":1}"),
+    assertThatThrownBy(() -> Wire.read(frameOf("{\"type\":\"logs\",\"target\":\"api\",\"lines\":\"ten\",\"v\":2}"),
         Request.class))
         .isInstanceOf(BadFrame.class)
         .hasMessageContaining("malformed message: expected an integer, found the string \"ten\"")
@@ -62,25 +61,38 @@ class WireTest {
   void aValueARecordRefusesIsABadRequest() {
     // GitOpsSource requires a name: its compact constructor throws, the reader says so.
     assertThatThrownBy(() -> Wire.read(frameOf("{\"type\":\"gitops_add\",\"source\":{\"repo\":\"r\",\"ref\":\"main\","
-        + "\"path\":\"e.yaml\"},\"v\":1}"), Request.class))
+        + "\"path\":\"e.yaml\"},\"v\":2}"), Request.class))
         .isInstanceOf(BadFrame.class)
         .hasMessageContaining("GitOpsSource refused: missing name")
         .satisfies(e -> assertThat(((BadFrame) e).code()).isEqualTo(ErrorCode.BAD_REQUEST));
   }
 
   @Test
+  void anApplyWhoseAppsRepeatANameIsABadRequest() {
+    // The CLI's loader reports this with its line; a hand-made request meets the model's own guard.
+    String spec = Wire.CODEC.toJson(Samples.SPEC);
+    String apply = "{\"type\":\"apply\",\"desired\":{\"source\":\"/e.yaml\",\"apps\":[" + spec + "," + spec + "]},"
+        + "\"prune\":false,\"only\":[],\"v\":2}";
+
+    assertThatThrownBy(() -> Wire.read(frameOf(apply), Request.class))
+        .isInstanceOf(BadFrame.class)
+        .hasMessageContaining("DesiredState refused: app \"api\" appears twice")
+        .satisfies(e -> assertThat(((BadFrame) e).code()).isEqualTo(ErrorCode.BAD_REQUEST));
+  }
+
+  @Test
   void anUnknownEnumConstantOrAWrongShapeIsABadRequest() {
-    assertThatThrownBy(() -> Wire.read(frameOf("{\"type\":\"control\",\"verb\":\"NUKE\",\"targets\":[],\"v\":1}"),
+    assertThatThrownBy(() -> Wire.read(frameOf("{\"type\":\"control\",\"verb\":\"NUKE\",\"targets\":[],\"v\":2}"),
         Request.class))
         .isInstanceOf(BadFrame.class)
         .hasMessageContaining("\"NUKE\" is not one of [START, STOP, RESTART, DELETE]");
-    assertThatThrownBy(() -> Wire.read(frameOf("{\"type\":\"reload\",\"targets\":{\"a\":1},\"v\":1}"), Request.class))
+    assertThatThrownBy(() -> Wire.read(frameOf("{\"type\":\"reload\",\"targets\":{\"a\":1},\"v\":2}"), Request.class))
         .isInstanceOf(BadFrame.class)
         .hasMessageContaining("expected an array, found an object");
-    assertThatThrownBy(() -> Wire.read(frameOf("{\"type\":7,\"v\":1}"), Request.class))
+    assertThatThrownBy(() -> Wire.read(frameOf("{\"type\":7,\"v\":2}"), Request.class))
         .isInstanceOf(BadFrame.class)
         .hasMessageContaining("expected a type name, found the number 7");
-    assertThatThrownBy(() -> Wire.read(frameOf("{\"v\":1}"), Request.class))
+    assertThatThrownBy(() -> Wire.read(frameOf("{\"v\":2}"), Request.class))
         .isInstanceOf(BadFrame.class)
         .hasMessageContaining("no \"type\"");
   }
@@ -88,14 +100,14 @@ class WireTest {
   @Test
   void unknownFieldsAreSkippedAndMissingOnesReadAsDefaults() throws IOException {
     Request read = Wire.read(frameOf("{\"type\":\"logs\",\"added_later\":{\"x\":[1,{\"y\":null}]},"
-        + "\"target\":\"api\",\"follow\":null,\"v\":1}"), Request.class);
+        + "\"target\":\"api\",\"follow\":null,\"v\":2}"), Request.class);
 
     assertThat(read).isEqualTo(new Request.Logs("api", 0, null, false));
   }
 
   @Test
   void theTypeMayComeAfterOtherFields() throws IOException {
-    Request read = Wire.read(frameOf("{\"v\":1,\"lines\":5,\"target\":\"api\",\"type\":\"logs\",\"stream\":\"out\"}"),
+    Request read = Wire.read(frameOf("{\"v\":2,\"lines\":5,\"target\":\"api\",\"type\":\"logs\",\"stream\":\"out\"}"),
         Request.class);
 
     assertThat(read).isEqualTo(new Request.Logs("api", 5, "out", false));
@@ -104,11 +116,11 @@ class WireTest {
   @Test
   void deepNestingBeforeTheTypeIsReadUpToJacksonsLimitAndRefusedBeyondIt() throws IOException {
     String nested = "[".repeat(499) + "]".repeat(499);
-    assertThat(Wire.read(frameOf("{\"v\":1,\"x\":" + nested + ",\"type\":\"ping\"}"), Request.class))
+    assertThat(Wire.read(frameOf("{\"v\":2,\"x\":" + nested + ",\"type\":\"ping\"}"), Request.class))
         .isEqualTo(new Request.Ping());
 
     String deeper = "[".repeat(5000) + "]".repeat(5000);
-    assertThatThrownBy(() -> Wire.read(frameOf("{\"v\":1,\"x\":" + deeper + ",\"type\":\"ping\"}"), Request.class))
+    assertThatThrownBy(() -> Wire.read(frameOf("{\"v\":2,\"x\":" + deeper + ",\"type\":\"ping\"}"), Request.class))
         .isInstanceOf(BadFrame.class)
         .hasMessageContaining("nesting depth")
         .satisfies(e -> assertThat(((BadFrame) e).code()).isEqualTo(ErrorCode.BAD_REQUEST));
