@@ -147,6 +147,24 @@ class ApplyIT {
   }
 
   @Test
+  void anInvalidFileIsReportedWithoutStartingADaemon() throws IOException {
+    Path file = ecosystem("""
+          - name: web
+            script: sleeper.sh
+            instances: "lots"
+        """);
+
+    for (String verb : List.of("apply", "diff", "start")) {
+      JpmHarness.Result refused = jpm.run(verb, file.toString()).expectExit(3);
+      assertThat(refused.err()).as(verb).contains(file + ":", "app \"web\"", "instances", "nothing was changed");
+    }
+
+    // The CLI read the file: no daemon was needed to refuse it, so none was started.
+    assertThat(jpm.daemonPid()).isEmpty();
+    assertThat(jpm.home.resolve("jpm.sock")).doesNotExist();
+  }
+
+  @Test
   void anInvalidFileChangesNothingAndSaysWhere() throws IOException {
     Path file = ecosystem(web(1, "hello", 16));
     jpm.run("apply", file.toString()).expectExit(0);
