@@ -2,6 +2,7 @@ package dev.jpm.cli.command;
 
 import dev.jpm.cli.CliFailure;
 import dev.jpm.cli.ExitCode;
+import dev.jpm.engine.config.AppSpecs;
 import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
@@ -57,8 +58,11 @@ public final class StartCommand extends ControlVerb {
   private int startScript(String script, List<String> args) throws Exception {
     Path path = jpm.workingDirectory().resolve(script);
     String resolved = Files.exists(path) ? path.toAbsolutePath().normalize().toString() : script;
-    Request.StartScript request = new Request.StartScript(resolved, name, instances, args,
-        jpm.workingDirectory().toString());
+    LoadResult loaded = new AppSpecs(jpm.home().dir(), Runtime.getRuntime().availableProcessors())
+        .fromCommandLine(resolved, name, instances, args, jpm.workingDirectory());
+    if (!loaded.ok())
+      throw new CliFailure(ExitCode.USAGE, String.join("; ", EcosystemFile.invalid(loaded).errors()));
+    Request.StartScript request = new Request.StartScript(loaded.desired().apps().getFirst());
     return printApplied(expect(send(request), Response.Applied.class));
   }
 }

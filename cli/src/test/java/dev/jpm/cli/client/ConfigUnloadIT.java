@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jpm.cli.command.EcosystemFile;
+import dev.jpm.engine.config.AppSpecs;
 import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.git.TestRemote;
 import dev.jpm.engine.protocol.GitOpsSource;
@@ -22,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Ecosystem files from the CLI arrive read and normalised: the daemon loads no part of the config stack (YAML, JSON
- * trees, schema validation) for them. It does for the files it reads itself (GitOps), in a class loader it drops
- * when idle. Read from the JVM's class-loading log of a real daemon: an apply loads none of those classes; after a
- * GitOps source's file every schema-validator and YAML class it loaded is unloaded again, and the next file loads
- * them afresh.
+ * Ecosystem files and PM2's one-liners arrive read and normalised by the CLI: the daemon loads no part of the config
+ * stack (YAML, JSON trees, schema validation) for them. It does for the files it reads itself (GitOps), in a class
+ * loader it drops when idle. Read from the JVM's class-loading log of a real daemon: an apply or a one-liner loads
+ * none of those classes; after a GitOps source's file every schema-validator and YAML class it loaded is unloaded
+ * again, and the next file loads them afresh.
  */
 class ConfigUnloadIT {
 
@@ -51,13 +52,16 @@ class ConfigUnloadIT {
   @RegisterExtension final ClassLoggingDaemon daemon = new ClassLoggingDaemon("class+load=info,class+unload=info");
 
   @Test
-  void anApplyLoadsNoConfigClassesInTheDaemon() throws IOException {
+  void anApplyAndAOneLinerLoadNoConfigClassesInTheDaemon() throws IOException {
     DaemonClient client = daemon.client();
     Path file = Files.writeString(daemon.dir().resolve("apps.yaml"), YAML_FILE);
-    LoadResult loaded = EcosystemFile.load(new JpmHome(daemon.dir().resolve("home")), daemon.dir(),
-        file.toString(), null, Map.of());
+    Path home = daemon.dir().resolve("home");
+    LoadResult loaded = EcosystemFile.load(new JpmHome(home), daemon.dir(), file.toString(), null, Map.of());
+    LoadResult oneLiner = new AppSpecs(home, 2).fromCommandLine("sleep", "nap", null, List.of("300"), daemon.dir());
 
     assertThat(client.send(new Request.Apply(loaded.desired(), false, List.of()), line -> {}))
+        .isInstanceOf(Response.Applied.class);
+    assertThat(client.send(new Request.StartScript(oneLiner.desired().apps().getFirst()), line -> {}))
         .isInstanceOf(Response.Applied.class);
     daemon.kill(client);
 

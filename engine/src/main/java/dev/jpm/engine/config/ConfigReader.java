@@ -1,10 +1,7 @@
 package dev.jpm.engine.config;
 
-import java.nio.file.Path;
-import java.util.List;
-
 /**
- * What the daemon asks of the config stack: ecosystem files, PM2's one-liners and its own settings file, each
+ * What the daemon asks of the config stack: ecosystem files (a GitOps source's) and its own settings file, each
  * read into plain data. The daemon holds the stack behind this interface so that it can load it in a class loader
  * of its own and drop it when idle (YAML, JSON trees and the schema validator are most of the classes a daemon
  * would otherwise keep for its lifetime). Everything that crosses it is a model record or one of the plain records
@@ -15,9 +12,6 @@ public interface ConfigReader {
 
   /** An ecosystem file; see {@link EcosystemLoader#load}. */
   LoadResult load(ConfigSource source);
-
-  /** PM2's {@code jpm start SCRIPT}; see {@link AppSpecs#fromCommandLine}. */
-  LoadResult fromCommandLine(String script, String name, String instances, List<String> args, Path cwd);
 
   /** {@code JPM_HOME/settings.yaml}; see {@link DaemonSettingsReader}. */
   DaemonSettings.Loaded daemonSettings();

@@ -1,14 +1,12 @@
 package dev.jpm.engine.config;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /** The config stack itself, reading with this package's loaders in whatever class loader loaded it. */
 public final class FileConfigReader implements ConfigReader {
 
   private final Path jpmHome;
   private final EcosystemLoader files;
-  private final AppSpecs oneLiners;
 
   /**
    * @param jpmHome where settings live, and default log and pid files
@@ -17,17 +15,11 @@ public final class FileConfigReader implements ConfigReader {
   public FileConfigReader(Path jpmHome, int cpuCount) {
     this.jpmHome = jpmHome.toAbsolutePath();
     this.files = new EcosystemLoader(jpmHome, cpuCount);
-    this.oneLiners = new AppSpecs(jpmHome, cpuCount);
   }
 
   @Override
   public LoadResult load(ConfigSource source) {
     return files.load(source);
-  }
-
-  @Override
-  public LoadResult fromCommandLine(String script, String name, String instances, List<String> args, Path cwd) {
-    return oneLiners.fromCommandLine(script, name, instances, args, cwd);
   }
 
   @Override

@@ -1,8 +1,5 @@
 package dev.jpm.engine.daemon;
 
-import dev.jpm.engine.config.ConfigProblem;
-import dev.jpm.engine.config.ConfigReader;
-import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.InstanceId;
@@ -42,13 +39,11 @@ final class ImperativeVerbs {
 
   private final Supervisor supervisor;
   private final Reconciler reconciler;
-  private final ConfigReader oneLiners;
   private final Views views;
 
-  ImperativeVerbs(Supervisor supervisor, Reconciler reconciler, ConfigReader oneLiners, Views views) {
+  ImperativeVerbs(Supervisor supervisor, Reconciler reconciler, Views views) {
     this.supervisor = supervisor;
     this.reconciler = reconciler;
-    this.oneLiners = oneLiners;
     this.views = views;
   }
 
@@ -84,13 +79,8 @@ final class ImperativeVerbs {
   }
 
   Response startScript(Request.StartScript request, Consumer<String> progress) {
-    if (request.script() == null || request.cwd() == null)
-      throw new IllegalArgumentException("start needs a script and the caller's folder");
-    LoadResult loaded = oneLiners.fromCommandLine(request.script(), request.name(), request.instances(),
-        request.args(), java.nio.file.Path.of(request.cwd()));
-    if (!loaded.ok())
-      throw new IllegalArgumentException(String.join("; ", loaded.errors().stream().map(ConfigProblem::render).toList()));
-    return reconcileOne(loaded.desired().apps().getFirst(), progress);
+    if (request.app() == null) throw new IllegalArgumentException("start needs the app to run (app)");
+    return reconcileOne(request.app(), progress);
   }
 
   /** Rolls each named app (apps in turn, instances one at a time); failures say which rollout aborted and why. */

@@ -9,15 +9,14 @@ import dev.jpm.engine.config.LogRotateSettings;
 import dev.jpm.engine.isolate.Releasable;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * The daemon's config stack (YAML, JSON trees, the schema validator: about a third of the classes a daemon would
- * otherwise hold) loaded in a class loader of its own for what the daemon reads itself (a GitOps source's file,
- * PM2's one-liner {@code start SCRIPT}, its settings file; files given to {@code apply} and {@code diff} arrive
- * read by the CLI), and unloaded once nothing was read for {@link #IDLE}. A daemon that runs 50 apps for months then
+ * otherwise hold) loaded in a class loader of its own for the files the daemon reads itself (a GitOps source's file,
+ * its settings file; what a user gives to {@code apply}, {@code diff} or {@code start} arrives read by the CLI),
+ * and unloaded once nothing was read for {@link #IDLE}. A daemon that runs 50 apps for months then
  * holds what supervising them takes.
  */
 final class IsolatedConfig implements ConfigReader {
@@ -65,11 +64,6 @@ final class IsolatedConfig implements ConfigReader {
   @Override
   public LoadResult load(ConfigSource source) {
     return stack.call(reader -> reader.load(source));
-  }
-
-  @Override
-  public LoadResult fromCommandLine(String script, String name, String instances, List<String> args, Path cwd) {
-    return stack.call(reader -> reader.fromCommandLine(script, name, instances, args, cwd));
   }
 
   @Override

@@ -63,7 +63,7 @@ public final class JpmDaemon {
     Files.createDirectories(home.logs());
     int cpus = Runtime.getRuntime().availableProcessors();
     ConfigReader config = new IsolatedConfig(home.dir(), cpus, IsolatedConfig.idle());
-    // Most daemons have no settings file; they load the config stack only for GitOps files and one-liners.
+    // Most daemons have no settings file; they load the config stack only for GitOps sources.
     boolean hasSettings = Files.exists(home.dir().resolve(DaemonSettings.FILE_NAME));
     LogRouter logs = new LogRouter(home.dir(), clock, ZoneId.systemDefault(),
         hasSettings ? defaultRotation(config) : LogRotation.NONE);
@@ -92,7 +92,7 @@ public final class JpmDaemon {
     Views views = new Views(logs, clock, schedules, sampler::snapshot, supervisor::restartHistory,
         router);
     GitOpsSources gitops = gitops(home, config, reconciler, supervisor, schedules, clock);
-    RequestHandler handler = new RequestHandler(config, supervisor, reconciler,
+    RequestHandler handler = new RequestHandler(supervisor, reconciler,
         persister, views, git(supervisor, reconciler, gitops, views, clock), endpoint, clock, logs);
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);

@@ -1,6 +1,5 @@
 package dev.jpm.engine.daemon;
 
-import dev.jpm.engine.config.ConfigReader;
 import dev.jpm.engine.git.GitFailure;
 import dev.jpm.engine.metrics.PrometheusEndpoint;
 import dev.jpm.engine.logs.LogRouter;
@@ -24,8 +23,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Answers each protocol request by composing planner, reconciler and supervisor. Ecosystem files arrive read and
- * validated by the CLI ({@link Request.Apply}); the config stack here serves PM2's one-liners.
+ * Answers each protocol request by composing planner, reconciler and supervisor. What a user gives (an ecosystem
+ * file, PM2's one-liner) arrives read and normalised by the CLI ({@link Request.Apply}, {@link Request.StartScript}).
  */
 final class RequestHandler implements ControlServer.Handler {
 
@@ -41,12 +40,12 @@ final class RequestHandler implements ControlServer.Handler {
   private final LogStreamer logStreamer;
   private final LogVerbs logVerbs;
 
-  RequestHandler(ConfigReader oneLiners, Supervisor supervisor, Reconciler reconciler,
+  RequestHandler(Supervisor supervisor, Reconciler reconciler,
       Persister persister, Views views, GitVerbs git, PrometheusEndpoint metricsEndpoint, Clock clock,
       LogRouter logs) {
     this.supervisor = supervisor;
     this.reconciler = reconciler;
-    this.verbs = new ImperativeVerbs(supervisor, reconciler, oneLiners, views);
+    this.verbs = new ImperativeVerbs(supervisor, reconciler, views);
     this.views = views;
     this.git = git;
     this.metricsEndpoint = metricsEndpoint;

@@ -1,6 +1,7 @@
 package dev.jpm.engine.protocol;
 
 import dev.jpm.engine.json.TypeFamily;
+import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +72,13 @@ public sealed interface Request {
   /** Set an app's instance count: {@code N}, {@code +N}, {@code -N} or {@code max}. */
   record Scale(String app, String count) implements Request {}
 
-  /** PM2's one-liner: run a script as an app without an ecosystem file. */
-  record StartScript(String script, String name, String instances, java.util.List<String> args, String cwd)
-      implements Request {}
+  /**
+   * PM2's one-liner: run a script as an app without an ecosystem file.
+   *
+   * @param app the app the CLI built from its command line ({@code jpm start SCRIPT --name N -i N -- args}), through
+   *     the normalisation an ecosystem file gets
+   */
+  record StartScript(AppSpec app) implements Request {}
 
   /** Stop every app, then the daemon. */
   record Kill() implements Request {}

@@ -81,7 +81,7 @@ public final class Samples {
       new Request.Show("api"),
       new Request.Control(Request.Verb.RESTART, List.of("api#1", "db")),
       new Request.Scale("api", "+2"),
-      new Request.StartScript("app.sh", "app", "max", List.of("-v"), "/srv"),
+      new Request.StartScript(SPEC),
       new Request.Kill(),
       new Request.RevisionMove(Request.Move.BACKWARD, "api", "d".repeat(40)),
       new Request.GitOpsAdd(SOURCE),
