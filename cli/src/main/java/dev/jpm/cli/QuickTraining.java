@@ -44,7 +44,8 @@ final class QuickTraining {
       {"type":"log_batch","lines":[\
       {"app":"api","instance":0,"stream":"out","text":"listening on 8080","time_ms":0},\
       {"app":"api","instance":-1,"stream":"err","text":"a merged line","time_ms":0},\
-      {"app":"api","instance":0,"stream":"event","text":"started","time_ms":1700000000000}],"missed":0,"v":%d}""".formatted(Wire.VERSION);
+      {"app":"api","instance":0,"stream":"event","text":"started","time_ms":1700000000000}],\
+      "missed":0,"v":%d}""".formatted(Wire.VERSION);
 
   static final String DONE = "{\"type\":\"done\",\"message\":\"\",\"v\":" + Wire.VERSION + "}";
 
