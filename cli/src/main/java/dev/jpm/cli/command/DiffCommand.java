@@ -7,6 +7,7 @@ import dev.jpm.cli.render.Style;
 import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
+import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,21 +40,12 @@ public final class DiffCommand extends ClientCommand {
 
   @Override
   public Integer call() throws Exception {
-    if ((file == null) == (gitops == null)) throw new CliFailure(ExitCode.USAGE, "name a FILE or --gitops NAME");
-    List<String> fileWarnings = List.of();
-    Response response;
-    if (gitops != null) {
-      response = send(new Request.GitOpsDiff(gitops));
-    } else {
-      LoadResult loaded = EcosystemFile.load(jpm.home(), jpm.workingDirectory(), file, profile, jpm.environment());
-      response = loaded.ok() ? send(new Request.Plan(loaded.desired(), prune, only)) : EcosystemFile.invalid(loaded);
-      if (loaded.ok()) fileWarnings = EcosystemFile.warnings(loaded);
-    }
+    Response response = plan();
     if (response instanceof Response.Invalid invalid) {
       if (json) printJson(invalid);
       return json ? ExitCode.FAILURE : Problems.print(invalid, err(), style());
     }
-    Response.Planned planned = withWarnings(expect(response, Response.Planned.class), fileWarnings);
+    Response.Planned planned = expect(response, Response.Planned.class);
     if (json) {
       printJson(planned);
     } else {
@@ -65,11 +57,14 @@ public final class DiffCommand extends ClientCommand {
     return planned.inSync() ? ExitCode.OK : ExitCode.NOT_CONVERGED;
   }
 
-  /** The plan with the file's warnings first, as the daemon reported them when it read files itself. */
-  private static Response.Planned withWarnings(Response.Planned planned, List<String> fileWarnings) {
-    if (fileWarnings.isEmpty()) return planned;
-    List<String> warnings = new java.util.ArrayList<>(fileWarnings);
-    warnings.addAll(planned.warnings());
-    return new Response.Planned(planned.lines(), warnings, planned.inSync());
+  /** The daemon's plan, or the problems of a file with errors (the daemon is not asked then). */
+  private Response plan() throws IOException {
+    if ((file == null) == (gitops == null)) throw new CliFailure(ExitCode.USAGE, "name a FILE or --gitops NAME");
+    if (gitops != null) return send(new Request.GitOpsDiff(gitops));
+    LoadResult loaded = EcosystemFile.load(jpm.home(), jpm.workingDirectory(), file, profile, jpm.environment());
+    if (!loaded.ok()) return EcosystemFile.invalid(loaded);
+    Response.Planned planned = expect(send(new Request.Plan(loaded.desired(), prune, only)), Response.Planned.class);
+    // The CLI read the file, so its warnings are the CLI's to report (the daemon has none for a plan).
+    return new Response.Planned(planned.lines(), EcosystemFile.warnings(loaded), planned.inSync());
   }
 }

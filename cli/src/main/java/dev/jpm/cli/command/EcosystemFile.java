@@ -52,7 +52,11 @@ public final class EcosystemFile {
 
   /** The problems of a file that has errors, as {@link Problems} prints them and {@code --json} writes them. */
   static Response.Invalid invalid(LoadResult loaded) {
-    return new Response.Invalid(render(loaded.errors()), warnings(loaded));
+    return new Response.Invalid(errors(loaded), warnings(loaded));
+  }
+
+  static List<String> errors(LoadResult loaded) {
+    return render(loaded.errors());
   }
 
   static List<String> warnings(LoadResult loaded) {

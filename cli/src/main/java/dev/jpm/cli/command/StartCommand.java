@@ -61,7 +61,7 @@ public final class StartCommand extends ControlVerb {
     LoadResult loaded = new AppSpecs(jpm.home().dir(), Runtime.getRuntime().availableProcessors())
         .fromCommandLine(resolved, name, instances, args, jpm.workingDirectory());
     if (!loaded.ok())
-      throw new CliFailure(ExitCode.USAGE, String.join("; ", EcosystemFile.invalid(loaded).errors()));
+      throw new CliFailure(ExitCode.USAGE, String.join("; ", EcosystemFile.errors(loaded)));
     Request.StartScript request = new Request.StartScript(loaded.desired().apps().getFirst());
     return printApplied(expect(send(request), Response.Applied.class));
   }

@@ -3,7 +3,6 @@ package dev.jpm.cli.command;
 import dev.jpm.cli.ExitCode;
 import dev.jpm.cli.render.Style;
 import dev.jpm.engine.config.LoadResult;
-import dev.jpm.engine.protocol.Response;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,8 +25,7 @@ public final class ValidateCommand extends ClientCommand {
   public Integer call() {
     LoadResult result = EcosystemFile.load(jpm.home(), jpm.workingDirectory(), file, profile, jpm.environment());
     if (json) {
-      Response.Invalid problems = EcosystemFile.invalid(result);
-      printJson(new Verdict(result.ok(), problems.errors(), problems.warnings(),
+      printJson(new Verdict(result.ok(), EcosystemFile.errors(result), EcosystemFile.warnings(result),
           result.ok() ? result.desired().apps().stream().map(a -> a.name()).toList() : List.of()));
       return result.ok() ? ExitCode.OK : ExitCode.FAILURE;
     }
