@@ -45,6 +45,8 @@ final class LogFile {
   /** After a rename failed, rotation is not tried again before this (no warning on every write). */
   private long rotationBlockedUntilMs;
   private int users;
+  /** Runs whose exit is being decided keep the file open for their replacement; they write nothing. */
+  private int holds;
 
   private LogFile(Path path, LogRotation rotation, Clock clock, ZoneId zone, Executor background) {
     this.path = path;
@@ -80,9 +82,25 @@ final class LogFile {
     users++;
   }
 
-  /** One writer is done; true when it was the last (the file is then closed). */
+  /** One writer is done; true when nobody uses the file any more (it is then closed). */
   synchronized boolean release() {
-    if (--users > 0) return false;
+    users--;
+    return closeIfUnused();
+  }
+
+  /** Keeps the file open without writing to it, until {@link #unhold()}. */
+  synchronized void hold() {
+    holds++;
+  }
+
+  /** One hold ended; true when nobody uses the file any more (it is then closed). */
+  synchronized boolean unhold() {
+    holds--;
+    return closeIfUnused();
+  }
+
+  private boolean closeIfUnused() {
+    if (users > 0 || holds > 0) return false;
     closeChannel();
     return true;
   }

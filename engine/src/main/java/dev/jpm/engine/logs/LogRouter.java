@@ -85,9 +85,11 @@ public final class LogRouter {
       Optional<LogFile> combinedForOut = acquire(paths.combined(), rotation, acquired);
       Optional<LogFile> combinedForErr = acquire(paths.combined(), rotation, acquired);
       LogStats counters = stats.computeIfAbsent(id, key -> new LogStats());
+      List<LogFile> held = hold(out, err, combinedForOut);
       return new RunLogs(
           writer(id, spec, LogLine.Stream.OUT, out, combinedForOut, counters),
-          writer(id, spec, LogLine.Stream.ERR, err, combinedForErr, counters));
+          writer(id, spec, LogLine.Stream.ERR, err, combinedForErr, counters),
+          () -> held.forEach(this::unhold));
     } catch (IOException | RuntimeException e) {
       acquired.forEach(this::release);
       throw e;
@@ -147,6 +149,22 @@ public final class LogRouter {
   private void release(LogFile file) {
     synchronized (this) {
       if (file.release()) open.remove(file.path(), file);
+    }
+  }
+
+  /** A run's hold on its files (see {@link RunLogs#releaseHold()}); each file once. */
+  private List<LogFile> hold(Optional<LogFile> out, Optional<LogFile> err, Optional<LogFile> combined) {
+    List<LogFile> held = new ArrayList<>(3);
+    for (Optional<LogFile> file : List.of(out, err, combined)) file.ifPresent(held::add);
+    synchronized (this) {
+      held.forEach(LogFile::hold);
+    }
+    return held;
+  }
+
+  private void unhold(LogFile file) {
+    synchronized (this) {
+      if (file.unhold()) open.remove(file.path(), file);
     }
   }
 

@@ -343,17 +343,23 @@ final class ManagedProcess {
     pendingRestart = null;
   }
 
-  /** Launches with the current spec; a failure becomes an errored instance with the reason. Holds the monitor. */
+  /**
+   * Launches with the current spec; a failure becomes an errored instance with the reason. Holds the monitor. The
+   * process starts before anyone hears of the launch: the listeners (state file, schedules, log events) then run
+   * beside the new process instead of between a crash and its replacement.
+   */
   private void launch(Edge edge) {
     cancelPendingRestart();
     restartRequest = null; // whatever asked for a new process gets this one
-    transition(edge, null);
+    enter(edge, null);
+    ProcessRecord launching = record;
     AppSpec current = spec;
     LogPaths paths = LogPaths.of(current.logs(), id.index(), context.jpmHome());
     int runPort = 0;
+    RunLogs logs = null;
     try {
       runPort = current.balanced() ? context.ports().acquire() : 0;
-      RunLogs logs = context.logs().open(id, current.logs());
+      logs = context.logs().open(id, current.logs());
       ReadyLine watcher = current.traffic().readyPattern() == null ? null
           : new ReadyLine(java.util.regex.Pattern.compile(current.traffic().readyPattern()), context.changed());
       if (watcher != null) logs = logs.alsoStdoutTo(watcher);
@@ -361,7 +367,9 @@ final class ManagedProcess {
       LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()),
           ChildEnvironment.of(current, id.index(), context.daemonEnv(), runPort),
           logs.stdout(), logs.stderr());
-      ProcessRun started = ProcessRun.start(request, logs, paths.pid(), context.launcher(), context.exits(),
+      RunLogs owned = logs;
+      logs = null; // the run owns them now, also when it fails to start
+      ProcessRun started = ProcessRun.start(request, owned, paths.pid(), context.launcher(), context.exits(),
           this::onExit);
       int heldPort = runPort;
       if (heldPort > 0) started.exited().whenComplete((exit, failure) -> context.ports().release(heldPort));
@@ -369,10 +377,13 @@ final class ManagedProcess {
       port = runPort;
       specHash = current.specHash();
       startedAtMs = context.clock().millis();
+      context.logs().events().transitioned(launching);
       transition(Edge.LAUNCHED, null);
     } catch (java.io.IOException | RuntimeException e) {
+      if (logs != null) logs.abandon();
       if (runPort > 0) context.ports().release(runPort);
       run = null;
+      context.logs().events().transitioned(launching);
       transition(Edge.LAUNCH_FAILED, "launch failed: " + e.getMessage());
     }
   }
@@ -384,16 +395,21 @@ final class ManagedProcess {
     historyView = List.copyOf(history);
   }
 
-  /** The one way to change state: checks the edge, publishes the record, wakes waiters, tells listeners. */
+  /** The one way to change state: {@link #enter}, then tell the log events and the listeners. */
   private void transition(Edge edge, String why) {
+    enter(edge, why);
+    context.logs().events().transitioned(record);
+    context.changed().run();
+  }
+
+  /** Checks the edge, publishes the record and wakes waiters; telling anyone else is the caller's part. */
+  private void enter(Edge edge, String why) {
     if (!edge.allowedFrom(status))
       throw new IllegalStateException(id + ": edge " + edge + " not allowed from " + status.word());
     status = edge.to();
     reason = why;
     publish();
     notifyAll();
-    context.logs().events().transitioned(record);
-    context.changed().run();
   }
 
   private void publish() {

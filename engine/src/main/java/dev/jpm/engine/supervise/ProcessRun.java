@@ -28,7 +28,7 @@ final class ProcessRun {
   /** Completed by the owner once it has recorded this run's exit; a stop waits for it. */
   private final CompletableFuture<Void> handled = new CompletableFuture<>();
 
-  private ProcessRun(LaunchedProcess process, Optional<Path> pidFile, Executor exits,
+  private ProcessRun(LaunchedProcess process, RunLogs logs, Optional<Path> pidFile, Executor exits,
       BiConsumer<ProcessRun, ExitStatus> owner) {
     this.process = process;
     this.tree = ProcessTree.of(process.pid(), process.startMs());
@@ -43,7 +43,11 @@ final class ProcessRun {
       if (failure != null)
         LOG.log(System.Logger.Level.ERROR, "waiting for the exit of pid " + pid() + " failed", failure);
       ExitStatus exit = status != null ? status : new ExitStatus(null, "UNKNOWN");
-      owner.accept(this, exit);
+      try {
+        owner.accept(this, exit);
+      } finally {
+        logs.releaseHold(); // after the owner's decision: a restart has opened the same files meanwhile
+      }
       return exit;
     }, exits);
   }
@@ -63,7 +67,7 @@ final class ProcessRun {
       throw e;
     }
     writePidFile(pidFile, process.pid());
-    return new ProcessRun(process, pidFile, exits, owner);
+    return new ProcessRun(process, logs, pidFile, exits, owner);
   }
 
   long pid() {
