@@ -6,8 +6,9 @@
 #
 # Measures, for each system: `ls` wall time with N apps (median of --runs), time from `apply`/`start` of N apps
 # until every app's code ran, `delete all`, daemon RSS idle and with N apps (plus any per-app wrapper process),
-# and the gap between a crash and the replacement's start (median of --cycles). Prints one table with the
-# ratio jpm/PM2 and the issue's target for it. --runtime picks the apps: tiny bash scripts (the default), or
+# and the gap between a crash and the replacement's start (median of --cycles). Also the same start and crash
+# loop with no manager at all (shell loops), the floor any manager's ratio to PM2 has here. Prints one table with
+# the ratio jpm/PM2 and the issue's target for it. --runtime picks the apps: tiny bash scripts (the default), or
 # Node.js scripts, which PM2 runs inside its per-app wrapper (ProcessContainerFork) and jpm runs as they are. With --no-pm2 the ratios use PM2 7.0.4's figures measured
 # earlier on this machine kind (marked *).
 #
@@ -19,7 +20,7 @@ export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 . "$here/lib.sh"
-runs=30 apps=50 cycles=8 with_pm2=1 with_jpm=1 keep=0 runtime=bash
+runs=30 apps=50 cycles=20 with_pm2=1 with_jpm=1 keep=0 runtime=bash
 jpm="$here/../jpm"
 pm2_version="7.0.4"
 
@@ -87,7 +88,7 @@ cat > "$crash_sh" <<'EOF'
 # Runs 1.5 s (longer than min_uptime 1 s, so every restart is immediate), then crashes.
 trap 'kill $! 2> /dev/null; wait $! 2> /dev/null; exit 0' INT TERM
 echo "$EPOCHREALTIME" >> "$BENCH_DIR/starts"
-sleep 1.5 & wait $!
+sleep "${BENCH_UP:-1.5}" & wait $!
 echo "$EPOCHREALTIME" >> "$BENCH_DIR/exits"
 exit 1
 EOF
@@ -297,13 +298,7 @@ measure() {
   log "$side: crash loop, $cycles cycles (~$(( cycles * 16 / 10 + 2 )) s)"
   ( cli_timeout 60 "$side" "$(apply_cmd "$side")" "$(apply_file "$side" crash)" > "$dir/crash-apply.out" 2>&1 ) &
   if wait_lines "$dir/crash/starts" $((cycles + 1)) $((cycles * 4 + 30)); then
-    local starts exits gaps=()
-    mapfile -t starts < "$dir/crash/starts"; mapfile -t exits < "$dir/crash/exits"
-    for ((i = 1; i <= cycles && i < ${#starts[@]} && i - 1 < ${#exits[@]}; i++)); do
-      gaps+=($(( ${starts[i]/[.,]/} - ${exits[i-1]/[.,]/} )))
-    done
-    R[$side.crash]=$(median "${gaps[@]}")
-    R[$side.crash_all]="${gaps[*]}"
+    crash_gaps "$side" "$dir/crash"
   else
     log "$side: crash loop gave $(lines "$dir/crash/starts") starts"
     NOTE[$side]="${NOTE[$side]:-}crash loop: $(lines "$dir/crash/starts") starts; "
@@ -318,6 +313,38 @@ measure() {
   for ((i = 0; i < 100; i++)); do alive "$pid" || break; nap 0.05; done
   alive "$pid" && NOTE[$side]="${NOTE[$side]:-}daemon still alive 5 s after kill; "
   return 0
+}
+
+# Gaps between each exit and the next start of the crasher (the first --cycles): R[side.crash] is their median.
+crash_gaps() { # side dir
+  local starts exits gaps=() i
+  mapfile -t starts < "$2/starts"; mapfile -t exits < "$2/exits"
+  for ((i = 1; i <= cycles && i < ${#starts[@]} && i - 1 < ${#exits[@]}; i++)); do
+    gaps+=($(( ${starts[i]/[.,]/} - ${exits[i-1]/[.,]/} )))
+  done
+  R[$1.crash]=$(median "${gaps[@]}")
+  R[$1.crash_all]="${gaps[*]}"
+}
+
+# The same work with no manager at all, as the floor of what any manager can reach here: a shell loop starts the N
+# apps (until every app ran, as above), and a shell loop runs the crasher again the moment it exits (up 0.2 s).
+measure_floor() {
+  local dir="$work/floor" t0 end i name pids=() interpreter
+  interpreter="${app_interpreter:-node}"
+  mkdir -p "$dir/marks" "$dir/crash"
+  log "no manager: a shell loop starts $apps apps"
+  t0=$(now_us)
+  for ((i = 1; i <= apps; i++)); do
+    printf -v name 'app%02d' "$i"
+    BENCH_APP="$name" BENCH_MARKS="$dir/marks" "$interpreter" "$app_script" < /dev/null > /dev/null 2>&1 &
+    pids+=($!)
+  done
+  if end=$(wait_files "$dir/marks" "$apps" 60); then R[floor.start_all]=$(( end - t0 )); fi
+  # SIGTERM: background jobs of a script ignore SIGINT, and bash cannot trap a signal ignored on entry.
+  kill -TERM "${pids[@]}" 2> /dev/null; wait "${pids[@]}" 2> /dev/null
+  log "no manager: a shell loop runs the crasher $cycles times"
+  for ((i = 0; i <= cycles; i++)); do BENCH_DIR="$dir/crash" BENCH_UP=0.2 bash "$crash_sh" < /dev/null > /dev/null 2>&1; done
+  crash_gaps floor "$dir/crash"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -354,6 +381,7 @@ if [ "$with_jpm" = 1 ]; then
   R[ref.jpm_help]=$(time_runs 10 "$jpm" --help)
 fi
 reference_startups
+measure_floor
 if [ "$with_pm2" = 1 ]; then
   if install_pm2; then measure pm2 || log "pm2 side incomplete"; else log "PM2 not available: reference figures used"; with_pm2=0; fi
 fi
@@ -364,7 +392,7 @@ fi
 # ---------------------------------------------------------------------------------------------------------------
 # PM2 7.0.4 on this machine kind (the issue's figures), used for ratios with --no-pm2: ms, ms, ms, KiB, KiB, ms.
 declare -A REF=([ls]=151000 [start_all]=2700000 [delete]=820000 [rss_idle]=54272 [rss_apps]=60416 [rss_settled]=60416
-  [crash]=8700)
+  [crash]=8700 [floor_start]=2700000 [floor_crash]=8700)
 
 ms() { [ -n "${1:-}" ] && awk -v v="$1" 'BEGIN { printf (v >= 10000 ? "%.0f ms" : "%.1f ms"), v / 1000 }' || echo "-"; }
 sec() { [ -n "${1:-}" ] && awk -v v="$1" 'BEGIN { printf "%.2f s", v / 1000000 }' || echo "-"; }
@@ -395,6 +423,7 @@ all_p=""; [ -n "$tot_p" ] && [ "$with_pm2" = 1 ] && all_p=$(( tot_p + ${R[pm2.ap
 
 row "ls with $apps apps (median of $runs)" ms ls "<= 0.6"
 row "apply/start $apps apps -> every app ran" sec start_all "<= 0.3"
+row "  no manager: a shell loop starts them" sec floor_start "-" "${R[floor.start_all]:-}" "${R[pm2.start_all]:-}"
 row "  apply/start command returned" sec apply_return "-"
 row "  first output line of the command" sec apply_first_line "-"
 row "  first app's own timestamp" sec start_first_marker "-"
@@ -410,6 +439,7 @@ row "  + per-app wrapper processes" mib wrapper_rss "-"
 row "  daemon + wrappers" mib total "<= 1.0" "$tot_j" "$tot_p"
 row "  daemon + wrappers + apps" mib all "-" "$all_j" "$all_p"
 row "crash -> replacement start (median)" ms crash "<= 0.6"
+row "  no manager: a shell loop reruns it" ms floor_crash "-" "${R[floor.crash]:-}" "${R[pm2.crash]:-}"
 row "first ping (daemon cold start)" sec ping_cold "-"
 row "ping, warm (median of 10)" ms ping_warm "-"
 row "kill" sec kill "-"
