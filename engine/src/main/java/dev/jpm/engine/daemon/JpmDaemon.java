@@ -155,9 +155,9 @@ public final class JpmDaemon {
     }
   }
 
+  /** Also with an empty table: a daemon killed before its first save may have left processes only pid files name. */
   private static void restore(Supervisor supervisor, ObservedState saved) {
-    if (saved.apps().isEmpty()) return;
     supervisor.restore(saved);
-    LOG.log(Level.INFO, "restored " + saved.apps().size() + " apps from the saved table");
+    if (!saved.apps().isEmpty()) LOG.log(Level.INFO, "restored " + saved.apps().size() + " apps from the saved table");
   }
 }

@@ -1,5 +1,6 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.logs.LogPaths;
 import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.InstanceId;
@@ -8,15 +9,19 @@ import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.RestartEvent;
 import dev.jpm.engine.model.StopPolicy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -272,13 +277,18 @@ public final class Supervisor implements AutoCloseable {
     List<CompletableFuture<StopSequence.Outcome>> stops = new ArrayList<>();
     List<ProcessRecord> trees = new ArrayList<>(records);
     saved.apps().values().forEach(app -> trees.addAll(app.surges()));
+    Set<Long> savedPids = new HashSet<>();
     for (ProcessRecord record : trees) {
+      if (record.pid() > 0) savedPids.add(record.pid());
       ProcessTree orphan = ProcessTree.of(record.pid(), record.pidStartMs());
       if (!orphan.owned()) continue;
-      StopPolicy policy = stopPolicies.getOrDefault(record.id().app(), StopPolicy.PM2_DEFAULTS);
-      stops.add(StopSequence.start(orphan, Signals.number(policy.signal()), policy.killTimeoutMs(), context.timer()));
+      stops.add(stopOrphan(orphan, stopPolicies.get(record.id().app())));
     }
+    Map<Path, String> pidFiles = pidFiles(saved);
+    Map<Path, ProcessTree> unsaved = UnsavedRuns.find(pidFiles.keySet(), context.jpmHome().resolve("pids"), savedPids);
+    unsaved.forEach((file, orphan) -> stops.add(stopOrphan(orphan, stopPolicies.get(pidFiles.get(file)))));
     CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+    unsaved.keySet().forEach(Supervisor::deleteQuietly);
     savedSpecs.forEach(this::register);
     List<ManagedProcess> restored = new ArrayList<>();
     synchronized (this) {
@@ -288,6 +298,35 @@ public final class Supervisor implements AutoCloseable {
       }
     }
     for (int i = 0; i < restored.size(); i++) restored.get(i).restore(records.get(i));
+  }
+
+  /** Stops a tree the last daemon left, by its app's stop policy ({@code null}: PM2's defaults). */
+  private CompletableFuture<StopSequence.Outcome> stopOrphan(ProcessTree orphan, StopPolicy policy) {
+    StopPolicy stop = policy != null ? policy : StopPolicy.PM2_DEFAULTS;
+    return StopSequence.start(orphan, Signals.number(stop.signal()), stop.killTimeoutMs(), context.timer());
+  }
+
+  /** The pid file of every instance the saved table knows or its spec asks for, with the app it belongs to. */
+  private Map<Path, String> pidFiles(ObservedState saved) {
+    Map<Path, String> files = new LinkedHashMap<>();
+    for (ObservedApp app : saved.apps().values()) {
+      AppSpec spec = app.applied();
+      Set<Integer> indexes = new TreeSet<>();
+      for (int index = 0; index < spec.instances(); index++) indexes.add(index);
+      app.instances().forEach(record -> indexes.add(record.id().index()));
+      for (int index : indexes) {
+        LogPaths.of(spec.logs(), index, context.jpmHome()).pid().ifPresent(file -> files.put(file, spec.name()));
+      }
+    }
+    return files;
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (java.io.IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not delete pid file " + file + ": " + e);
+    }
   }
 
   /** Stops every instance and surge, in parallel; returns when all trees are gone (for {@code jpm kill}). */

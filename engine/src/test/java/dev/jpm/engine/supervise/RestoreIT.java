@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
@@ -75,6 +76,55 @@ class RestoreIT {
       assertThat(fresh.record(new InstanceId("idle", 0)).status()).isEqualTo(ProcessStatus.STOPPED);
     }
     assertThat(ProcessHandle.current().isAlive()).isTrue();
+  }
+
+  @Test
+  void aRelaunchTheDeadDaemonHadNotSavedIsFoundByItsPidFileAndStopped() {
+    var id = new InstanceId("relaunched", 0);
+    var app = TestApps.fixture("relaunched", "sleep.sh", "1003").logsIn(home.resolve("logs"), false).build();
+    ObservedState saved;
+    long unsavedPid;
+    var dead = new SupervisorFixture(home);
+    {
+      dead.run(app);
+      saved = dead.supervisor.observe(); // the last save: the first run
+      unsavedPid = dead.supervisor.restart(id).pid(); // its replacement, launched just before the daemon died
+      dead.supervisor.close();
+    }
+    assertThat(home.resolve("logs/relaunched-0.pid")).content().isEqualTo(unsavedPid + "\n");
+    assertThat(running(unsavedPid)).isTrue();
+
+    try (var fresh = new SupervisorFixture(home)) {
+      fresh.supervisor.restore(saved);
+
+      assertThat(running(unsavedPid)).isFalse();
+      ProcessRecord revived = fresh.record(id);
+      assertThat(revived.status()).isEqualTo(ProcessStatus.ONLINE);
+      assertThat(rootsRunning("1003")).containsExactly(revived.pid());
+      assertThat(home.resolve("logs/relaunched-0.pid")).content().isEqualTo(revived.pid() + "\n");
+    }
+  }
+
+  @Test
+  void anAppLaunchedBeforeTheFirstSaveIsStoppedAndItsPidFileRemoved() {
+    var app = TestApps.fixture("first", "sleep.sh", "1004")
+        .logs(new LogSpec(null, null, null, false, false, null, false, home.resolve("pids/first.pid").toString()))
+        .build();
+    long orphan;
+    var dead = new SupervisorFixture(home);
+    {
+      orphan = dead.run(app).pid();
+      dead.supervisor.close();
+    }
+    assertThat(running(orphan)).isTrue();
+
+    try (var fresh = new SupervisorFixture(home)) {
+      fresh.supervisor.restore(ObservedState.EMPTY);
+
+      assertThat(running(orphan)).isFalse();
+      assertThat(home.resolve("pids/first-0.pid")).doesNotExist();
+      assertThat(fresh.supervisor.observe().apps()).isEmpty();
+    }
   }
 
   /** Children of this JVM running {@code script}: what the old and the new supervisor started. */
