@@ -212,7 +212,8 @@ final class LogFile {
 
   private void openChannel() throws IOException {
     Path parent = path.toAbsolutePath().getParent();
-    if (parent != null) Files.createDirectories(parent);
+    // Checked first: createDirectories on an existing folder builds and drops an exception, once per launch here.
+    if (parent != null && !Files.isDirectory(parent)) Files.createDirectories(parent);
     channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     // Never rename a device or a pipe (/dev/full, a FIFO): only regular files rotate.
     regular = Files.isRegularFile(path);

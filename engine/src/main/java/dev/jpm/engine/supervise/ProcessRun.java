@@ -95,7 +95,8 @@ final class ProcessRun {
     if (pidFile.isEmpty()) return;
     try {
       Path parent = pidFile.get().toAbsolutePath().getParent();
-      if (parent != null) Files.createDirectories(parent);
+      // Checked first: createDirectories on an existing folder builds and drops an exception, once per launch here.
+      if (parent != null && !Files.isDirectory(parent)) Files.createDirectories(parent);
       Files.writeString(pidFile.get(), pid + "\n");
     } catch (IOException e) {
       LOG.log(System.Logger.Level.WARNING, "could not write pid file " + pidFile.get(), e);
