@@ -59,8 +59,8 @@ final class UnsavedRuns {
 
   private static Set<Path> pidFilesIn(Path folder) {
     Set<Path> files = new LinkedHashSet<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.pid")) {
-      entries.forEach(files::add);
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) if (entry.getFileName().toString().endsWith(".pid")) files.add(entry);
     } catch (NoSuchFileException e) {
       // No app ever ran with a default pid file here.
     } catch (IOException e) {
