@@ -24,7 +24,8 @@ final class DaemonLauncher {
    * young generation starts at 1 MiB: the daemon holds a table, not data (measured flat under heavy child output).
    * C1 only. (Compiling a quarter as eagerly, {@code -XX:CompileThresholdScaling=4}, saved 3 MiB with 50 apps but
    * cost each {@code jpm ls} ~1.5 ms more daemon CPU.) The native heap is trimmed every 2 s: what bursts (a
-   * request, a compile) freed goes back to the OS.
+   * request, a compile) freed goes back to the OS. {@code daemon.log} gets one line per record, an ISO timestamp
+   * first (the JDK's default spends two lines and names the month, which loads the locale data for it).
    */
   static final List<String> JVM_FLAGS = List.of(
       "-XX:+IgnoreUnrecognizedVMOptions",
@@ -32,6 +33,7 @@ final class DaemonLauncher {
       "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
       "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=24m",
       "-XX:-UsePerfData", "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=2000",
+      "-Djava.util.logging.SimpleFormatter.format=%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n",
       "--enable-native-access=ALL-UNNAMED");
 
   /**
