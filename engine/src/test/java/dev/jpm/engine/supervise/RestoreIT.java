@@ -100,6 +100,8 @@ class RestoreIT {
       assertThat(running(unsavedPid)).isFalse();
       ProcessRecord revived = fresh.record(id);
       assertThat(revived.status()).isEqualTo(ProcessStatus.ONLINE);
+      // The script execs sleep: its command line is briefly unreadable, so wait for one stable answer.
+      await().atMost(SupervisorFixture.PATIENCE).until(() -> rootsRunning("1003"), roots -> !roots.isEmpty());
       assertThat(rootsRunning("1003")).containsExactly(revived.pid());
       assertThat(home.resolve("logs/relaunched-0.pid")).content().isEqualTo(revived.pid() + "\n");
     }
