@@ -36,6 +36,8 @@ final class LibC {
   static final int EPOLL_EVENT_SIZE = Platform.isIntel() ? 12 : 16;
   static final int EPOLL_DATA_OFFSET = Platform.isIntel() ? 4 : 8;
 
+  static final int SC_CLK_TCK = 2;
+
   static final int WNOHANG = 1;
   static final int SIGKILL = 9;
 
@@ -112,6 +114,9 @@ final class LibC {
   static native int sigfillset(Pointer set);
 
   static native String strerror(int errno);
+
+  /** {@code sysconf(3)}; {@link #SC_CLK_TCK} is the unit of the times in {@code /proc/PID/stat}. */
+  static native long sysconf(int name);
 
   /** {@code pidfd_open(2)} through {@code syscall(2)}: glibc has a wrapper only since 2.36. */
   static int pidfdOpen(long pid) {

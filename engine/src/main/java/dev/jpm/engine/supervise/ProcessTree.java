@@ -1,5 +1,6 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.os.ProcessStart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,6 +162,6 @@ final class ProcessTree {
   }
 
   private static boolean startedAt(ProcessHandle handle, long startMs) {
-    return handle.info().startInstant().map(s -> Math.abs(s.toEpochMilli() - startMs) <= 1000).orElse(false);
+    return ProcessStart.of(handle.pid()).stream().anyMatch(s -> Math.abs(s - startMs) <= 1000);
   }
 }
