@@ -1,6 +1,7 @@
 package dev.jpm.engine.config;
 
 import dev.jpm.engine.model.LogSpec;
+import dev.jpm.engine.protocol.JpmHome;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
@@ -20,13 +21,14 @@ final class LogPaths {
 
   static LogSpec of(ObjectNode app, String name, Path cwd, Path jpmHome, UnaryOperator<String> environment) {
     String safe = safeName(name);
-    Path logs = jpmHome.resolve("logs");
+    JpmHome home = new JpmHome(jpmHome);
+    Path logs = home.logs();
     String out = file(app.path("out_file"), logs.resolve(safe + "-out.log"), cwd, environment);
     String err = file(app.path("error_file"), logs.resolve(safe + "-error.log"), cwd, environment);
     JsonNode combined = app.path("log_file");
     String combinedFile = combined.isString() ? file(combined, null, cwd, environment)
         : combined.asBoolean(false) ? logs.resolve(safe + ".log").toString() : null;
-    String pid = file(app.path("pid_file"), jpmHome.resolve("pids").resolve(safe + ".pid"), cwd, environment);
+    String pid = file(app.path("pid_file"), home.pids().resolve(safe + ".pid"), cwd, environment);
     String dateFormat = app.has("log_date_format") ? app.get("log_date_format").asString()
         : app.path("time").asBoolean(false) ? TIME_FORMAT : null;
     return new LogSpec(out, err, combinedFile, app.path("merge_logs").asBoolean(mergeByDefault(app)),

@@ -72,7 +72,7 @@ public final class JpmDaemon {
     ObservedState saved = store.load().orElse(ObservedState.EMPTY);
     Persister persister = new Persister(store, supervisor::observe);
     supervisor.onChange(persister::changed);
-    restore(supervisor, saved, home);
+    restore(supervisor, saved);
 
     var reconcilerOnceBuilt = new java.util.concurrent.atomic.AtomicReference<Reconciler>();
     TrafficRouter router = Traffic.start(supervisor, clock, reconcilerOnceBuilt::get);
@@ -155,12 +155,8 @@ public final class JpmDaemon {
     }
   }
 
-  /**
-   * Also with an empty table when there are pid files: a daemon killed before its first save may have left processes
-   * only they name. A new home has neither, and its daemon loads none of this.
-   */
-  private static void restore(Supervisor supervisor, ObservedState saved, JpmHome home) {
-    if (saved.apps().isEmpty() && !Files.isDirectory(home.dir().resolve("pids"))) return;
+  /** Also with an empty table: a daemon killed before its first save may have left processes only pid files name. */
+  private static void restore(Supervisor supervisor, ObservedState saved) {
     supervisor.restore(saved);
     if (!saved.apps().isEmpty()) LOG.log(Level.INFO, "restored " + saved.apps().size() + " apps from the saved table");
   }

@@ -35,6 +35,11 @@ public record JpmHome(Path dir) {
     return dir.resolve("logs");
   }
 
+  /** Where instances' pid files go unless an app names its own ({@code pid_file}). */
+  public Path pids() {
+    return dir.resolve("pids");
+  }
+
   public Path daemonLog() {
     return dir.resolve("daemon.log");
   }

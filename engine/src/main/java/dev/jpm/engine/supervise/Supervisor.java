@@ -9,6 +9,7 @@ import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.RestartEvent;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.protocol.JpmHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -270,6 +271,9 @@ public final class Supervisor implements AutoCloseable {
    */
   public void restore(ObservedState saved) {
     requireOpen();
+    Path pidFolder = new JpmHome(context.jpmHome()).pids();
+    // A new home has neither a table nor pid files: its daemon loads none of what follows.
+    if (saved.apps().isEmpty() && !Files.isDirectory(pidFolder)) return;
     List<AppSpec> savedSpecs = saved.apps().values().stream().map(ObservedApp::applied).toList();
     List<ProcessRecord> records = saved.apps().values().stream().flatMap(app -> app.instances().stream()).toList();
     Map<String, StopPolicy> stopPolicies = new HashMap<>();
@@ -285,7 +289,7 @@ public final class Supervisor implements AutoCloseable {
       stops.add(stopOrphan(orphan, stopPolicies.get(record.id().app())));
     }
     Map<Path, String> pidFiles = pidFiles(saved);
-    Map<Path, ProcessTree> unsaved = UnsavedRuns.find(pidFiles.keySet(), context.jpmHome().resolve("pids"), savedPids);
+    Map<Path, ProcessTree> unsaved = UnsavedRuns.find(pidFiles.keySet(), pidFolder, savedPids);
     unsaved.forEach((file, orphan) -> stops.add(stopOrphan(orphan, stopPolicies.get(pidFiles.get(file)))));
     CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
     unsaved.keySet().forEach(Supervisor::deleteQuietly);
