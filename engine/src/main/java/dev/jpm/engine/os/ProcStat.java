@@ -2,43 +2,68 @@ package dev.jpm.engine.os;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * When a process started (epoch ms), computed from {@code /proc/PID/stat} exactly as the JDK computes
- * {@code ProcessHandle.Info#startInstant} (boot time from {@code /proc/stat} plus the start tick), without the rest
- * of {@code Info}: that also reads the command line and looks the owner's name up through NSS ({@code getpwuid}),
- * which a launch paid twice and which on a host with a directory service may wait on the network. Linux only.
+ * What {@code /proc/PID/stat} says of a process: its state letter, and when it started. The start (epoch ms) is
+ * computed exactly as the JDK computes {@code ProcessHandle.Info#startInstant} (boot time from {@code /proc/stat}
+ * plus the start tick), without the rest of {@code Info}: that also reads the command line and looks the owner's
+ * name up through NSS ({@code getpwuid}), which a launch paid twice and which on a host with a directory service
+ * may wait on the network. Linux only.
  */
-public final class ProcessStart {
+public final class ProcStat {
 
   private static final long BOOT_MS = bootMs();
   private static final long TICKS_PER_SECOND = ticksPerSecond();
 
-  private ProcessStart() {}
+  private ProcStat() {}
 
-  /** The start of {@code pid}; empty when it does not exist (or /proc cannot tell). */
-  public static OptionalLong of(long pid) {
+  /** When {@code pid} started; empty when it does not exist (or /proc cannot tell). */
+  public static OptionalLong startMs(long pid) {
     if (pid <= 0 || BOOT_MS <= 0) return OptionalLong.empty();
     try {
-      return startMs(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+      return startMsIn(read(pid));
     } catch (IOException e) {
       return OptionalLong.empty();
     }
   }
 
-  /** The start in a {@code stat} line: field 22 (clock ticks after boot), counted after the name's closing ')'. */
-  static OptionalLong startMs(String stat) {
-    int afterName = stat.lastIndexOf(')');
-    if (afterName < 0) return OptionalLong.empty();
-    String[] fields = stat.substring(afterName + 1).strip().split(" ");
+  /**
+   * The state letter of {@code pid} ('R', 'S', 'T', 'Z'...); 'Z' too when the pid is gone, '?' when /proc cannot
+   * be read.
+   */
+  public static char state(long pid) {
+    try {
+      String[] fields = fieldsAfterName(read(pid));
+      return fields.length > 0 && !fields[0].isEmpty() ? fields[0].charAt(0) : '?';
+    } catch (NoSuchFileException e) {
+      return 'Z';
+    } catch (IOException e) {
+      return '?';
+    }
+  }
+
+  /** The start in a {@code stat} line: field 22, clock ticks after boot. */
+  static OptionalLong startMsIn(String stat) {
+    String[] fields = fieldsAfterName(stat);
     if (fields.length < 20) return OptionalLong.empty();
     try {
       return OptionalLong.of(BOOT_MS + Long.parseLong(fields[19]) * 1000 / TICKS_PER_SECOND);
     } catch (NumberFormatException e) {
       return OptionalLong.empty();
     }
+  }
+
+  /** Fields 3 and on (state first): counted after the name's last ')', since a name may hold spaces and ')'. */
+  private static String[] fieldsAfterName(String stat) {
+    int afterName = stat.lastIndexOf(')');
+    return afterName < 0 ? new String[0] : stat.substring(afterName + 1).strip().split(" ");
+  }
+
+  private static String read(long pid) throws IOException {
+    return Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
   }
 
   private static long bootMs() {

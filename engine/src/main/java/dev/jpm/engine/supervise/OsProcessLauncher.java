@@ -3,7 +3,7 @@ package dev.jpm.engine.supervise;
 import dev.jpm.engine.os.Child;
 import dev.jpm.engine.os.ChildSpec;
 import dev.jpm.engine.os.Children;
-import dev.jpm.engine.os.ProcessStart;
+import dev.jpm.engine.os.ProcStat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ public final class OsProcessLauncher implements ProcessLauncher {
     String program = resolve(request.command().getFirst(), request);
     Child child = children.spawn(new ChildSpec(program, request.command(), request.env(), request.cwd(),
         request.stdout(), request.stderr(), ProcessRun.DRAIN_TIMEOUT_MS));
-    long startMs = ProcessStart.of(child.pid()).orElse(0);
+    long startMs = ProcStat.startMs(child.pid()).orElse(0);
     return new OsProcess(child.pid(), startMs, child.exit().thenApply(ExitStatus::of));
   }
 

@@ -1,6 +1,6 @@
 package dev.jpm.engine.supervise;
 
-import dev.jpm.engine.os.ProcessStart;
+import dev.jpm.engine.os.ProcStat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,6 +162,6 @@ final class ProcessTree {
   }
 
   private static boolean startedAt(ProcessHandle handle, long startMs) {
-    return ProcessStart.of(handle.pid()).stream().anyMatch(s -> Math.abs(s - startMs) <= 1000);
+    return ProcStat.startMs(handle.pid()).stream().anyMatch(s -> Math.abs(s - startMs) <= 1000);
   }
 }

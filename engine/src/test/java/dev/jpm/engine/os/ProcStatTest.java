@@ -4,23 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Start times from /proc, as the JDK's ProcessHandle.Info tells them. */
-class ProcessStartTest {
+/** Start times from /proc, as the JDK's ProcessHandle.Info tells them, and state letters. */
+class ProcStatTest {
 
   @Test
   void matchesTheJdkToTheMillisecond() {
     ProcessHandle self = ProcessHandle.current();
     long jdk = self.info().startInstant().orElseThrow().toEpochMilli();
 
-    assertThat(ProcessStart.of(self.pid())).hasValue(jdk);
+    assertThat(ProcStat.startMs(self.pid())).hasValue(jdk);
     ProcessHandle parent = self.parent().orElseThrow();
-    assertThat(ProcessStart.of(parent.pid())).hasValue(parent.info().startInstant().orElseThrow().toEpochMilli());
+    assertThat(ProcStat.startMs(parent.pid())).hasValue(parent.info().startInstant().orElseThrow().toEpochMilli());
   }
 
   @Test
   void noStartForAPidThatDoesNotExist() {
-    assertThat(ProcessStart.of(0)).isEmpty();
-    assertThat(ProcessStart.of(Integer.MAX_VALUE)).isEmpty();
+    assertThat(ProcStat.startMs(0)).isEmpty();
+    assertThat(ProcStat.startMs(Integer.MAX_VALUE)).isEmpty();
   }
 
   @Test
@@ -28,10 +28,16 @@ class ProcessStartTest {
     String stat = "4242 (a) b (c)) S 1 4242 4242 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 5000 1000000 200";
     String shorter = "4242 (x) S 1 4242";
 
-    assertThat(ProcessStart.startMs(stat)).isPresent();
-    assertThat(ProcessStart.startMs(stat).getAsLong() - ProcessStart.startMs(stat.replace(" 5000 ", " 0 ")).getAsLong())
+    assertThat(ProcStat.startMsIn(stat)).isPresent();
+    assertThat(ProcStat.startMsIn(stat).getAsLong() - ProcStat.startMsIn(stat.replace(" 5000 ", " 0 ")).getAsLong())
         .as("5000 ticks after boot").isEqualTo(5000 * 1000 / 100);
-    assertThat(ProcessStart.startMs(shorter)).isEmpty();
-    assertThat(ProcessStart.startMs("no name here")).isEmpty();
+    assertThat(ProcStat.startMsIn(shorter)).isEmpty();
+    assertThat(ProcStat.startMsIn("no name here")).isEmpty();
+  }
+
+  @Test
+  void aLiveProcessIsNotAZombieAndAGoneOneCountsAsOne() {
+    assertThat(ProcStat.state(ProcessHandle.current().pid())).isIn('R', 'S');
+    assertThat(ProcStat.state(Integer.MAX_VALUE)).isEqualTo('Z');
   }
 }
