@@ -42,12 +42,11 @@ public final class StartCommand extends ControlVerb {
     return control(Request.Verb.START, targets);
   }
 
+  /** PM2's rule ({@code Common.isConfigFile}): a script {@code app.js} runs, {@code app.config.js} is applied. */
   private static boolean isEcosystemFile(String file) {
     String lower = file.toLowerCase(java.util.Locale.ROOT);
-    if (lower.endsWith(".config.js") || lower.endsWith(".config.cjs") || lower.endsWith(".config.mjs"))
-      throw new CliFailure(ExitCode.USAGE, file + ": jpm reads ecosystem files as YAML or strict JSON, not"
-          + " JavaScript; write the same apps to ecosystem.yaml (jpm init shows the shape)");
-    return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
+    return lower.endsWith(".config.js") || lower.endsWith(".config.cjs") || lower.endsWith(".config.mjs")
+        || lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
   }
 
   private int applyFile(String file) throws Exception {

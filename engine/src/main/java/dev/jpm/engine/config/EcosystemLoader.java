@@ -38,7 +38,7 @@ public final class EcosystemLoader {
   }
 
   public LoadResult load(ConfigSource source) {
-    Problems problems = new Problems(source.file().toString());
+    Problems problems = new Problems(source.file().toString(), source.located());
     Optional<SourceTree> tree = SourceReader.read(source, problems);
     if (tree.isEmpty()) return result(null, problems);
     List<AppNode> apps = AppLocator.locate(tree.get(), problems);

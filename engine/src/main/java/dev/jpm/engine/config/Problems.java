@@ -11,19 +11,31 @@ final class Problems {
       Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column);
 
   private final String file;
+  private final boolean located;
   private final List<ConfigProblem> errors = new ArrayList<>();
   private final List<ConfigProblem> warnings = new ArrayList<>();
 
   Problems(String file) {
+    this(file, true);
+  }
+
+  /** @param located false when positions in the text read are not the file's (see {@link ConfigSource#located()}) */
+  Problems(String file, boolean located) {
     this.file = file;
+    this.located = located;
   }
 
   void error(Position at, String app, String field, String message) {
-    errors.add(new ConfigProblem(file, at.line(), at.column(), app, field, message));
+    errors.add(problem(at, app, field, message));
   }
 
   void warning(Position at, String app, String field, String message) {
-    warnings.add(new ConfigProblem(file, at.line(), at.column(), app, field, message));
+    warnings.add(problem(at, app, field, message));
+  }
+
+  private ConfigProblem problem(Position at, String app, String field, String message) {
+    Position where = located ? at : Position.FILE;
+    return new ConfigProblem(file, where.line(), where.column(), app, field, message);
   }
 
   boolean hasErrors() {

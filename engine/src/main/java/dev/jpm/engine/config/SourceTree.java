@@ -22,6 +22,11 @@ final class SourceTree {
     this.keys = new HashMap<>(keys);
   }
 
+  /** The same marks over another root (a part of this tree, re-rooted without moving its pointers). */
+  SourceTree withRoot(JsonNode newRoot) {
+    return new SourceTree(newRoot, values, keys);
+  }
+
   JsonNode root() {
     return root;
   }

@@ -66,4 +66,24 @@ class SourceReaderTest {
         "a.yaml: the file is empty; it should list apps under 'apps:'",
         "a.yaml:2:1: invalid YAML: expected a single document in the stream, but found another document");
   }
+
+  @Test
+  void aPackageJsonGivesItsAppsAndNothingElseOfNpms() {
+    SourceTree tree = read("package.json", """
+        {"name": "shop", "version": "1.0.0", "dependencies": {"x": "1"},
+         "apps": [{"name": "api", "script": "server.js"}]}
+        """);
+    assertThat(tree.root().propertyNames()).containsExactly("apps");
+    assertThat(tree.keyAt("/apps/0/script")).isEqualTo(new Position(2, 27));
+  }
+
+  @Test
+  void aPackageJsonWithoutAppsIsRefusedWithASentenceSayingSo() {
+    Problems problems = new Problems("package.json");
+    var tree = SourceReader.read(
+        new ConfigSource(Path.of("/tmp/package.json"), "{\"name\": \"shop\"}", null, Map.of()), problems);
+    assertThat(tree).isEmpty();
+    assertThat(problems.errors()).singleElement().extracting(ConfigProblem::message).asString()
+        .startsWith("this package.json has no 'apps' key, so it lists no apps for jpm");
+  }
 }
