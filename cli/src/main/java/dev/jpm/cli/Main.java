@@ -68,6 +68,7 @@ public final class Main {
     CommandLine cli = new CommandLine(new JpmCommand(environment));
     verbs.forEach(cli::addSubcommand);
     cli.setExecutionExceptionHandler(new FailureHandler());
+    cli.setParameterExceptionHandler(new UsageErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }

@@ -47,6 +47,11 @@ public final class EcosystemFile {
     } catch (IOException e) {
       throw new CliFailure(ExitCode.FAILURE, path + ": cannot read: " + e.getMessage());
     }
+    return loadText(home, path, content, profile, env);
+  }
+
+  /** An ecosystem given as text (PM2's {@code start -}); {@code path} names it and relative paths resolve by it. */
+  public static LoadResult loadText(JpmHome home, Path path, String content, String profile, Map<String, String> env) {
     return loader(home).load(new ConfigSource(path, content, profile, variables(content, env)));
   }
 

@@ -57,7 +57,7 @@ class ConfigUnloadIT {
     Path file = Files.writeString(daemon.dir().resolve("apps.yaml"), YAML_FILE);
     Path home = daemon.dir().resolve("home");
     LoadResult loaded = EcosystemFile.load(new JpmHome(home), daemon.dir(), file.toString(), null, Map.of());
-    LoadResult oneLiner = new AppSpecs(home, 2).fromCommandLine("sleep", "nap", null, List.of("300"), daemon.dir());
+    LoadResult oneLiner = new AppSpecs(home, 2).fromCommandLine("sleep", Map.of("name", "nap"), List.of("300"), daemon.dir());
 
     assertThat(client.send(new Request.Apply(loaded.desired(), false, List.of()), line -> {}))
         .isInstanceOf(Response.Applied.class);
