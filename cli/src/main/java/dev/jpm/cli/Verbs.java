@@ -4,6 +4,7 @@ import dev.jpm.cli.command.AotTrainCommand;
 import dev.jpm.cli.command.AotTrainDaemonCommand;
 import dev.jpm.cli.command.ApplyCommand;
 import dev.jpm.cli.command.BackwardCommand;
+import dev.jpm.cli.command.ClearDumpCommand;
 import dev.jpm.cli.command.DeleteCommand;
 import dev.jpm.cli.command.DiffCommand;
 import dev.jpm.cli.command.ForwardCommand;
@@ -19,6 +20,8 @@ import dev.jpm.cli.command.PullCommand;
 import dev.jpm.cli.command.ReloadCommand;
 import dev.jpm.cli.command.ReloadLogsCommand;
 import dev.jpm.cli.command.RestartCommand;
+import dev.jpm.cli.command.ResurrectCommand;
+import dev.jpm.cli.command.SaveCommand;
 import dev.jpm.cli.command.ScaleCommand;
 import dev.jpm.cli.command.ShowCommand;
 import dev.jpm.cli.command.StartCommand;
@@ -40,7 +43,8 @@ final class Verbs {
       StartCommand.class, StopCommand.class, RestartCommand.class, DeleteCommand.class, ScaleCommand.class,
       LogsCommand.class, PingCommand.class, KillCommand.class, InitCommand.class, AotTrainCommand.class,
       AotTrainDaemonCommand.class, PullCommand.class, ForwardCommand.class, BackwardCommand.class,
-      GitOpsCommand.class, MonitCommand.class, ReloadCommand.class, FlushCommand.class, ReloadLogsCommand.class);
+      GitOpsCommand.class, MonitCommand.class, ReloadCommand.class, FlushCommand.class, ReloadLogsCommand.class,
+      SaveCommand.class, ResurrectCommand.class, ClearDumpCommand.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -72,6 +76,9 @@ final class Verbs {
     words.put("reload", ReloadCommand.class);
     words.put("flush", FlushCommand.class);
     words.put("reloadLogs", ReloadLogsCommand.class);
+    for (String word : List.of("save", "dump")) words.put(word, SaveCommand.class);
+    words.put("resurrect", ResurrectCommand.class);
+    words.put("cleardump", ClearDumpCommand.class);
     return Map.copyOf(words);
   }
 }

@@ -23,6 +23,10 @@ final class AtomicFile {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) out.write(buffer);
       out.force(true);
+    } catch (IOException e) {
+      // A full disk: the half-written temporary would only hold on to the space the next attempt needs.
+      Files.deleteIfExists(temp);
+      throw e;
     }
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {

@@ -69,6 +69,7 @@ public final class JpmDaemon {
         hasSettings ? defaultRotation(config) : LogRotation.NONE);
     Supervisor supervisor = new Supervisor(new OsProcessLauncher(), clock, home.dir(), logs);
     StateStore store = new StateStore(home.state());
+    boolean tableExisted = Files.exists(home.state());
     ObservedState saved = store.load().orElse(ObservedState.EMPTY);
     Persister persister = new Persister(store, supervisor::observe);
     supervisor.onChange(persister::changed);
@@ -93,7 +94,8 @@ public final class JpmDaemon {
         router);
     GitOpsSources gitops = gitops(home, config, reconciler, supervisor, schedules, clock);
     RequestHandler handler = new RequestHandler(supervisor, reconciler,
-        persister, views, git(supervisor, reconciler, gitops, views, clock), endpoint, clock, logs);
+        persister, views, git(supervisor, reconciler, gitops, views, clock), endpoint, clock, logs,
+        new DumpStore(home.dir()));
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();
@@ -105,6 +107,7 @@ public final class JpmDaemon {
     }, "jpm-shutdown"));
     Files.writeString(home.dir().resolve("daemon.pid"), ProcessHandle.current().pid() + "\n");
     LOG.log(Level.INFO, "jpm daemon " + ProcessHandle.current().pid() + " serving " + home.socket());
+    handler.resurrectIntoNewHome(tableExisted);
 
     stopRequested.await();
     server.close();

@@ -39,10 +39,11 @@ final class RequestHandler implements ControlServer.Handler {
   private final long startedAtMs;
   private final LogStreamer logStreamer;
   private final LogVerbs logVerbs;
+  private final DumpVerbs dumps;
 
   RequestHandler(Supervisor supervisor, Reconciler reconciler,
       Persister persister, Views views, GitVerbs git, PrometheusEndpoint metricsEndpoint, Clock clock,
-      LogRouter logs) {
+      LogRouter logs, DumpStore dumpStore) {
     this.supervisor = supervisor;
     this.reconciler = reconciler;
     this.verbs = new ImperativeVerbs(supervisor, reconciler, views);
@@ -54,6 +55,20 @@ final class RequestHandler implements ControlServer.Handler {
     this.startedAtMs = clock.millis();
     this.logStreamer = new LogStreamer(supervisor, logs);
     this.logVerbs = new LogVerbs(supervisor, logs);
+    this.dumps = new DumpVerbs(supervisor, reconciler, views, dumpStore, clock);
+  }
+
+  /** A new home's daemon (no saved table) brings back what the dump lists, as a boot on a fresh machine should. */
+  void resurrectIntoNewHome(boolean tableExisted) {
+    if (tableExisted) return;
+    try {
+      Response outcome = dumps.resurrect(line -> {});
+      if (outcome instanceof Response.Applied applied && !applied.plan().isEmpty())
+        System.getLogger(RequestHandler.class.getName()).log(System.Logger.Level.INFO,
+            "no saved table: resurrected the dump: " + String.join("; ", applied.plan()));
+    } catch (DumpVerbs.Refused noDump) {
+      // A new home with no dump either: nothing to bring back.
+    }
   }
 
   @Override
@@ -77,7 +92,7 @@ final class RequestHandler implements ControlServer.Handler {
       return ErrorCode.INVALID_ARGUMENT.failure(badInput.getMessage());
     } catch (ImperativeVerbs.NotFound missing) {
       return ErrorCode.NOT_FOUND.failure(missing.getMessage());
-    } catch (GitFailure refused) {
+    } catch (GitFailure | DumpVerbs.Refused refused) {
       return ErrorCode.FAILED.failure(refused.getMessage());
     }
   }
@@ -104,6 +119,9 @@ final class RequestHandler implements ControlServer.Handler {
       case Request.Logs logs -> throw new IllegalArgumentException("logs is answered as a stream");
       case Request.Flush flush -> logVerbs.flush(flush.target());
       case Request.ReloadLogs reload -> logVerbs.reload();
+      case Request.Save save -> dumps.save(save.force());
+      case Request.Resurrect resurrect -> dumps.resurrect(progress);
+      case Request.ClearDump clear -> dumps.clear();
     };
   }
 

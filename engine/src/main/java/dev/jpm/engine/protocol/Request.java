@@ -30,7 +30,10 @@ public sealed interface Request {
           Map.entry("reload", Reload.class),
           Map.entry("logs", Logs.class),
           Map.entry("flush", Flush.class),
-          Map.entry("reload_logs", ReloadLogs.class)));
+          Map.entry("reload_logs", ReloadLogs.class),
+          Map.entry("save", Save.class),
+          Map.entry("resurrect", Resurrect.class),
+          Map.entry("clear_dump", ClearDump.class)));
 
   /** Is the daemon there, and which protocol does it speak? */
   record Ping() implements Request {}
@@ -132,4 +135,13 @@ public sealed interface Request {
 
   /** Reopen every open log file (after an outside tool moved them). */
   record ReloadLogs() implements Request {}
+
+  /** Write the table's apps to the dump ({@code jpm save}); an empty table only with {@code force}. */
+  record Save(boolean force) implements Request {}
+
+  /** Start the dump's apps that are not in the table. */
+  record Resurrect() implements Request {}
+
+  /** Empty the dump, keeping the previous one as its backup. */
+  record ClearDump() implements Request {}
 }
