@@ -25,7 +25,9 @@ import dev.jpm.cli.command.SaveCommand;
 import dev.jpm.cli.command.ScaleCommand;
 import dev.jpm.cli.command.ShowCommand;
 import dev.jpm.cli.command.StartCommand;
+import dev.jpm.cli.command.StartupCommand;
 import dev.jpm.cli.command.StopCommand;
+import dev.jpm.cli.command.UnstartupCommand;
 import dev.jpm.cli.command.ValidateCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +46,8 @@ final class Verbs {
       LogsCommand.class, PingCommand.class, KillCommand.class, InitCommand.class, AotTrainCommand.class,
       AotTrainDaemonCommand.class, PullCommand.class, ForwardCommand.class, BackwardCommand.class,
       GitOpsCommand.class, MonitCommand.class, ReloadCommand.class, FlushCommand.class, ReloadLogsCommand.class,
-      SaveCommand.class, ResurrectCommand.class, ClearDumpCommand.class);
+      SaveCommand.class, ResurrectCommand.class, ClearDumpCommand.class, StartupCommand.class,
+      UnstartupCommand.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -79,6 +82,8 @@ final class Verbs {
     for (String word : List.of("save", "dump")) words.put(word, SaveCommand.class);
     words.put("resurrect", ResurrectCommand.class);
     words.put("cleardump", ClearDumpCommand.class);
+    words.put("startup", StartupCommand.class);
+    words.put("unstartup", UnstartupCommand.class);
     return Map.copyOf(words);
   }
 }

@@ -19,22 +19,8 @@ final class DaemonLauncher {
 
   static final String MAIN_CLASS = "dev.jpm.engine.daemon.JpmDaemon";
 
-  /**
-   * Sized for RSS, the figure a daemon is judged by (PM2's Node daemon idles at ~56 MiB). A small serial heap whose
-   * young generation starts at 1 MiB: the daemon holds a table, not data (measured flat under heavy child output).
-   * C1 only. (Compiling a quarter as eagerly, {@code -XX:CompileThresholdScaling=4}, saved 3 MiB with 50 apps but
-   * cost each {@code jpm ls} ~1.5 ms more daemon CPU.) The native heap is trimmed every 2 s: what bursts (a
-   * request, a compile) freed goes back to the OS. {@code daemon.log} gets one line per record, an ISO timestamp
-   * first (the JDK's default spends two lines and names the month, which loads the locale data for it).
-   */
-  static final List<String> JVM_FLAGS = List.of(
-      "-XX:+IgnoreUnrecognizedVMOptions",
-      "-XX:+UseSerialGC", "-Xms4m", "-XX:NewSize=1m", "-Xmx96m", "-Xss256k",
-      "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-      "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=24m",
-      "-XX:-UsePerfData", "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=2000",
-      "-Djava.util.logging.SimpleFormatter.format=%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n",
-      "--enable-native-access=ALL-UNNAMED");
+  /** The daemon's JVM flags, from {@code daemon.flags} beside this class (the launcher script reads it too). */
+  static final List<String> JVM_FLAGS = readFlags();
 
   /**
    * Without the AOT cache, no class data sharing either. Any shared archive is resident as a whole (it is
@@ -126,5 +112,15 @@ final class DaemonLauncher {
     command.add(System.getProperty("java.class.path"));
     command.add(MAIN_CLASS);
     return command;
+  }
+
+  private static List<String> readFlags() {
+    try (var in = DaemonLauncher.class.getResourceAsStream("daemon.flags")) {
+      if (in == null) throw new IllegalStateException("the CLI jar lacks daemon.flags");
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

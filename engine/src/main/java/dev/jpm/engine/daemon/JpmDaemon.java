@@ -19,6 +19,7 @@ import dev.jpm.engine.supervise.ChildEnvironment;
 import dev.jpm.engine.reconcile.TrafficRouter;
 import dev.jpm.engine.supervise.OsProcessLauncher;
 import dev.jpm.engine.supervise.Supervisor;
+import dev.jpm.engine.os.SystemdNotify;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +43,8 @@ public final class JpmDaemon {
   private static final System.Logger LOG = System.getLogger(JpmDaemon.class.getName());
 
   private final CountDownLatch stopRequested = new CountDownLatch(1);
+  /** {@code jpm kill} stopped the daemon: its shutdown hook has nothing left to do. */
+  private final AtomicBoolean stoppedByRequest = new AtomicBoolean();
 
   public static void main(String[] args) throws Exception {
     JpmHome home = JpmHome.fromEnvironment(System.getenv());
@@ -99,17 +103,29 @@ public final class JpmDaemon {
     ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
         stopRequested::countDown);
     server.start();
-    // SIGTERM (e.g. a service manager stopping jpm): leave no socket behind and the table saved.
+    SystemdNotify notify = SystemdNotify.fromEnvironment(System.getenv());
+    // SIGTERM or SIGINT (a service manager stopping jpm, Ctrl-C of `jpm daemon --foreground`): the table is saved as it
+    // is, apps online, then every app is stopped with its own stop signal and timeout, so the next daemon (the next
+    // boot) starts them again and none is left to the service manager's SIGKILL. After `jpm kill` nothing is left.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (stoppedByRequest.get()) return;
+      logIfFailed(notify.send("STOPPING=1"));
       closeQuietly(server);
       persister.changed();
       persister.close();
+      sampler.close();
+      schedules.close();
+      supervisor.stopAll();
+      // Not through the logger: the JDK's own shutdown hook may have closed its handlers by now.
+      System.err.println("jpm daemon stopped by a signal; its apps stopped and stay in the table for the next start");
     }, "jpm-shutdown"));
     Files.writeString(home.dir().resolve("daemon.pid"), ProcessHandle.current().pid() + "\n");
     LOG.log(Level.INFO, "jpm daemon " + ProcessHandle.current().pid() + " serving " + home.socket());
     handler.resurrectIntoNewHome(tableExisted);
+    logIfFailed(notify.send("READY=1"));
 
     stopRequested.await();
+    stoppedByRequest.set(true);
     server.close();
     sampler.close();
     endpoint.close();
@@ -148,6 +164,10 @@ public final class JpmDaemon {
     var settings = config.logRotateSettings();
     settings.problems().forEach(problem -> LOG.log(Level.WARNING, problem + " (log rotation stays off)"));
     return settings.rotation();
+  }
+
+  private static void logIfFailed(String notifyProblem) {
+    if (notifyProblem != null) LOG.log(Level.WARNING, "could not notify the service manager: " + notifyProblem);
   }
 
   private static void closeQuietly(ControlServer server) {

@@ -38,6 +38,12 @@ final class LibC {
 
   static final int SC_CLK_TCK = 2;
 
+  static final int AF_UNIX = 1;
+  static final int SOCK_DGRAM = 2;
+  static final int SOCK_CLOEXEC = O_CLOEXEC;
+  /** {@code struct sockaddr_un}: a 2-byte family, then 108 bytes of path. */
+  static final int SOCKADDR_UN_BYTES = 110;
+
   static final int WNOHANG = 1;
   static final int SIGKILL = 9;
 
@@ -114,6 +120,10 @@ final class LibC {
   static native int sigfillset(Pointer set);
 
   static native String strerror(int errno);
+
+  static native int socket(int domain, int type, int protocol);
+
+  static native long sendto(int fd, byte[] buffer, long length, int flags, Pointer address, int addressLength);
 
   /** {@code sysconf(3)}; {@link #SC_CLK_TCK} is the unit of the times in {@code /proc/PID/stat}. */
   static native long sysconf(int name);

@@ -1,0 +1,98 @@
+package dev.jpm.cli.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.jpm.engine.config.AppSpecs;
+import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.protocol.Request;
+import dev.jpm.engine.protocol.Response;
+import dev.jpm.engine.supervise.Liveness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The daemon as {@code jpm startup}'s unit runs it ({@code JpmDaemon --foreground} with the launcher's flags, under
+ * a {@code NOTIFY_SOCKET}): it says READY=1 once its socket answers, and a SIGTERM from the service manager stops its
+ * apps with their own stop signal, keeping them in the table, so the next start (the next boot) brings them back.
+ */
+class ForegroundDaemonIT {
+
+  private Path dir;
+  private final List<Process> daemons = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() throws IOException {
+    for (Process daemon : daemons) {
+      daemon.descendants().forEach(ProcessHandle::destroyForcibly);
+      daemon.destroyForcibly();
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  private Process startDaemon(JpmHome home, NotifySocket notify) throws IOException {
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
+    command.addAll(DaemonLauncher.JVM_FLAGS);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), DaemonLauncher.MAIN_CLASS, "--foreground"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("journal.log").toFile());
+    builder.environment().put("JPM_HOME", home.dir().toString());
+    builder.environment().put("NOTIFY_SOCKET", notify.path.toString());
+    Process daemon = builder.start();
+    daemons.add(daemon);
+    return daemon;
+  }
+
+  @Test
+  void readyOnlyWhenServingAndASigtermStopsTheAppsWhichTheNextStartBringsBack() throws Exception {
+    dir = Files.createTempDirectory("jpm-foreground");
+    JpmHome home = new JpmHome(dir.resolve("home"));
+    Path marker = dir.resolve("stopped-by");
+    Path script = Files.writeString(dir.resolve("app.sh"), """
+        #!/usr/bin/env bash
+        trap 'echo "$1" > %s; exit 0' INT
+        while true; do sleep 1 & wait $!; done
+        """.formatted(marker));
+    script.toFile().setExecutable(true);
+    try (NotifySocket notify = new NotifySocket(dir.resolve("notify.sock"))) {
+      Process daemon = startDaemon(home, notify);
+      assertThat(notify.receive()).isEqualTo("READY=1");
+      // READY=1 came after the socket answered: these requests find it serving (sendIfRunning starts none).
+      var app = new AppSpecs(home.dir(), 2).fromCommandLine(script.toString(), Map.of("name", "svc"),
+          List.of("sigint"), dir).desired().apps().getFirst();
+      send(home, new Request.StartScript(app));
+      long appPid = table(home).getFirst().pid();
+
+      daemon.toHandle().destroy(); // SIGTERM, as systemctl stop (KillMode=mixed) sends it
+      assertThat(notify.receive()).isEqualTo("STOPPING=1");
+      await().atMost(Duration.ofSeconds(30)).until(() -> !daemon.isAlive());
+      assertThat(Liveness.isRunning(appPid)).isFalse();
+      assertThat(Files.readString(marker).strip()).as("stopped with its own stop signal").isEqualTo("sigint");
+
+      startDaemon(home, notify);
+      assertThat(notify.receive()).isEqualTo("READY=1");
+      await().atMost(Duration.ofSeconds(30)).until(() -> table(home).getFirst().status().equals("online"));
+      assertThat(table(home).getFirst().pid()).isNotEqualTo(appPid);
+    }
+  }
+
+  private static List<dev.jpm.engine.protocol.InstanceView> table(JpmHome home) throws IOException {
+    return ((Response.Table) send(home, new Request.List())).instances();
+  }
+
+  private static Response send(JpmHome home, Request request) throws IOException {
+    Response response = new DaemonClient(home).sendIfRunning(request, line -> {});
+    assertThat(response).as("the foreground daemon answers").isNotNull();
+    return response;
+  }
+}
