@@ -11,6 +11,7 @@ import dev.jpm.engine.metrics.MemoryGuard;
 import dev.jpm.engine.metrics.MetricsSampler;
 import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.LogRotation;
+import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.reconcile.Reconciler;
@@ -31,6 +32,9 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -46,8 +50,26 @@ public final class JpmDaemon {
   /** {@code jpm kill} stopped the daemon: its shutdown hook has nothing left to do. */
   private final AtomicBoolean stoppedByRequest = new AtomicBoolean();
 
+  /**
+   * @param args none (a daemon started on demand), {@code --foreground} ({@code jpm daemon --foreground}: the same,
+   *     under a service manager), or {@code run FILE [--env P] [--raw]} ({@code jpm run}, see {@link ForegroundRun})
+   */
   public static void main(String[] args) throws Exception {
+    ForegroundRun.Options run = null;
+    if (args.length > 0 && args[0].equals("run")) {
+      try {
+        run = ForegroundRun.Options.parse(List.of(args).subList(1, args.length), Path.of("").toAbsolutePath());
+      } catch (IllegalArgumentException usage) {
+        System.err.println("jpm run: " + usage.getMessage());
+        System.exit(2);
+      }
+    }
     JpmHome home = JpmHome.fromEnvironment(System.getenv());
+    DesiredState toRun = null;
+    if (run != null) {
+      toRun = ForegroundRun.load(run, home.dir(), System.getenv(), System.err).orElse(null);
+      if (toRun == null) System.exit(ForegroundRun.EXIT_INVALID);
+    }
     home.ensurePrivate();
     try (FileChannel lockChannel = FileChannel.open(home.lockFile(), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE)) {
@@ -56,13 +78,14 @@ public final class JpmDaemon {
         System.err.println("jpm daemon: another daemon already serves " + home.dir());
         return;
       }
-      new JpmDaemon().run(home);
+      int exit = new JpmDaemon().run(home, run, toRun);
+      // Quartz, JNA and pump threads must not keep a stopped daemon alive.
+      System.exit(exit);
     }
-    // Quartz, JNA and pump threads must not keep a stopped daemon alive.
-    System.exit(0);
   }
 
-  private void run(JpmHome home) throws IOException, InterruptedException {
+  private int run(JpmHome home, ForegroundRun.Options foreground, DesiredState toRun)
+      throws IOException, InterruptedException {
     Clock clock = Clock.systemUTC();
     Files.createDirectories(home.logs());
     int cpus = Runtime.getRuntime().availableProcessors();
@@ -123,6 +146,14 @@ public final class JpmDaemon {
     LOG.log(Level.INFO, "jpm daemon " + ProcessHandle.current().pid() + " serving " + home.socket());
     handler.resurrectIntoNewHome(tableExisted);
     logIfFailed(notify.send("READY=1"));
+    AtomicInteger exit = new AtomicInteger();
+    if (foreground != null) {
+      new ForegroundRun(foreground, supervisor, reconciler, logs.bus(), System.out, System.err)
+          .start(toRun, code -> {
+            exit.set(code);
+            stopRequested.countDown();
+          });
+    }
 
     stopRequested.await();
     stoppedByRequest.set(true);
@@ -136,6 +167,7 @@ public final class JpmDaemon {
     supervisor.close();
     Files.deleteIfExists(home.dir().resolve("daemon.pid"));
     LOG.log(Level.INFO, "jpm daemon stopped");
+    return exit.get();
   }
 
   /** The GitOps sources, restored from {@code JPM_HOME/gitops.json}; clones live in {@code JPM_HOME/gitops}. */

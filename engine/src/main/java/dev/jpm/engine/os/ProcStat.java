@@ -45,6 +45,16 @@ public final class ProcStat {
     }
   }
 
+  /** The parent of {@code pid} (field 4); 0 when it is gone or /proc cannot tell. */
+  public static long parent(long pid) {
+    try {
+      String[] fields = fieldsAfterName(read(pid));
+      return fields.length > 1 ? Long.parseLong(fields[1]) : 0;
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
+  }
+
   /** The start in a {@code stat} line: field 22, clock ticks after boot. */
   static OptionalLong startMsIn(String stat) {
     String[] fields = fieldsAfterName(stat);
