@@ -30,6 +30,11 @@ public final class Durations {
       case "s" -> 1_000L;
       default -> 1L;
     };
-    return OptionalLong.of(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)).longValue());
+    try {
+      return OptionalLong.of(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit))
+          .setScale(0, java.math.RoundingMode.DOWN).longValueExact());
+    } catch (ArithmeticException beyondLong) {
+      return OptionalLong.empty();
+    }
   }
 }

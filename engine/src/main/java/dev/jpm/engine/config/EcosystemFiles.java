@@ -32,8 +32,21 @@ public final class EcosystemFiles {
   public LoadResult read(Path path, Path workingDirectory, String profile, Map<String, String> env)
       throws IOException {
     if (!Files.exists(path)) throw new java.nio.file.NoSuchFileException(path.toString());
+    long size = Files.size(path);
+    if (size > SourceLimits.MAX_SIZE) return invalid(new ConfigProblem(path.toString(), 0, 0, null, null,
+        SourceLimits.tooLarge(size)));
     if (JavaScriptEcosystem.isJavaScript(path)) return evaluate(path, workingDirectory, profile, env);
-    return text(path, Files.readString(path), profile, env);
+    byte[] bytes = Files.readAllBytes(path);
+    try {
+      return text(path, Utf8.decode(bytes), profile, env);
+    } catch (Utf8.Malformed malformed) {
+      return invalid(new ConfigProblem(path.toString(), malformed.line(), malformed.column(), null, null,
+          "not valid UTF-8 at byte " + malformed.offset() + "; save the file as UTF-8"));
+    }
+  }
+
+  private static LoadResult invalid(ConfigProblem problem) {
+    return new LoadResult(null, List.of(problem), List.of());
   }
 
   /** An ecosystem given as text (PM2's {@code start -}); {@code path} names it and relative paths resolve by it. */

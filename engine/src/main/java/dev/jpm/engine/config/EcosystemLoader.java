@@ -38,6 +38,17 @@ public final class EcosystemLoader {
   }
 
   public LoadResult load(ConfigSource source) {
+    try {
+      return loadChecked(source);
+    } catch (RuntimeException | StackOverflowError bug) {
+      // Validation must never throw: an input nobody foresaw is still a file problem (exit 3), said as such.
+      ConfigProblem problem = new ConfigProblem(source.file().toString(), 0, 0, null, null,
+          "jpm could not check this file (" + bug + "); this is a bug in jpm: please report it with the file");
+      return new LoadResult(null, List.of(problem), List.of());
+    }
+  }
+
+  private LoadResult loadChecked(ConfigSource source) {
     Problems problems = new Problems(source.file().toString(), source.located());
     Optional<SourceTree> tree = SourceReader.read(source, problems);
     if (tree.isEmpty()) return result(null, problems);

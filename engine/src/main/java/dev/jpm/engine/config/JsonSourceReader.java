@@ -26,32 +26,47 @@ final class JsonSourceReader {
 
   private final Map<String, Position> values = new HashMap<>();
   private final Map<String, Position> keys = new HashMap<>();
+  private final Problems problems;
 
-  private JsonSourceReader() {}
+  private JsonSourceReader(Problems problems) {
+    this.problems = problems;
+  }
 
   static Optional<SourceTree> read(String text, Problems problems) {
-    JsonSourceReader reader = new JsonSourceReader();
+    JsonSourceReader reader = new JsonSourceReader(problems);
+    int before = problems.errorCount();
     try (JsonParser parser = STRICT.createParser(text)) {
-      parser.nextToken();
-      JsonNode root = reader.value(parser, "");
-      if (parser.nextToken() != null) {
-        problems.error(position(parser.currentTokenLocation()), null, null,
-            "unexpected content after the end of the JSON document");
+      try {
+        parser.nextToken();
+        JsonNode root = reader.value(parser, "", 0);
+        if (problems.errorCount() > before) return Optional.empty();
+        if (parser.nextToken() != null) {
+          problems.error(position(parser.currentTokenLocation()), null, null,
+              "unexpected content after the end of the JSON document");
+          return Optional.empty();
+        }
+        return Optional.of(new SourceTree(root, reader.values, reader.keys));
+      } catch (JacksonException e) {
+        // A limit of the parser's (a name too long) comes without a location: where the parser stopped is one.
+        TokenStreamLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        problems.error(position(at), null, null, StrictJsonHints.explain(e.getOriginalMessage()));
         return Optional.empty();
       }
-      return Optional.of(new SourceTree(root, reader.values, reader.keys));
-    } catch (JacksonException e) {
-      problems.error(position(e.getLocation()), null, null, StrictJsonHints.explain(e.getOriginalMessage()));
-      return Optional.empty();
     }
   }
 
-  private JsonNode value(JsonParser parser, String pointer) {
-    values.put(pointer, position(parser.currentTokenLocation()));
+  private JsonNode value(JsonParser parser, String pointer, int depth) {
+    Position at = position(parser.currentTokenLocation());
+    values.put(pointer, at);
     JsonToken token = parser.currentToken();
-    return switch (token) {
-      case START_OBJECT -> object(parser, pointer);
-      case START_ARRAY -> array(parser, pointer);
+    if (depth > SourceLimits.MAX_DEPTH && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
+      problems.error(at, null, null, SourceLimits.tooDeep());
+      parser.skipChildren();
+      return NODES.nullNode();
+    }
+    JsonNode value = switch (token) {
+      case START_OBJECT -> object(parser, pointer, depth);
+      case START_ARRAY -> array(parser, pointer, depth);
       case VALUE_STRING -> NODES.stringNode(parser.getString());
       case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
           ? NODES.numberNode(parser.getBigIntegerValue())
@@ -62,24 +77,28 @@ final class JsonSourceReader {
       case VALUE_NULL -> NODES.nullNode();
       default -> throw new IllegalStateException("unexpected JSON token " + token);
     };
+    String outOfRange = SourceLimits.outOfRange(value);
+    if (outOfRange == null) return value;
+    problems.error(at, null, null, outOfRange);
+    return NODES.nullNode();
   }
 
-  private ObjectNode object(JsonParser parser, String pointer) {
+  private ObjectNode object(JsonParser parser, String pointer, int depth) {
     ObjectNode node = NODES.objectNode();
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       String child = SourceTree.child(pointer, name);
       keys.put(child, position(parser.currentTokenLocation()));
       parser.nextToken();
-      node.set(name, value(parser, child));
+      node.set(name, value(parser, child, depth + 1));
     }
     return node;
   }
 
-  private ArrayNode array(JsonParser parser, String pointer) {
+  private ArrayNode array(JsonParser parser, String pointer, int depth) {
     ArrayNode node = NODES.arrayNode();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
-      node.add(value(parser, SourceTree.child(pointer, node.size())));
+      node.add(value(parser, SourceTree.child(pointer, node.size()), depth + 1));
     }
     return node;
   }

@@ -28,6 +28,11 @@ final class Sizes {
       case "M" -> 20;
       default -> 30;
     };
-    return OptionalLong.of(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1L << shift)).longValue());
+    try {
+      return OptionalLong.of(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1L << shift))
+          .setScale(0, java.math.RoundingMode.DOWN).longValueExact());
+    } catch (ArithmeticException beyondLong) {
+      return OptionalLong.empty();
+    }
   }
 }

@@ -15,6 +15,10 @@ final class SourceReader {
 
   static Optional<SourceTree> read(ConfigSource source, Problems problems) {
     String text = stripByteOrderMark(source.content());
+    if (text.length() > SourceLimits.MAX_SIZE) {
+      problems.error(Position.FILE, null, null, SourceLimits.tooLarge(text.length()));
+      return Optional.empty();
+    }
     if (text.isBlank()) {
       problems.error(Position.FILE, null, null, "the file is empty; it should list apps under 'apps:'");
       return Optional.empty();

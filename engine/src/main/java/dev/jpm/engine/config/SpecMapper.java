@@ -69,6 +69,7 @@ final class SpecMapper {
     Integer port = app.has("port") ? app.get("port").asInt() : null;
     var traffic = TrafficMapper.map(app, instances, port, scope);
     checkLogOptions(app, scope);
+    QuantityRanges.check(app, scope, Vocabulary.INSTANCE);
     if (scope.problems().errorCount() > before) return Optional.empty();
     if (isPython(launch.interpreter())) env.putIfAbsent("PYTHONUNBUFFERED", "1"); // as PM2: logs arrive promptly
     LogSpec logs = LogPaths.of(app, name, cwd, context.jpmHome(), context.environment());

@@ -41,10 +41,15 @@ final class YamlSourceReader {
   }
 
   static Optional<SourceTree> read(String text, Problems problems) {
-    LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(false).build();
+    LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(false)
+        .setCodePointLimit(SourceLimits.MAX_SIZE + 1).build();
     Optional<Node> document;
     try {
       document = new Compose(settings).composeString(text);
+    } catch (StackOverflowError deep) {
+      // snakeyaml-engine composes nested collections recursively and has no depth limit of its own.
+      problems.error(Position.FILE, null, null, SourceLimits.tooDeep());
+      return Optional.empty();
     } catch (MarkedYamlEngineException e) {
       Position at = e.getProblemMark().or(e::getContextMark).map(YamlSourceReader::position).orElse(Position.FILE);
       problems.error(at, null, null, "invalid YAML: " + describe(e));
@@ -59,22 +64,26 @@ final class YamlSourceReader {
     }
     YamlSourceReader reader = new YamlSourceReader(problems);
     int before = problems.errorCount();
-    JsonNode root = reader.convert(document.get(), "");
+    JsonNode root = reader.convert(document.get(), "", 0);
     if (problems.errorCount() > before) return Optional.empty();
     return Optional.of(new SourceTree(root, reader.values, reader.keys));
   }
 
-  private JsonNode convert(Node node, String pointer) {
+  private JsonNode convert(Node node, String pointer, int depth) {
     values.put(pointer, position(node));
+    if (depth > SourceLimits.MAX_DEPTH) {
+      problems.error(position(node), null, null, SourceLimits.tooDeep());
+      return NODES.nullNode();
+    }
     if (open.put(node, Boolean.TRUE) != null) {
       problems.error(position(node), null, null, "invalid YAML: an alias refers to a node that contains it");
       return NODES.nullNode();
     }
     try {
       return switch (node) {
-        case MappingNode mapping -> mapping(mapping, pointer);
-        case SequenceNode sequence -> sequence(sequence, pointer);
-        case ScalarNode scalar -> scalar(scalar);
+        case MappingNode mapping -> mapping(mapping, pointer, depth);
+        case SequenceNode sequence -> sequence(sequence, pointer, depth);
+        case ScalarNode scalar -> checked(scalar(scalar), node);
         default -> NODES.nullNode();
       };
     } finally {
@@ -82,7 +91,14 @@ final class YamlSourceReader {
     }
   }
 
-  private ObjectNode mapping(MappingNode mapping, String pointer) {
+  private JsonNode checked(JsonNode value, Node node) {
+    String outOfRange = SourceLimits.outOfRange(value);
+    if (outOfRange == null) return value;
+    problems.error(position(node), null, null, outOfRange);
+    return NODES.nullNode();
+  }
+
+  private ObjectNode mapping(MappingNode mapping, String pointer, int depth) {
     ObjectNode object = NODES.objectNode();
     ObjectNode merged = NODES.objectNode();
     for (NodeTuple tuple : mapping.getValue()) {
@@ -92,7 +108,7 @@ final class YamlSourceReader {
       }
       String key = keyNode.getValue();
       if (key.equals(MERGE_KEY) || keyNode.getTag().equals(Tag.MERGE)) {
-        mergeInto(merged, convert(tuple.getValueNode(), pointer));
+        mergeInto(merged, convert(tuple.getValueNode(), pointer, depth + 1));
         continue;
       }
       String child = SourceTree.child(pointer, key);
@@ -101,7 +117,7 @@ final class YamlSourceReader {
         continue;
       }
       keys.put(child, position(keyNode));
-      object.set(key, convert(tuple.getValueNode(), child));
+      object.set(key, convert(tuple.getValueNode(), child, depth + 1));
     }
     // YAML merge keys (<<: *defaults), as js-yaml reads them for PM2: explicit keys win over merged ones.
     merged.properties().forEach(e -> {
@@ -120,9 +136,9 @@ final class YamlSourceReader {
     }
   }
 
-  private ArrayNode sequence(SequenceNode sequence, String pointer) {
+  private ArrayNode sequence(SequenceNode sequence, String pointer, int depth) {
     ArrayNode array = NODES.arrayNode();
-    for (Node item : sequence.getValue()) array.add(convert(item, SourceTree.child(pointer, array.size())));
+    for (Node item : sequence.getValue()) array.add(convert(item, SourceTree.child(pointer, array.size()), depth + 1));
     return array;
   }
 

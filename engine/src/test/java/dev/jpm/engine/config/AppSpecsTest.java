@@ -65,7 +65,7 @@ class AppSpecsTest {
     assertThat(app.namespace()).isEqualTo("shop");
     assertThat(app.restart().maxRestarts()).isEqualTo(5);
     assertThat(app.restart().autorestart()).isFalse();
-    assertThat(app.restart().stopExitCodes()).containsExactly(0, 3);
+    assertThat(app.restart().stopExitCodes()).containsExactlyInAnyOrder(0, 3);
     assertThat(app.maxMemoryBytes()).isEqualTo(200L * 1024 * 1024);
     assertThat(app.cronRestart()).isEqualTo("0 3 * * *");
     assertThat(app.watch()).containsExactly(fx.dir.resolve("src").toString(), fx.dir.resolve("lib").toString());
