@@ -277,4 +277,24 @@ class ApplyIT {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(jpm.home.resolve("logs/echoer-out-1.log")).content().contains("args: --port 80"));
   }
+
+  @Test
+  void anOnlyNamingNoAppOfTheFileIsAnErrorNotInSync() throws IOException {
+    Path file = ecosystem(web(1, "hello", 16));
+
+    for (String verb : List.of("apply", "diff")) {
+      assertThat(jpm.run(verb, file.toString(), "--only", "wbe").expectExit(2).err()).as(verb)
+          .contains("--only wbe: the file has no app named so (its apps: web)");
+    }
+    assertThat(jpm.daemonPid()).isEmpty();
+  }
+
+  @Test
+  void aHomeTooLongForASocketIsSaidPlainly() throws IOException {
+    Path file = ecosystem(web(1, "hello", 16));
+    jpm.setEnv("JPM_HOME", jpm.home.resolve("x".repeat(120)).toString());
+
+    assertThat(jpm.run("apply", file.toString()).expectExit(2).err())
+        .contains("is too long for the daemon's Unix socket", "set a shorter JPM_HOME").doesNotContain("Exception");
+  }
 }

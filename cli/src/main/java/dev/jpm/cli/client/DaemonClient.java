@@ -116,6 +116,8 @@ public final class DaemonClient {
   }
 
   private SocketChannel connectOrStart() throws IOException {
+    String problem = home.socketProblem();
+    if (problem != null) throw new dev.jpm.cli.CliFailure(dev.jpm.cli.ExitCode.USAGE, problem);
     SocketChannel channel = tryConnect();
     return channel != null ? channel : launcher.startAndConnect(this::tryConnect);
   }

@@ -1,5 +1,7 @@
 package dev.jpm.cli.command;
 
+import dev.jpm.cli.CliFailure;
+import dev.jpm.cli.ExitCode;
 import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.cli.render.Style;
 import dev.jpm.engine.config.LoadResult;
@@ -41,6 +43,7 @@ public final class ApplyCommand extends ClientCommand {
   public static int apply(DaemonClient client, LoadResult loaded, boolean prune, List<String> only, PrintWriter out,
       PrintWriter err, Style style) throws IOException {
     if (!loaded.ok()) return Problems.print(EcosystemFile.invalid(loaded), err, style);
+    requireKnown(only, loaded, prune);
     EcosystemFile.printWarnings(loaded, err, style);
     Response response = send(client, new Request.Apply(loaded.desired(), prune, only), out, style);
     Response.Applied applied = expect(response, Response.Applied.class);
@@ -48,4 +51,17 @@ public final class ApplyCommand extends ClientCommand {
     return printApplied(applied, out, err, style);
   }
 
+
+  /**
+   * {@code --only} must name apps of the file: a typo would otherwise plan nothing and say "in sync". With
+   * {@code --prune} a name the file no longer lists is how one app is pruned, so it is left to the daemon.
+   */
+  static void requireKnown(List<String> only, LoadResult loaded, boolean prune) {
+    if (prune) return;
+    List<String> names = loaded.desired().apps().stream().map(app -> app.name()).toList();
+    List<String> unknown = only.stream().filter(name -> !names.contains(name)).toList();
+    if (!unknown.isEmpty())
+      throw new CliFailure(ExitCode.USAGE, "--only " + String.join(",", unknown) + ": the file has no app named so"
+          + " (its apps: " + String.join(", ", names) + ")");
+  }
 }

@@ -63,6 +63,7 @@ public final class DiffCommand extends ClientCommand {
     if (gitops != null) return send(new Request.GitOpsDiff(gitops));
     LoadResult loaded = EcosystemFile.load(jpm.home(), jpm.workingDirectory(), file, profile, jpm.environment());
     if (!loaded.ok()) return EcosystemFile.invalid(loaded);
+    ApplyCommand.requireKnown(only, loaded, prune);
     Response.Planned planned = expect(send(new Request.Plan(loaded.desired(), prune, only)), Response.Planned.class);
     // The CLI read the file, so its warnings are the CLI's to report (the daemon has none for a plan).
     return new Response.Planned(planned.lines(), EcosystemFile.warnings(loaded), planned.inSync());

@@ -49,7 +49,7 @@ public final class AppDetails {
     if (spec.port() != null) field(lines, "port", spec.balanced()
         ? (spec.traffic().host() == null ? "*" : spec.traffic().host()) + ":" + spec.port() + " (balanced by jpm)"
         : spec.port().toString());
-    if (spec.traffic().healthCheck() != null) field(lines, "health_check", spec.traffic().healthCheck().toString());
+    if (spec.traffic().healthCheck() != null) field(lines, "health_check", describe(spec.traffic().healthCheck()));
     if (spec.traffic().readyPattern() != null) field(lines, "ready_pattern", spec.traffic().readyPattern());
     if (!spec.dependsOn().isEmpty())
       field(lines, "depends_on", spec.dependsOn().stream().map(d -> d.app()).toList().toString());
@@ -116,5 +116,15 @@ public final class AppDetails {
 
   private static void field(List<String> lines, String name, String value) {
     lines.add(String.format("  %-26s %s", name, value));
+  }
+
+  /** {@code http GET :8080/health every 5000ms, timeout 1000ms, ready after 1 pass, out after 3 failures}. */
+  static String describe(dev.jpm.engine.model.HealthCheck check) {
+    String target = (check.port() == null ? "PORT" : ":" + check.port())
+        + (check.type() == dev.jpm.engine.model.HealthCheck.Type.HTTP ? check.path() : "");
+    return (check.type() == dev.jpm.engine.model.HealthCheck.Type.HTTP ? "http GET " : "tcp connect ") + target
+        + " every " + check.intervalMs() + "ms, timeout " + check.timeoutMs() + "ms, ready after " + check.successes()
+        + (check.successes() == 1 ? " pass" : " passes") + ", out of rotation after " + check.failures() + " failures"
+        + (check.restartAfter() > 0 ? ", restarted after " + check.restartAfter() : "");
   }
 }

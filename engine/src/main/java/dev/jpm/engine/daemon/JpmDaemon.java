@@ -70,6 +70,10 @@ public final class JpmDaemon {
       toRun = ForegroundRun.load(run, home.dir(), System.getenv(), System.err).orElse(null);
       if (toRun == null) System.exit(ForegroundRun.EXIT_INVALID);
     }
+    if (home.socketProblem() != null) {
+      System.err.println("jpm daemon: " + home.socketProblem());
+      System.exit(2);
+    }
     home.ensurePrivate();
     try (FileChannel lockChannel = FileChannel.open(home.lockFile(), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE)) {

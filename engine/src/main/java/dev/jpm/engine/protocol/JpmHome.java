@@ -27,6 +27,17 @@ public record JpmHome(Path dir) {
     return dir.resolve("jpm.sock");
   }
 
+  /** Linux's {@code sun_path} holds 108 bytes with its terminating zero. */
+  static final int MAX_SOCKET_PATH = 107;
+
+  /** Why no socket can live in this home (its path is too long for a Unix socket), or null when one can. */
+  public String socketProblem() {
+    int length = socket().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    return length <= MAX_SOCKET_PATH ? null : "JPM_HOME " + dir + " is too long for the daemon's Unix socket ("
+        + length + " bytes for " + socket().getFileName() + "'s path, at most " + MAX_SOCKET_PATH
+        + "); set a shorter JPM_HOME";
+  }
+
   public Path state() {
     return dir.resolve("state.json");
   }
