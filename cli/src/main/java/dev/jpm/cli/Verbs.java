@@ -24,6 +24,16 @@ import dev.jpm.cli.command.ShowCommand;
 import dev.jpm.cli.command.StartCommand;
 import dev.jpm.cli.command.StopCommand;
 import dev.jpm.cli.command.ValidateCommand;
+import dev.jpm.cli.command.EnvCommand;
+import dev.jpm.cli.command.IdCommand;
+import dev.jpm.cli.command.JlistCommand;
+import dev.jpm.cli.command.LinkCommand;
+import dev.jpm.cli.command.PidCommand;
+import dev.jpm.cli.command.PrettylistCommand;
+import dev.jpm.cli.command.ResetCommand;
+import dev.jpm.cli.command.SendSignalCommand;
+import dev.jpm.cli.command.StartOrReloadCommand;
+import dev.jpm.cli.command.StartOrRestartCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +50,10 @@ final class Verbs {
       StartCommand.class, StopCommand.class, RestartCommand.class, DeleteCommand.class, ScaleCommand.class,
       LogsCommand.class, PingCommand.class, KillCommand.class, InitCommand.class, AotTrainCommand.class,
       AotTrainDaemonCommand.class, PullCommand.class, ForwardCommand.class, BackwardCommand.class,
-      GitOpsCommand.class, MonitCommand.class, ReloadCommand.class, FlushCommand.class, ReloadLogsCommand.class);
+      GitOpsCommand.class, MonitCommand.class, ReloadCommand.class, FlushCommand.class, ReloadLogsCommand.class,
+      JlistCommand.class, PrettylistCommand.class, EnvCommand.class, IdCommand.class, PidCommand.class,
+      SendSignalCommand.class, ResetCommand.class, StartOrRestartCommand.class, StartOrReloadCommand.class,
+      LinkCommand.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -52,7 +65,7 @@ final class Verbs {
     words.put("diff", DiffCommand.class);
     words.put("validate", ValidateCommand.class);
     for (String word : List.of("ls", "list", "ps", "status")) words.put(word, ListCommand.class);
-    for (String word : List.of("show", "describe", "info")) words.put(word, ShowCommand.class);
+    for (String word : List.of("show", "describe", "desc", "info")) words.put(word, ShowCommand.class);
     words.put("start", StartCommand.class);
     words.put("stop", StopCommand.class);
     words.put("restart", RestartCommand.class);
@@ -69,9 +82,19 @@ final class Verbs {
     words.put("backward", BackwardCommand.class);
     words.put("gitops", GitOpsCommand.class);
     for (String word : List.of("monit", "dashboard", "dash")) words.put(word, MonitCommand.class);
-    words.put("reload", ReloadCommand.class);
+    for (String word : List.of("reload", "gracefulReload")) words.put(word, ReloadCommand.class);
     words.put("flush", FlushCommand.class);
     words.put("reloadLogs", ReloadLogsCommand.class);
+    words.put("jlist", JlistCommand.class);
+    words.put("prettylist", PrettylistCommand.class);
+    words.put("env", EnvCommand.class);
+    words.put("id", IdCommand.class);
+    words.put("pid", PidCommand.class);
+    words.put("sendSignal", SendSignalCommand.class);
+    words.put("reset", ResetCommand.class);
+    words.put("startOrRestart", StartOrRestartCommand.class);
+    for (String word : List.of("startOrReload", "startOrGracefulReload")) words.put(word, StartOrReloadCommand.class);
+    words.put("link", LinkCommand.class);
     return Map.copyOf(words);
   }
 }
