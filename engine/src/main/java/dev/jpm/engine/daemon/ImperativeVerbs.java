@@ -4,7 +4,6 @@ import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
-import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.plan.PlanOptions;

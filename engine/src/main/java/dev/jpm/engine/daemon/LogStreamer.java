@@ -63,8 +63,9 @@ final class LogStreamer {
     }
     List<ObservedApp> apps = target.byApp().keySet().stream().map(state.apps()::get).toList();
     Map<String, Set<Integer>> only = new HashMap<>();
-    target.byApp().forEach((app, ids) -> only.put(app, ids.stream().map(InstanceId::index).collect(Collectors.toSet())));
-    // Everything also means apps started after this request.
+    // An app named as a whole is followed with the instances it gets later (an empty set), all with later apps too.
+    target.byApp().forEach((app, ids) -> only.put(app, target.wholeApps().contains(app) ? Set.of()
+        : ids.stream().map(InstanceId::index).collect(Collectors.toSet())));
     LogBus.Subscription live = request.follow()
         ? logs.bus().subscribe(new LogBus.Filter(everything ? null : only, out, err)) : null;
     try {
