@@ -145,11 +145,32 @@ class TargetsIT {
     assertThat(QuickControl.request(new String[] {"restart", "ecosystem.yaml"})).isEmpty();
     assertThat(QuickControl.request(new String[] {"restart", "/^api/"})).isEmpty();
 
+    StringWriter logs = new StringWriter();
+    var quickLogs = QuickLogs.run(new String[] {"logs", Integer.toString(ids.get("api#1")), "--nostream"},
+        jpm.environment(), new PrintWriter(logs, true));
+    assertThat(quickLogs).hasValue(0);
+    assertThat(logs.toString()).contains("api#1 | started api#1").doesNotContain("api#0 |");
+
     StringWriter out = new StringWriter();
     var quick = QuickControl.run(new String[] {"stop", Integer.toString(ids.get("worker#0"))}, jpm.environment(),
         new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
     assertThat(quick).hasValue(0);
     assertThat(statuses()).containsEntry("worker#0", "stopped").containsEntry("api#0", "online");
+  }
+
+  @Test
+  void reloadOfOneInstanceReplacesItAloneAndAllOfAnAppRollsTheApp() {
+    Map<String, Integer> ids = pmIds();
+    long api0 = pids().get("api#0");
+
+    jpm.run("reload", Integer.toString(ids.get("api#1"))).expectExit(0);
+    assertThat(restarts()).containsEntry("api#1", 1).containsEntry("api#0", 0);
+    assertThat(pids()).containsEntry("api#0", api0);
+
+    jpm.run("gracefulReload", "shop").expectExit(0);
+    assertThat(restarts()).containsEntry("api#0", 1).containsEntry("api#1", 2).containsEntry("api-admin#0", 1)
+        .containsEntry("worker#0", 0);
+    assertThat(pmIds()).isEqualTo(ids);
   }
 
   private Map<String, Integer> pmIds() {
