@@ -125,6 +125,8 @@ class TargetsIT {
     jpm.run("scale", "api", "3").expectExit(0);
     assertThat(pmIds()).containsEntry("api#2", 4);
     jpm.run("scale", "api", "2").expectExit(0); // 4 was the highest: a successor must not give it again
+    jpm.run("delete", Integer.toString(ids.get("api#1"))).expectExit(0); // one instance, by its pm_id
+    ids.remove("api#1");
 
     long daemon = jpm.daemonPid().orElseThrow();
     ProcessHandle.of(daemon).orElseThrow().destroyForcibly();
@@ -132,9 +134,9 @@ class TargetsIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> statuses().values().stream().allMatch("online"::equals));
 
     assertThat(jpm.daemonPid()).isPresent().get().isNotEqualTo(daemon);
-    assertThat(pmIds()).isEqualTo(ids);
+    assertThat(pmIds()).isEqualTo(ids); // the deleted instance stays deleted
     jpm.run("scale", "api", "3").expectExit(0);
-    assertThat(pmIds()).containsEntry("api#2", 5);
+    assertThat(pmIds()).containsEntry("api#1", 5).containsEntry("api#2", 6);
   }
 
   @Test

@@ -312,8 +312,7 @@ public final class Supervisor implements AutoCloseable {
     unsaved.keySet().forEach(Supervisor::deleteQuietly);
     List<ManagedProcess> restored = new ArrayList<>();
     synchronized (this) {
-      // The saved instances first, with their pm_ids (numbered now when the table predates them), then register
-      // adds whatever else the specs ask for with new numbers.
+      // The saved instances, with their pm_ids (numbered now when the table predates them).
       pmIds.continueFrom(saved.nextPmId());
       savedSpecs.forEach(spec -> specs.putIfAbsent(spec.name(), spec));
       for (ProcessRecord record : records) {
@@ -322,7 +321,9 @@ public final class Supervisor implements AutoCloseable {
         restored.add(instances.computeIfAbsent(record.id(), key -> new ManagedProcess(key, pmId, spec, context)));
       }
     }
-    savedSpecs.forEach(this::register);
+    // Exactly the saved instances, not what each spec's count asks for: one deleted by hand (jpm delete 3) stays
+    // deleted, as it was before the daemon died; apply starts it again where the file still asks for it.
+    context.changed().run();
     for (int i = 0; i < restored.size(); i++) restored.get(i).restore(records.get(i));
   }
 
