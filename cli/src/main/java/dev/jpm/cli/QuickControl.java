@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * {@code jpm stop|restart|delete TARGET...} without picocli, as {@link QuickApply} does for {@code apply}: the
  * verbs PM2 users type all day, whose processes should start changing as soon as the command is issued. Targets are
  * app names, {@code NAME#INDEX} or {@code all}; anything else (an option, {@code start}, which also starts scripts)
- * goes the ordinary way. {@link ControlVerb#control} prints what the picocli path prints.
+ * goes the ordinary way, and so does a target that looks like an ecosystem file (read by the CLI). pm_ids and
+ * namespaces are targets like names: the daemon resolves them. {@link ControlVerb#control} prints what the picocli path prints.
  */
 final class QuickControl {
 
@@ -35,7 +36,8 @@ final class QuickControl {
     if (args.length < 2 || !VERBS.containsKey(args[0])) return Optional.empty();
     String[] targets = Arrays.copyOfRange(args, 1, args.length);
     for (String target : targets)
-      if (target.startsWith("-") || !QuickLogs.TARGET.matcher(target).matches()) return Optional.empty();
+      if (target.startsWith("-") || !QuickLogs.TARGET.matcher(target).matches() || QuickLogs.looksLikeFile(target))
+        return Optional.empty();
     return Optional.of(new Request.Control(VERBS.get(args[0]), List.of(targets)));
   }
 }

@@ -27,6 +27,13 @@ final class QuickLogs {
 
   private QuickLogs() {}
 
+  /** Whether a target ends like an ecosystem file: picocli's path reads those, the quick paths never do. */
+  static boolean looksLikeFile(String target) {
+    String lower = target.toLowerCase(java.util.Locale.ROOT);
+    return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json") || lower.endsWith(".js")
+        || lower.endsWith(".cjs") || lower.endsWith(".mjs");
+  }
+
   /** The exit code when {@code args} are a plain logs that ran; empty to run the full command line instead. */
   static OptionalInt run(String[] args, Map<String, String> environment, PrintWriter out) {
     if (args.length < 1 || !args[0].equals("logs")) return OptionalInt.empty();
@@ -40,7 +47,8 @@ final class QuickLogs {
       else if (arg.equals("--out") && stream.equals("both")) stream = "out";
       else if (arg.equals("--err") && stream.equals("both")) stream = "err";
       else if (arg.equals("--lines") && i + 1 < args.length && args[i + 1].matches("\\d{1,7}")) lines = Integer.parseInt(args[++i]);
-      else if (!arg.startsWith("-") && target.equals("all") && TARGET.matcher(arg).matches()) target = arg;
+      else if (!arg.startsWith("-") && target.equals("all") && TARGET.matcher(arg).matches() && !looksLikeFile(arg))
+        target = arg;
       else return OptionalInt.empty();
     }
     WarmUp.jsonParser();

@@ -29,6 +29,16 @@ import dev.jpm.cli.command.StartupCommand;
 import dev.jpm.cli.command.StopCommand;
 import dev.jpm.cli.command.UnstartupCommand;
 import dev.jpm.cli.command.ValidateCommand;
+import dev.jpm.cli.command.EnvCommand;
+import dev.jpm.cli.command.IdCommand;
+import dev.jpm.cli.command.JlistCommand;
+import dev.jpm.cli.command.LinkCommand;
+import dev.jpm.cli.command.PidCommand;
+import dev.jpm.cli.command.PrettylistCommand;
+import dev.jpm.cli.command.ResetCommand;
+import dev.jpm.cli.command.SendSignalCommand;
+import dev.jpm.cli.command.StartOrReloadCommand;
+import dev.jpm.cli.command.StartOrRestartCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +57,10 @@ final class Verbs {
       AotTrainDaemonCommand.class, PullCommand.class, ForwardCommand.class, BackwardCommand.class,
       GitOpsCommand.class, MonitCommand.class, ReloadCommand.class, FlushCommand.class, ReloadLogsCommand.class,
       SaveCommand.class, ResurrectCommand.class, ClearDumpCommand.class, StartupCommand.class,
-      UnstartupCommand.class);
+      UnstartupCommand.class,
+      JlistCommand.class, PrettylistCommand.class, EnvCommand.class, IdCommand.class, PidCommand.class,
+      SendSignalCommand.class, ResetCommand.class, StartOrRestartCommand.class, StartOrReloadCommand.class,
+      LinkCommand.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -59,7 +72,7 @@ final class Verbs {
     words.put("diff", DiffCommand.class);
     words.put("validate", ValidateCommand.class);
     for (String word : List.of("ls", "list", "ps", "status")) words.put(word, ListCommand.class);
-    for (String word : List.of("show", "describe", "info")) words.put(word, ShowCommand.class);
+    for (String word : List.of("show", "describe", "desc", "info")) words.put(word, ShowCommand.class);
     words.put("start", StartCommand.class);
     words.put("stop", StopCommand.class);
     words.put("restart", RestartCommand.class);
@@ -76,7 +89,7 @@ final class Verbs {
     words.put("backward", BackwardCommand.class);
     words.put("gitops", GitOpsCommand.class);
     for (String word : List.of("monit", "dashboard", "dash")) words.put(word, MonitCommand.class);
-    words.put("reload", ReloadCommand.class);
+    for (String word : List.of("reload", "gracefulReload")) words.put(word, ReloadCommand.class);
     words.put("flush", FlushCommand.class);
     words.put("reloadLogs", ReloadLogsCommand.class);
     for (String word : List.of("save", "dump")) words.put(word, SaveCommand.class);
@@ -84,6 +97,16 @@ final class Verbs {
     words.put("cleardump", ClearDumpCommand.class);
     words.put("startup", StartupCommand.class);
     words.put("unstartup", UnstartupCommand.class);
+    words.put("jlist", JlistCommand.class);
+    words.put("prettylist", PrettylistCommand.class);
+    words.put("env", EnvCommand.class);
+    words.put("id", IdCommand.class);
+    words.put("pid", PidCommand.class);
+    words.put("sendSignal", SendSignalCommand.class);
+    words.put("reset", ResetCommand.class);
+    words.put("startOrRestart", StartOrRestartCommand.class);
+    for (String word : List.of("startOrReload", "startOrGracefulReload")) words.put(word, StartOrReloadCommand.class);
+    words.put("link", LinkCommand.class);
     return Map.copyOf(words);
   }
 }

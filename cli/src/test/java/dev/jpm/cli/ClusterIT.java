@@ -68,6 +68,8 @@ class ClusterIT {
     assertThat(get()).startsWith("hello from instance ");
     long before0 = jpm.pid("hello#0");
     long before1 = jpm.pid("hello#1");
+    int pmId0 = jpm.instance("hello#0").path("pm_id").asInt();
+    int pmId1 = jpm.instance("hello#1").path("pm_id").asInt();
 
     assertThat(jpm.run("diff", ecosystem("bonjour").toString()).expectExit(1).out())
         .contains("~ restart hello#0 (env.GREETING changed) [zero-downtime: surge, ready, drain]");
@@ -76,6 +78,10 @@ class ClusterIT {
     assertThat(reload.out()).contains("replaced hello#0", "replaced hello#1");
     assertThat(jpm.pid("hello#0")).isNotIn(before0, before1);
     assertThat(jpm.pid("hello#1")).isNotIn(before0, before1);
+    // A surge promoted in an instance's place takes its pm_id, as PM2's reload keeps the pm_id.
+    assertThat(jpm.instance("hello#0").path("pm_id").asInt()).isEqualTo(pmId0);
+    assertThat(jpm.instance("hello#1").path("pm_id").asInt()).isEqualTo(pmId1);
+    assertThat(pmId0).isNotEqualTo(pmId1);
     assertThat(get()).startsWith("hello from instance ");
     assertThat(jpm.run("show", "hello").expectExit(0).out()).contains("readiness", "connections", "balanced by jpm");
   }

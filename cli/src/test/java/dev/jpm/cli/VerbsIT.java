@@ -96,7 +96,7 @@ class VerbsIT {
 
     JpmHarness.Result stop = jpm.run("stop", "nope").expectExit(3);
 
-    assertThat(stop.err()).contains("no app or instance named 'nope'", "jpm ls");
+    assertThat(stop.err()).contains("process or namespace not found: 'nope'", "jpm ls");
     assertThat(jpm.pid("api#0")).isEqualTo(api0);
     jpm.run("scale", "api", "0").expectExit(2);
     jpm.run("show", "nope").expectExit(3);

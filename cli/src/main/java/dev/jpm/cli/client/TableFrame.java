@@ -82,13 +82,15 @@ public final class TableFrame {
         case "log_lines" -> row.logLines = parser.getLongValue();
         case "log_bytes" -> row.logBytes = parser.getLongValue();
         case "log_dropped" -> row.logDropped = parser.getLongValue();
+        case "pm_id" -> row.pmId = parser.getIntValue();
+        case "started_at_ms" -> row.startedAtMs = parser.getLongValue();
         default -> parser.skipChildren();
       }
     }
     return new InstanceView(row.name, row.id, row.instance, row.namespace, row.mode, row.pid, row.status,
         row.restarts, row.unstableRestarts, row.uptimeMs, row.lastExitCode, row.lastSignal, row.reason, row.outLog,
         row.errLog, row.source, row.cpuPercent, row.memoryBytes, row.readiness, row.connections, row.logLines,
-        row.logBytes, row.logDropped);
+        row.logBytes, row.logDropped, row.pmId, row.startedAtMs);
   }
 
   /** The fields of one row while they are read. */
@@ -116,5 +118,7 @@ public final class TableFrame {
     long logLines;
     long logBytes;
     long logDropped;
+    int pmId;
+    long startedAtMs;
   }
 }

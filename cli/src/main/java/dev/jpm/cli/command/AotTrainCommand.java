@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
 public final class AotTrainCommand implements Callable<Integer> {
 
   private static final InstanceView ROW = new InstanceView("api", "api#0", 0, "default", "fork", 42, "online", 0, 0,
-      1000, null, null, null, "/tmp/out.log", "/tmp/err.log", null, 1.5, 52_428_800L, "ready", 0, 0, 0, 0);
+      1000, null, null, null, "/tmp/out.log", "/tmp/err.log", null, 1.5, 52_428_800L, "ready", 0, 0, 0, 0, 0, 0);
 
   @Option(names = "--files", description = "Train the verbs that read ecosystem files.")
   boolean files;

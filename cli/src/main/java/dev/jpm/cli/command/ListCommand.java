@@ -1,6 +1,7 @@
 package dev.jpm.cli.command;
 
 import dev.jpm.cli.ExitCode;
+import dev.jpm.cli.render.ListOrder;
 import dev.jpm.cli.render.ProcessTable;
 import dev.jpm.cli.render.Style;
 import dev.jpm.engine.protocol.InstanceView;
@@ -19,10 +20,22 @@ public final class ListCommand extends ClientCommand {
   @Option(names = "--json", description = "One JSON object per instance.")
   boolean json;
 
+  @Option(names = "--sort", paramLabel = "FIELD[:asc|desc]",
+      description = "Order by name, id, pid, cpu, memory, uptime, restarts or status; ascending unless :desc.")
+  String sort;
+
   @Override
   public Integer call() throws Exception {
     Response.Table table = expect(send(new Request.List()), Response.Table.class);
-    print(table.instances(), json, out(), style());
+    List<InstanceView> rows = table.instances();
+    if (sort != null) {
+      try {
+        rows = ListOrder.sorted(rows, sort);
+      } catch (IllegalArgumentException bad) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), bad.getMessage());
+      }
+    }
+    print(rows, json, out(), style());
     return ExitCode.OK;
   }
 

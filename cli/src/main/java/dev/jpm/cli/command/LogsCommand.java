@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "logs", description = "Print the last lines of app logs, then follow them live.")
 public final class LogsCommand extends ClientCommand {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", description = "App name, NAME#INDEX, or all (default).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
+      description = "all (default), an app name, NAME#INDEX, a pm_id, a namespace or a /regex/ of app names.")
   String target = "all";
 
   @Option(names = "--lines", paramLabel = "N", description = "Lines to print from each file first (default 15).")
@@ -37,15 +38,32 @@ public final class LogsCommand extends ClientCommand {
   @Option(names = "--timestamp", description = "Prefix live lines with the time the daemon read them.")
   boolean timestamp;
 
+  @Option(names = "--raw", description = "The lines alone: no prefix, no daemon events (PM2's --raw).")
+  boolean raw;
+
+  @Option(names = "--format", description = "PM2's key=value lines: app=NAME id=PM_ID type=out|error message=TEXT.")
+  boolean format;
+
   @Override
   public Integer call() throws Exception {
     if (outOnly && errOnly) throw new picocli.CommandLine.ParameterException(spec.commandLine(),
         "--out and --err exclude each other (give neither for both)");
+    if ((raw ? 1 : 0) + (format ? 1 : 0) + (json ? 1 : 0) > 1) throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "--raw, --format and --json exclude each other (give one)");
     String stream = outOnly ? "out" : errOnly ? "err" : "both";
-    LogLines render = new LogLines(out(), style(), json, timestamp);
+    LogLines.Shape shape = raw ? LogLines.Shape.RAW : format ? LogLines.Shape.PM2_FORMAT
+        : json ? LogLines.Shape.JSON : LogLines.Shape.PREFIXED;
+    LogLines render = new LogLines(out(), style(), shape, timestamp, format ? pmIds() : java.util.Map.of());
     Response last = jpm.client().stream(new Request.Logs(target, Math.max(0, lines), stream, !noStream),
         frame -> render.print((Response.LogBatch) frame));
     if (last instanceof Response.Failure failure) throw failure(failure);
     return ExitCode.OK;
+  }
+
+  /** The pm_id of every instance by NAME#INDEX, for --format (instances started later show as NAME#INDEX). */
+  private java.util.Map<String, Integer> pmIds() throws java.io.IOException {
+    java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+    expect(send(new Request.List()), Response.Table.class).instances().forEach(row -> ids.put(row.id(), row.pmId()));
+    return ids;
   }
 }

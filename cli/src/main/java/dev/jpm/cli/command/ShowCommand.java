@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jpm show NAME}: one app's spec and instances. */
-@Command(name = "show", aliases = {"describe", "info"}, description = "Show one app in detail.")
+/** {@code jpm show TARGET}: one app's spec and instances. */
+@Command(name = "show", aliases = {"describe", "desc", "info"}, description = "Show one app in detail.")
 public final class ShowCommand extends ClientCommand {
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "App name.")
+  @Parameters(index = "0", paramLabel = "TARGET",
+      description = "An app name, or any target that names one app (a pm_id, NAME#INDEX, a namespace of one app...).")
   String name;
 
   @Option(names = "--json", description = "Print as JSON.")

@@ -3,7 +3,10 @@ package dev.jpm.cli.render;
 import dev.jpm.engine.protocol.InstanceView;
 import java.util.List;
 
-/** The {@code jpm ls} table. */
+/**
+ * The {@code jpm ls} table: PM2's {@code id} (pm_id) first, then the instance as jpm names it ({@code NAME#INDEX});
+ * either is a target for every verb.
+ */
 public final class ProcessTable {
 
   private ProcessTable() {}
@@ -12,7 +15,7 @@ public final class ProcessTable {
     if (instances.isEmpty()) return List.of("no apps (jpm apply FILE starts some)");
     TextTable table = new TextTable("id", "name", "mode", "pid", "status", "restarts", "uptime", "cpu", "mem");
     for (InstanceView row : instances) {
-      table.row(row.id(), row.name(), row.mode(), row.pid() > 0 ? Long.toString(row.pid()) : "-",
+      table.row(Integer.toString(row.pmId()), row.id(), row.mode(), row.pid() > 0 ? Long.toString(row.pid()) : "-",
           status(row, style), Integer.toString(row.restarts()), Durations.compact(row.uptimeMs()),
           Usage.cpu(row.cpuPercent()), Usage.memory(row.memoryBytes()));
     }

@@ -19,9 +19,9 @@ class TableFrameTest {
 
   static final InstanceView EVERY_FIELD = new InstanceView("api", "api#1", 1, "shop", "cluster", 4242, "errored", 7,
       3, 12_345_678_901L, 137, "KILL", "crashed 3 times", "/l/api-out-1.log", "/l/api-error-1.log", "/srv/e.yaml",
-      12.5, 3_221_225_472L, "not ready", 3, 1_000_000, 6_888_896, 17);
+      12.5, 3_221_225_472L, "not ready", 3, 1_000_000, 6_888_896, 17, 42, 1_795_000_009_000L);
   static final InstanceView NULLS = new InstanceView("w", "w#0", 0, "default", "fork", 0, "stopped", 0, 0, 0, null,
-      null, null, null, null, null, null, null, null, 0, 0, 0, 0);
+      null, null, null, null, null, null, null, null, 0, 0, 0, 0, 0, 0);
 
   @Test
   void readsEveryFieldThatWireWrites() throws IOException {

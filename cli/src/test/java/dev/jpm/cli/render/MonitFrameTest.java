@@ -62,6 +62,6 @@ class MonitFrameTest {
   static InstanceView row(String id, Double cpu, Long memory) {
     String name = id.substring(0, id.indexOf('#'));
     return new InstanceView(name, id, 0, "default", "fork", 4242, "online", 2, 0, 300_000, null, null, null,
-        "/l/" + id + "-out.log", "/l/" + id + "-err.log", null, cpu, memory, "ready", 0, 0, 0, 0);
+        "/l/" + id + "-out.log", "/l/" + id + "-err.log", null, cpu, memory, "ready", 0, 0, 0, 0, 0, 0);
   }
 }

@@ -4,7 +4,6 @@ import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
-import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.plan.PlanOptions;
@@ -33,7 +32,13 @@ final class ImperativeVerbs {
   /** A target names no app or instance. */
   static final class NotFound extends RuntimeException {
     NotFound(String target) {
-      super("no app or instance named '" + target + "' (jpm ls lists them)");
+      this(List.of(target));
+    }
+
+    /** PM2 says "process or namespace not found"; this says which targets and where to look. */
+    NotFound(List<String> targets) {
+      super("process or namespace not found: " + String.join(", ", targets.stream().map(t -> "'" + t + "'").toList())
+          + " matches no app, NAME#INDEX, pm_id, namespace or /regex/ (jpm ls lists them)");
     }
   }
 
@@ -48,9 +53,9 @@ final class ImperativeVerbs {
   }
 
   Response control(Request.Control request, Consumer<String> progress) {
-    if (request.verb() == null || request.targets() == null || request.targets().isEmpty())
-      throw new IllegalArgumentException("name a target: an app, NAME#INDEX, or all");
-    Map<String, List<InstanceId>> byApp = resolve(request.targets());
+    if (request.verb() == null) throw new IllegalArgumentException("the request names no verb (verb)");
+    Targets.Resolved resolved = Targets.resolve(request.targets(), supervisor.observe());
+    Map<String, List<InstanceId>> byApp = resolved.byApp();
     List<String> done = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     Consumer<String> report = line -> {
@@ -64,7 +69,7 @@ final class ImperativeVerbs {
         drain(id, report);
         report.accept("stopped " + supervisor.stop(id).id());
       }));
-      case DELETE -> inWaves(byApp, wave -> forEachApp(wave, ids -> deleteTargets(ids, request.targets(), report)));
+      case DELETE -> inWaves(byApp, wave -> forEachApp(wave, ids -> deleteTargets(ids, resolved.wholeApps(), report)));
       case START -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> startOne(id, report)))));
       case RESTART -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> restartOne(id, report)))));
     }
@@ -83,25 +88,83 @@ final class ImperativeVerbs {
     return reconcileOne(request.app(), progress);
   }
 
-  /** Rolls each named app (apps in turn, instances one at a time); failures say which rollout aborted and why. */
+  /**
+   * Rolls each app the targets name as a whole (apps in turn, instances one at a time); an instance named alone (a
+   * pm_id, {@code NAME#INDEX}) is restarted alone. Failures say which rollout aborted and why.
+   */
   Response reload(Request.Reload request, Consumer<String> progress) {
-    if (request.targets() == null || request.targets().isEmpty())
-      throw new IllegalArgumentException("name a target: an app or all");
-    List<String> apps = new ArrayList<>();
-    for (String target : request.targets()) {
-      if (target.equals("all")) apps.addAll(supervisor.observe().apps().keySet());
-      else if (target.contains("#")) throw new IllegalArgumentException("reload takes an app, not an instance: " + target);
-      else if (!supervisor.observe().apps().containsKey(target)) throw new NotFound(target);
-      else apps.add(target);
-    }
+    Targets.Resolved resolved = Targets.resolve(request.targets(), supervisor.observe());
     List<String> done = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    for (String app : apps.stream().distinct().toList()) {
-      Reconciler.Outcome outcome = reconciler.restart(app, "reload", progress);
-      done.addAll(outcome.plan().lines());
-      failures.addAll(outcome.failures());
+    resolved.byApp().forEach((app, ids) -> {
+      if (resolved.wholeApps().contains(app)) {
+        Reconciler.Outcome outcome = reconciler.restart(app, "reload", progress);
+        done.addAll(outcome.plan().lines());
+        failures.addAll(outcome.failures());
+      } else {
+        for (InstanceId id : ids) {
+          Reconciler.Outcome outcome = reconciler.restartInstance(id, "reload", progress);
+          done.addAll(outcome.plan().lines());
+          failures.addAll(outcome.failures());
+        }
+      }
+    });
+    return new Response.Applied(done, List.of(), failures, views.table(supervisor.observe()));
+  }
+
+  /** PM2's {@code reset}: restart counters to 0; no process is touched. */
+  Response reset(Request.Reset request, Consumer<String> progress) {
+    Targets.Resolved resolved = Targets.resolve(request.targets(), supervisor.observe());
+    List<String> done = new ArrayList<>();
+    for (InstanceId id : resolved.instances()) {
+      supervisor.resetCounters(id);
+      done.add("reset " + id);
+      progress.accept("reset " + id);
+    }
+    return new Response.Applied(done, List.of(), List.of(), views.table(supervisor.observe()));
+  }
+
+  /** PM2's {@code sendSignal}: the signal goes to each running process of the targets; the others are named. */
+  Response signal(Request.SendSignal request, Consumer<String> progress) {
+    if (request.signal() == null || request.signal().isBlank())
+      throw new IllegalArgumentException("name a signal: jpm sendSignal SIGUSR2 TARGET");
+    Targets.Resolved resolved = Targets.resolve(request.targets(), supervisor.observe());
+    List<String> done = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (InstanceId id : resolved.instances()) {
+      if (supervisor.signal(id, request.signal())) {
+        done.add("sent " + request.signal() + " to " + id);
+        progress.accept("sent " + request.signal() + " to " + id);
+      } else {
+        failures.add(id + " is not running: no signal sent");
+      }
     }
     return new Response.Applied(done, List.of(), failures, views.table(supervisor.observe()));
+  }
+
+  /**
+   * PM2's {@code startOrRestart}/{@code startOrReload FILE}: the file's apps that are in the table are marked for
+   * replacement (the cause the user typed) and keep their instance count, then one plan applies the file without
+   * pruning: it starts what is missing and replaces, one instance at a time, what is marked.
+   */
+  Response startOrRestart(Request.StartOrRestart request, Consumer<String> progress) {
+    DesiredState desired = request.desired();
+    if (desired == null) throw new IllegalArgumentException("the request carries no apps (desired)");
+    Set<String> only = request.only() == null ? Set.of() : Set.copyOf(request.only());
+    String cause = request.cause() == null || request.cause().isBlank() ? "startOrRestart" : request.cause();
+    Map<String, ObservedApp> table = supervisor.observe().apps();
+    List<AppSpec> apps = new ArrayList<>();
+    for (AppSpec spec : desired.apps()) {
+      ObservedApp running = only.isEmpty() || only.contains(spec.name()) ? table.get(spec.name()) : null;
+      apps.add(running == null ? spec : spec.withInstances(Math.max(1, running.instances().size())));
+    }
+    for (AppSpec spec : apps)
+      if (table.containsKey(spec.name()) && (only.isEmpty() || only.contains(spec.name())))
+        supervisor.requestRestart(spec.name(), cause);
+    DesiredState pinned = new DesiredState(desired.source(), desired.profile(), apps, desired.metrics());
+    Reconciler.Outcome outcome = reconciler.apply(pinned, new PlanOptions(false, only), progress);
+    return new Response.Applied(outcome.plan().lines(), List.of(), outcome.failures(),
+        views.table(supervisor.observe()));
   }
 
   Response stopAll(Consumer<String> progress) {
@@ -131,10 +194,9 @@ final class ImperativeVerbs {
     supervisor.awaitSettled(id, Reconciler.settleTimeout(RequestHandler.requireApp(supervisor, id.app())));
   }
 
-  private void deleteTargets(List<InstanceId> ids, List<String> targets, Consumer<String> report) {
+  private void deleteTargets(List<InstanceId> ids, Set<String> wholeApps, Consumer<String> report) {
     String app = ids.getFirst().app();
-    boolean wholeApp = targets.contains(app) || targets.contains("all");
-    if (wholeApp) {
+    if (wholeApps.contains(app)) {
       inParallel(ids, id -> drain(id, report));
       supervisor.delete(app);
       report.accept("deleted " + app);
@@ -153,32 +215,6 @@ final class ImperativeVerbs {
    */
   private void drain(InstanceId id, Consumer<String> report) {
     if (!reconciler.drainBeforeStop(id)) report.accept(id + ": connections still open after drain_timeout are closed");
-  }
-
-  /** Resolves names, {@code name#i} and {@code all} to instances grouped by app, in table order. */
-  private Map<String, List<InstanceId>> resolve(List<String> targets) {
-    ObservedState state = supervisor.observe();
-    Map<String, List<InstanceId>> byApp = new LinkedHashMap<>();
-    for (String target : targets) {
-      if (target.equals("all")) {
-        state.apps().values().forEach(app -> app.instances().forEach(r -> add(byApp, r.id())));
-      } else if (state.apps().containsKey(target)) {
-        state.apps().get(target).instances().forEach(r -> add(byApp, r.id()));
-      } else if (target.contains("#")) {
-        InstanceId id = InstanceId.parse(target);
-        ObservedApp app = state.apps().get(id.app());
-        if (app == null || app.instances().stream().noneMatch(r -> r.id().equals(id))) throw new NotFound(target);
-        add(byApp, id);
-      } else {
-        throw new NotFound(target);
-      }
-    }
-    return byApp;
-  }
-
-  private static void add(Map<String, List<InstanceId>> byApp, InstanceId id) {
-    List<InstanceId> ids = byApp.computeIfAbsent(id.app(), app -> new ArrayList<>());
-    if (!ids.contains(id)) ids.add(id);
   }
 
   /** Dependents go down before what they depend on: one wave after the other, each wave's apps in parallel. */

@@ -7,6 +7,7 @@ import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.logs.LogTail;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
+import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.protocol.ErrorCode;
 import dev.jpm.engine.protocol.LogEntry;
@@ -17,7 +18,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,17 +50,24 @@ final class LogStreamer {
   }
 
   void stream(Request.Logs request, Sink sink) throws IOException {
-    Target target = Target.parse(request.target());
     boolean out = !"err".equals(request.stream());
     boolean err = !"out".equals(request.stream());
-    List<ObservedApp> apps = supervisor.observe().apps().values().stream()
-        .filter(app -> target.app() == null || target.app().equals(app.applied().name())).toList();
-    if (apps.isEmpty() && target.app() != null) {
-      sink.send(ErrorCode.NOT_FOUND.failure("no app named " + target.app() + " (jpm ls lists them)"));
+    ObservedState state = supervisor.observe();
+    boolean everything = request.target() == null || request.target().isBlank() || request.target().equals("all");
+    Targets.Resolved target;
+    try {
+      target = Targets.resolve(List.of(everything ? "all" : request.target()), state);
+    } catch (ImperativeVerbs.NotFound missing) {
+      sink.send(ErrorCode.NOT_FOUND.failure(missing.getMessage()));
       return;
     }
+    List<ObservedApp> apps = target.byApp().keySet().stream().map(state.apps()::get).toList();
+    Map<String, Set<Integer>> only = new HashMap<>();
+    // An app named as a whole is followed with the instances it gets later (an empty set), all with later apps too.
+    target.byApp().forEach((app, ids) -> only.put(app, target.wholeApps().contains(app) ? Set.of()
+        : ids.stream().map(InstanceId::index).collect(Collectors.toSet())));
     LogBus.Subscription live = request.follow()
-        ? logs.bus().subscribe(new LogBus.Filter(target.app(), target.instance(), out, err)) : null;
+        ? logs.bus().subscribe(new LogBus.Filter(everything ? null : only, out, err)) : null;
     try {
       // A batch per app: the CLI parses and prints the first while the next are read and encoded here.
       List<List<LogEntry>> batches = tails(apps, target, request.lines(), out, err);
@@ -82,14 +93,15 @@ final class LogStreamer {
   }
 
   /** The last lines of each app's files, one list per app that has any, in the table's order. */
-  private List<List<LogEntry>> tails(List<ObservedApp> apps, Target target, int count, boolean out, boolean err) {
+  private List<List<LogEntry>> tails(List<ObservedApp> apps, Targets.Resolved target, int count, boolean out,
+      boolean err) {
     List<List<LogEntry>> batches = new ArrayList<>();
     Set<Path> seen = new HashSet<>(); // merged instances share their files: each file once
     for (ObservedApp app : apps) {
       List<LogEntry> entries = new ArrayList<>();
       for (ProcessRecord record : app.instances()) {
         InstanceId id = record.id();
-        if (target.instance() != null && target.instance() != id.index()) continue;
+        if (!target.byApp().get(id.app()).contains(id)) continue;
         LogPaths paths = logs.paths(id, app.applied().logs());
         boolean shared = app.applied().logs().merge() && app.instances().size() > 1;
         int instance = shared ? LogEntry.SHARED : id.index();
@@ -113,15 +125,5 @@ final class LogStreamer {
 
   private static LogEntry entry(LogLine line) {
     return new LogEntry(line.app(), line.instance(), line.stream().word(), line.text(), line.timeMs());
-  }
-
-  /** {@code all}, {@code api} or {@code api#1}. */
-  private record Target(String app, Integer instance) {
-    static Target parse(String text) {
-      if (text == null || text.isBlank() || text.equals("all")) return new Target(null, null);
-      if (text.indexOf('#') < 0) return new Target(text, null);
-      InstanceId id = InstanceId.parse(text);
-      return new Target(id.app(), id.index());
-    }
   }
 }

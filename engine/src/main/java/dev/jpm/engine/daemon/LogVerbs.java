@@ -2,8 +2,7 @@ package dev.jpm.engine.daemon;
 
 import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.InstanceId;
-import dev.jpm.engine.model.ObservedApp;
-import dev.jpm.engine.model.ProcessRecord;
+import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.supervise.Supervisor;
 import java.util.List;
@@ -19,21 +18,15 @@ final class LogVerbs {
     this.logs = logs;
   }
 
-  /** Empties the files of every instance of the target ({@code all} or null: every app). */
+  /** Empties the files of every instance the target names ({@code all} or null: every app). */
   Response flush(String target) {
-    boolean all = target == null || target.isBlank() || target.equals("all");
-    InstanceId only = !all && target.contains("#") ? InstanceId.parse(target) : null;
-    String app = only != null ? only.app() : target;
-    List<ObservedApp> apps = supervisor.observe().apps().values().stream()
-        .filter(a -> all || a.applied().name().equals(app)).toList();
-    if (apps.isEmpty() && !all) throw new ImperativeVerbs.NotFound(target);
+    boolean all = target == null || target.isBlank();
+    ObservedState state = supervisor.observe();
+    Targets.Resolved resolved = Targets.resolve(List.of(all ? "all" : target), state);
     int instances = 0;
-    for (ObservedApp observed : apps) {
-      for (ProcessRecord record : observed.instances()) {
-        if (only != null && !only.equals(record.id())) continue;
-        logs.truncate(logs.paths(record.id(), observed.applied().logs()));
-        instances++;
-      }
+    for (InstanceId id : resolved.instances()) {
+      logs.truncate(logs.paths(id, state.apps().get(id.app()).applied().logs()));
+      instances++;
     }
     return new Response.Done("flushed the logs of " + instances + " instance" + (instances == 1 ? "" : "s"));
   }

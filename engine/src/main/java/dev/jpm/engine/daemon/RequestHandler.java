@@ -5,7 +5,9 @@ import dev.jpm.engine.metrics.PrometheusEndpoint;
 import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
+import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
+import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.plan.Plan;
 import dev.jpm.engine.plan.PlanOptions;
 import dev.jpm.engine.protocol.ErrorCode;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -122,6 +125,11 @@ final class RequestHandler implements ControlServer.Handler {
       case Request.Save save -> dumps.save(save.force());
       case Request.Resurrect resurrect -> dumps.resurrect(progress);
       case Request.ClearDump clear -> dumps.clear();
+      case Request.Describe describe -> describe(describe.targets());
+      case Request.Environment environment -> environment(environment.target());
+      case Request.Reset reset -> verbs.reset(reset, progress);
+      case Request.SendSignal signal -> verbs.signal(signal, progress);
+      case Request.StartOrRestart file -> verbs.startOrRestart(file, progress);
     };
   }
 
@@ -140,12 +148,28 @@ final class RequestHandler implements ControlServer.Handler {
         views.table(supervisor.observe()));
   }
 
-  private Response show(String name) {
-    if (name == null || name.isBlank()) throw new IllegalArgumentException("name an app: jpm show NAME");
-    ObservedApp app = supervisor.observe().apps().get(name);
-    if (app == null) throw new ImperativeVerbs.NotFound(name);
-    return new Response.AppDetail(app.applied(), views.instances(app), views.schedule(name), git.revision(app),
+  /** One app: any target that names exactly one ({@code show 3} shows the app of pm_id 3). */
+  private Response show(String target) {
+    if (target == null || target.isBlank()) throw new IllegalArgumentException("name an app: jpm show NAME");
+    ObservedState state = supervisor.observe();
+    Targets.Resolved resolved = Targets.resolve(List.of(target), state);
+    if (resolved.byApp().size() != 1)
+      throw new IllegalArgumentException("show takes one app; '" + target + "' matches " + resolved.byApp().keySet());
+    ObservedApp app = state.apps().get(resolved.byApp().keySet().iterator().next());
+    return new Response.AppDetail(app.applied(), views.instances(app), views.schedule(app.applied().name()), git.revision(app),
         views.restarts(app));
+  }
+
+  private Response describe(List<String> targets) {
+    ObservedState state = supervisor.observe();
+    boolean all = targets == null || targets.isEmpty();
+    return new Response.Apps(views.apps(state, Targets.resolve(all ? List.of("all") : targets, state)));
+  }
+
+  private Response environment(String target) {
+    InstanceId id = Targets.resolve(target == null ? List.of() : List.of(target), supervisor.observe())
+        .single("env", target);
+    return new Response.Environment(id.toString(), new TreeMap<>(supervisor.launchedEnvironment(id)));
   }
 
   private static DesiredState required(DesiredState desired) {

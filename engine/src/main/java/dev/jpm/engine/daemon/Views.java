@@ -8,6 +8,7 @@ import dev.jpm.engine.metrics.MetricsSnapshot;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.RestartEvent;
+import dev.jpm.engine.protocol.AppInstances;
 import dev.jpm.engine.protocol.InstanceView;
 import dev.jpm.engine.protocol.ScheduleView;
 import dev.jpm.engine.schedule.Schedules;
@@ -80,6 +81,20 @@ final class Views {
     return instances(app, clock.millis(), metrics.get());
   }
 
+  /** The apps the targets named, each with its spec and the rows of its named instances. */
+  List<AppInstances> apps(ObservedState state, Targets.Resolved resolved) {
+    long now = clock.millis();
+    MetricsSnapshot sample = metrics.get();
+    List<AppInstances> apps = new ArrayList<>();
+    resolved.byApp().forEach((name, ids) -> {
+      ObservedApp app = state.apps().get(name);
+      List<InstanceView> rows = instances(app, now, sample).stream()
+          .filter(row -> ids.contains(InstanceId.parse(row.id()))).toList();
+      apps.add(new AppInstances(app.applied(), rows));
+    });
+    return apps;
+  }
+
   private List<InstanceView> instances(ObservedApp app, long now, MetricsSnapshot sample) {
     Map<InstanceId, Integer> connections = router == null ? Map.of()
         : router.balancer().view(app.applied().name()).map(Balancer.FrontView::connections).orElse(Map.of());
@@ -123,6 +138,8 @@ final class Views {
         connections,
         counts.lines(),
         counts.bytes(),
-        counts.droppedLines());
+        counts.droppedLines(),
+        record.pmId() == null ? 0 : record.pmId(),
+        record.status() == dev.jpm.engine.model.ProcessStatus.ONLINE ? record.startedAtMs() : 0);
   }
 }

@@ -31,18 +31,35 @@ public final class LogBus {
   /**
    * What a subscriber wants.
    *
-   * @param app app name, or null for every app
-   * @param instance instance index, or null for every instance
+   * @param only the instance indexes wanted, by app; null for every instance of every app
    * @param out stdout lines
    * @param err stderr lines
    */
-  public record Filter(String app, Integer instance, boolean out, boolean err) {
+  public record Filter(java.util.Map<String, java.util.Set<Integer>> only, boolean out, boolean err) {
+
+    public Filter {
+      only = only == null ? null : java.util.Map.copyOf(only);
+    }
+
+    /** One app ({@code null}: every app), one of its instances ({@code null}: every one). */
+    public Filter(String app, Integer instance, boolean out, boolean err) {
+      this(app == null ? null : java.util.Map.of(app, instance == null ? java.util.Set.of() : java.util.Set.of(instance)),
+          out, err);
+    }
+
     boolean app(String name) {
-      return app == null || app.equals(name);
+      return only == null || only.containsKey(name);
+    }
+
+    /** An app's empty set stands for every instance of it. */
+    private boolean instance(String app, int index) {
+      if (only == null) return true;
+      java.util.Set<Integer> indexes = only.get(app);
+      return indexes != null && (indexes.isEmpty() || indexes.contains(index));
     }
 
     boolean accepts(LogLine line) {
-      if (!app(line.app()) || (instance != null && instance != line.instance())) return false;
+      if (!instance(line.app(), line.instance())) return false;
       return switch (line.stream()) {
         case OUT -> out;
         case ERR -> err;

@@ -18,6 +18,8 @@ package dev.jpm.engine.model;
  * @param restartRequest why the current (or last) process must be replaced although its spec did not change (a
  *     cron, a file change, a new revision, a memory limit), or null; cleared by the next launch
  * @param port the private loopback port the current run was given as {@code PORT} (cluster mode), 0 when none
+ * @param pmId PM2's {@code pm_id}: a number for the instance, unique in the table and kept across its restarts and
+ *     reloads; null in a table saved before jpm had them (the supervisor numbers those when it restores them)
  */
 public record ProcessRecord(
     InstanceId id,
@@ -32,11 +34,21 @@ public record ProcessRecord(
     String lastSignal,
     String reason,
     String restartRequest,
-    int port) {
+    int port,
+    Integer pmId) {
 
   public ProcessRecord {
     java.util.Objects.requireNonNull(id, "id");
     java.util.Objects.requireNonNull(status, "status");
+    if (pmId != null && pmId < 0) throw new IllegalArgumentException("pmId must be >= 0, got " + pmId);
+  }
+
+  /** A record without a pm_id yet (tests, and tables saved before jpm had them). */
+  public ProcessRecord(InstanceId id, ProcessStatus status, long pid, long pidStartMs, String specHash,
+      long startedAtMs, int restarts, int unstableRestarts, Integer lastExitCode, String lastSignal, String reason,
+      String restartRequest, int port) {
+    this(id, status, pid, pidStartMs, specHash, startedAtMs, restarts, unstableRestarts, lastExitCode, lastSignal,
+        reason, restartRequest, port, null);
   }
 
   /** Whether a restart was requested that no launch has honoured yet. */

@@ -46,8 +46,11 @@ public sealed interface Action {
     public String render() { return "+ register " + spec.name() + " (" + cause + ")"; }
   }
 
-  /** Stop and forget one instance (scale down). */
-  record RemoveInstance(InstanceId id, String cause) implements Action {
+  /**
+   * Stop and forget one instance (scale down); {@code spec} is the app's spec with its new count, which the daemon
+   * records (a table that kept the old count would bring the instance back, stopped, after a daemon restart).
+   */
+  record RemoveInstance(AppSpec spec, InstanceId id, String cause) implements Action {
     public String app() { return id.app(); }
     public String render() { return "- remove " + id + " (" + cause + ")"; }
   }

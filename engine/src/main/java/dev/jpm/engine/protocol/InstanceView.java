@@ -28,6 +28,8 @@ package dev.jpm.engine.protocol;
  * @param logLines lines the instance's logs received since the daemon started
  * @param logBytes bytes the instance's logs received since the daemon started
  * @param logDropped lines lost because a log file could not be written (disk full, permission)
+ * @param pmId PM2's {@code pm_id}: the instance's number, unique in the table and kept across its restarts
+ * @param startedAtMs when the current run started (epoch ms; PM2's {@code pm_uptime}), 0 when not running
  */
 public record InstanceView(
     String name,
@@ -52,4 +54,6 @@ public record InstanceView(
     int connections,
     long logLines,
     long logBytes,
-    long logDropped) {}
+    long logDropped,
+    int pmId,
+    long startedAtMs) {}

@@ -33,7 +33,12 @@ public sealed interface Request {
           Map.entry("reload_logs", ReloadLogs.class),
           Map.entry("save", Save.class),
           Map.entry("resurrect", Resurrect.class),
-          Map.entry("clear_dump", ClearDump.class)));
+          Map.entry("clear_dump", ClearDump.class),
+          Map.entry("describe", Describe.class),
+          Map.entry("environment", Environment.class),
+          Map.entry("reset", Reset.class),
+          Map.entry("send_signal", SendSignal.class),
+          Map.entry("start_or_restart", StartOrRestart.class)));
 
   /** Is the daemon there, and which protocol does it speak? */
   record Ping() implements Request {}
@@ -61,7 +66,10 @@ public sealed interface Request {
   /** One app in detail. */
   record Show(String name) implements Request {}
 
-  /** An imperative verb on targets ({@code name}, {@code name#i} or {@code all}). */
+  /**
+   * An imperative verb on targets: {@code all}, an app name, {@code NAME#INDEX}, a {@code pm_id}, a namespace or a
+   * {@code /regex/} of app names (an ecosystem file is turned into its app names by the CLI).
+   */
   record Control(Verb verb, java.util.List<String> targets) implements Request {}
 
   /** The verbs of {@link Control}. */
@@ -144,4 +152,30 @@ public sealed interface Request {
 
   /** Empty the dump, keeping the previous one as its backup. */
   record ClearDump() implements Request {}
+
+  /**
+   * The apps and instances that targets name (as {@link Control} reads them), with each app's spec: for {@code
+   * jlist}, {@code prettylist}, {@code id} and {@code pid}. Null or empty targets: every app.
+   */
+  record Describe(java.util.List<String> targets) implements Request {}
+
+  /** The environment one instance's process was started with ({@code jpm env ID}). */
+  record Environment(String target) implements Request {}
+
+  /** PM2's {@code reset}: restart counters to 0 for the targets' instances; no process is touched. */
+  record Reset(java.util.List<String> targets) implements Request {}
+
+  /** Send an OS signal ({@code SIGUSR2}, {@code USR2} or a number) to the targets' processes ({@code sendSignal}). */
+  record SendSignal(String signal, java.util.List<String> targets) implements Request {}
+
+  /**
+   * PM2's {@code startOrRestart}/{@code startOrReload FILE}: apps of the file that are in the table are replaced
+   * (one instance at a time, with the file's spec; their instance count stays), the others are started; nothing
+   * is pruned.
+   *
+   * @param desired the file as the CLI read it (see {@link Apply})
+   * @param only the apps of the file to act on ({@code --only}); empty for all
+   * @param cause what the user typed, shown as the cause of each replacement
+   */
+  record StartOrRestart(DesiredState desired, java.util.List<String> only, String cause) implements Request {}
 }

@@ -21,7 +21,9 @@ public sealed interface Response {
           Map.entry("moved", Moved.class),
           Map.entry("gitops_sources", GitOpsSources.class),
           Map.entry("log_batch", LogBatch.class),
-          Map.entry("done", Done.class)));
+          Map.entry("done", Done.class),
+          Map.entry("apps", Apps.class),
+          Map.entry("environment", Environment.class)));
 
   /** Progress while a long request runs, one or more lines; not final. */
   record Progress(String line) implements Response {}
@@ -81,6 +83,17 @@ public sealed interface Response {
    * @param missed lines dropped before these because the follower fell behind
    */
   record LogBatch(List<LogEntry> lines, long missed) implements Response {}
+
+  /** Apps with their specs and instances, in the table's order ({@link Request.Describe}). */
+  record Apps(List<AppInstances> apps) implements Response {}
+
+  /**
+   * The environment an instance's process was started with.
+   *
+   * @param instance the instance, {@code NAME#INDEX}
+   * @param variables the variables, by name
+   */
+  record Environment(String instance, java.util.Map<String, String> variables) implements Response {}
 
   /** A request without a richer answer succeeded; {@code message} says what was done. */
   record Done(String message) implements Response {}

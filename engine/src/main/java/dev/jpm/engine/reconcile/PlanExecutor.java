@@ -128,6 +128,7 @@ final class PlanExecutor {
       }
       case Action.RestartInstance restart -> rollOut(List.of(restart));
       case Action.RemoveInstance remove -> {
+        register(remove.spec());
         if (router != null) router.drainBeforeStop(remove.id());
         supervisor.remove(remove.id());
         progress.accept("removed " + remove.id());

@@ -35,6 +35,8 @@ final class ManagedProcess {
   static final int HISTORY = 10;
 
   private final InstanceId id;
+  /** PM2's {@code pm_id}; a surge carries the number of the instance it replaces. */
+  private final int pmId;
   private final SupervisionContext context;
   private final ReentrantLock userActs = new ReentrantLock();
 
@@ -54,6 +56,8 @@ final class ManagedProcess {
   private String restartRequest;
   private long backoffMs;
   private long generation;
+  /** The environment the current (or last) process was started with; empty before the first launch. */
+  private java.util.Map<String, String> launchedEnvironment = java.util.Map.of();
   private ScheduledFuture<?> pendingRestart;
   private final ArrayDeque<RestartEvent> history = new ArrayDeque<>();
 
@@ -64,8 +68,9 @@ final class ManagedProcess {
   private volatile ProcessRecord record;
   private volatile List<RestartEvent> historyView = List.of();
 
-  ManagedProcess(InstanceId id, AppSpec spec, SupervisionContext context) {
+  ManagedProcess(InstanceId id, int pmId, AppSpec spec, SupervisionContext context) {
     this.id = id;
+    this.pmId = pmId;
     this.spec = spec;
     this.context = context;
     synchronized (this) {
@@ -75,6 +80,10 @@ final class ManagedProcess {
 
   InstanceId id() {
     return id;
+  }
+
+  int pmId() {
+    return pmId;
   }
 
   ProcessRecord record() {
@@ -94,6 +103,28 @@ final class ManagedProcess {
     restarts = previous.restarts() + 1;
     publish();
     context.changed().run();
+  }
+
+  /** The environment the current (or last) process was started with (PM2's {@code env ID}). */
+  synchronized java.util.Map<String, String> launchedEnvironment() {
+    return launchedEnvironment;
+  }
+
+  /** PM2's {@code reset}: the restart counters start over; the process is left alone. */
+  synchronized ProcessRecord resetCounters() {
+    restarts = 0;
+    unstableRestarts = 0;
+    publish();
+    context.changed().run();
+    return record;
+  }
+
+  /**
+   * Sends signal {@code number} to the running process itself, not its tree (PM2's {@code sendSignal}: an app's
+   * own handler decides what it means); false when nothing runs.
+   */
+  synchronized boolean signal(int number) {
+    return run != null && Signals.toProcess(run.pid(), number);
   }
 
   /** Whether the run with {@code pid} printed its ready line (false when it is not the current run). */
@@ -364,9 +395,10 @@ final class ManagedProcess {
           : new ReadyLine(java.util.regex.Pattern.compile(current.traffic().readyPattern()), context.changed());
       if (watcher != null) logs = logs.alsoStdoutTo(watcher);
       readyLine = watcher;
-      LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()),
-          ChildEnvironment.of(current, id.index(), context.daemonEnv(), runPort),
+      java.util.Map<String, String> environment = ChildEnvironment.of(current, id.index(), context.daemonEnv(), runPort);
+      LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()), environment,
           logs.stdout(), logs.stderr());
+      launchedEnvironment = environment;
       RunLogs owned = logs;
       logs = null; // the run owns them now, also when it fails to start
       ProcessRun started = ProcessRun.start(request, owned, paths.pid(), context.launcher(), context.exits(),
@@ -417,6 +449,6 @@ final class ManagedProcess {
     long pidStart = run != null ? run.startMs() : 0;
     record = new ProcessRecord(id, status, pid, pidStart, specHash, startedAtMs, restarts, unstableRestarts,
         lastExitCode, lastSignal, reason, restartRequest,
-        run != null ? port : 0);
+        run != null ? port : 0, pmId);
   }
 }

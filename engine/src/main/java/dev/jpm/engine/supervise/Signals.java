@@ -45,6 +45,23 @@ final class Signals {
     return number;
   }
 
+  /**
+   * The number of a signal as a user types it ({@code SIGUSR2}, {@code usr2}, {@code 12}); throws with the text and
+   * what is accepted when it is none.
+   */
+  static int parse(String text) {
+    String name = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
+    if (name.startsWith("SIG")) name = name.substring(3);
+    if (name.matches("\\d{1,2}")) {
+      int number = Integer.parseInt(name);
+      if (number >= 1 && number <= 31) return number;
+    }
+    Integer number = NUMBERS.get(name);
+    if (number == null)
+      throw new IllegalArgumentException("unknown signal '" + text + "': give a name such as SIGUSR2 or USR2, or 1-31");
+    return number;
+  }
+
   /** The name (without SIG) of a signal number, when it is one we know. */
   static Optional<String> name(int number) {
     return NUMBERS.entrySet().stream().filter(e -> e.getValue() == number).map(Map.Entry::getKey).findFirst();

@@ -59,6 +59,7 @@ public final class Supervisor implements AutoCloseable {
   private final Map<InstanceId, ManagedProcess> instances = new TreeMap<>();
   /** Replacements being readied beside the instance they will replace (rolling reload with surge). */
   private final Map<InstanceId, ManagedProcess> surges = new TreeMap<>();
+  private final PmIds pmIds = new PmIds();
 
   public Supervisor(ProcessLauncher launcher, Clock clock, Path jpmHome) {
     this(launcher, clock, jpmHome, new LogRouter(jpmHome, clock));
@@ -90,7 +91,7 @@ public final class Supervisor implements AutoCloseable {
       instances.values().stream().filter(m -> m.id().app().equals(spec.name())).forEach(m -> m.replaceSpec(spec));
       for (int index = 0; index < spec.instances(); index++) {
         InstanceId id = new InstanceId(spec.name(), index);
-        instances.computeIfAbsent(id, key -> new ManagedProcess(key, spec, context));
+        instances.computeIfAbsent(id, key -> new ManagedProcess(key, pmIds.allocate(), spec, context));
       }
     }
     context.changed().run();
@@ -99,6 +100,21 @@ public final class Supervisor implements AutoCloseable {
   /** Starts the instance unless it runs; returns once launched (online) or failed (errored with the reason). */
   public ProcessRecord start(InstanceId id) {
     return instance(id).start();
+  }
+
+  /** PM2's {@code reset}: the instance's restart counters start over; its process is left alone. */
+  public ProcessRecord resetCounters(InstanceId id) {
+    return instance(id).resetCounters();
+  }
+
+  /** Sends signal {@code name} ({@code SIGUSR2}, {@code USR2} or a number) to the instance's process; false when none runs. */
+  public boolean signal(InstanceId id, String name) {
+    return instance(id).signal(Signals.parse(name));
+  }
+
+  /** The environment the instance's current (or last) process was started with; empty when it never ran. */
+  public Map<String, String> launchedEnvironment(InstanceId id) {
+    return instance(id).launchedEnvironment();
   }
 
   /** Stops the tree, starts again with the current spec, counts one restart; returns once the new one launched. */
@@ -164,6 +180,7 @@ public final class Supervisor implements AutoCloseable {
     synchronized (this) {
       ofApp.forEach(m -> instances.remove(m.id()));
       specs.remove(app);
+      if (specs.isEmpty()) pmIds.reset();
     }
     context.changed().run();
   }
@@ -178,7 +195,7 @@ public final class Supervisor implements AutoCloseable {
     synchronized (this) {
       instance(id);
       if (surges.containsKey(id)) throw new IllegalStateException("a replacement of " + id + " is already running");
-      surge = new ManagedProcess(id, specs.get(id.app()), context);
+      surge = new ManagedProcess(id, instance(id).pmId(), specs.get(id.app()), context);
       surges.put(id, surge);
     }
     return surge.start();
@@ -249,7 +266,7 @@ public final class Supervisor implements AutoCloseable {
     Map<String, ObservedApp> apps = new LinkedHashMap<>();
     specs.forEach((name, spec) -> apps.put(name, new ObservedApp(spec, records.getOrDefault(name, List.of()),
         surgeRecords.getOrDefault(name, List.of()))));
-    return new ObservedState(apps);
+    return new ObservedState(apps, pmIds.next());
   }
 
   /** Returns once the instance was online for min_uptime, or is stopped or errored, or {@code timeout} passed. */
@@ -293,14 +310,20 @@ public final class Supervisor implements AutoCloseable {
     unsaved.forEach((file, orphan) -> stops.add(stopOrphan(orphan, stopPolicies.get(pidFiles.get(file)))));
     CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
     unsaved.keySet().forEach(Supervisor::deleteQuietly);
-    savedSpecs.forEach(this::register);
     List<ManagedProcess> restored = new ArrayList<>();
     synchronized (this) {
+      // The saved instances, with their pm_ids (numbered now when the table predates them).
+      pmIds.continueFrom(saved.nextPmId());
+      savedSpecs.forEach(spec -> specs.putIfAbsent(spec.name(), spec));
       for (ProcessRecord record : records) {
         AppSpec spec = specs.get(record.id().app());
-        restored.add(instances.computeIfAbsent(record.id(), key -> new ManagedProcess(key, spec, context)));
+        int pmId = record.pmId() != null ? record.pmId() : pmIds.allocate();
+        restored.add(instances.computeIfAbsent(record.id(), key -> new ManagedProcess(key, pmId, spec, context)));
       }
     }
+    // Exactly the saved instances, not what each spec's count asks for: one deleted by hand (jpm delete 3) stays
+    // deleted, as it was before the daemon died; apply starts it again where the file still asks for it.
+    context.changed().run();
     for (int i = 0; i < restored.size(); i++) restored.get(i).restore(records.get(i));
   }
 

@@ -4,7 +4,8 @@
  * spawns it in its own session through the {@code os} package, which hands its output to the consumers the
  * {@code logs} package gives it), applies the restart policy when it exits (a pure {@code RestartDecider}), and
  * stops it by signalling its whole process tree, escalating to SIGKILL after {@code kill_timeout}, so no orphan
- * survives.
+ * survives. It also numbers instances with PM2's {@code pm_id} ({@code PmIds}): one number per instance for its
+ * whole life, kept by restarts, by the replacement a reload promotes in its place and by a restored table.
  *
  * <p>Threading: the table is guarded by the supervisor's monitor, each instance's state by its own monitor, and
  * user acts on one instance are serialized. One timer thread runs restart delays and stop sequences; a small

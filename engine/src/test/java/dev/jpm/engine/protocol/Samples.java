@@ -47,9 +47,9 @@ public final class Samples {
       VERSIONING, TRAFFIC);
   public static final InstanceId ID = new InstanceId("api", 2);
   public static final ProcessRecord RECORD = new ProcessRecord(ID, ProcessStatus.WAITING_RESTART, 4242,
-      1_795_000_000_123L, "13247f56471d8075", 1_795_000_000_456L, 5, 2, 137, "KILL", "memory limit", "cron", 20001);
+      1_795_000_000_123L, "13247f56471d8075", 1_795_000_000_456L, 5, 2, 137, "KILL", "memory limit", "cron", 20001, 7);
   public static final ProcessRecord SURGE = new ProcessRecord(new InstanceId("api", 3), ProcessStatus.LAUNCHING, 4343,
-      1_795_000_001_000L, "13247f56471d8075", 1_795_000_001_001L, 0, 0, null, null, null, null, 20002);
+      1_795_000_001_000L, "13247f56471d8075", 1_795_000_001_001L, 0, 0, null, null, null, null, 20002, 9);
   public static final ObservedApp APP = new ObservedApp(SPEC, List.of(RECORD), List.of(SURGE));
   public static final ObservedState STATE = new ObservedState(Map.of("api", APP));
   public static final MetricsEndpoint METRICS = new MetricsEndpoint("0.0.0.0", 9209);
@@ -58,9 +58,10 @@ public final class Samples {
 
   public static final InstanceView VIEW = new InstanceView("api", "api#2", 2, "shop", "cluster", 4242, "online", 5, 2,
       61_000, 137, "KILL", "memory limit", "/var/log/api-out.log", "/var/log/api-err.log", "/srv/eco.yaml", 12.5,
-      52_428_800L, "ready", 3, 1000, 64_000, 7);
+      52_428_800L, "ready", 3, 1000, 64_000, 7, 12, 1_795_000_009_000L);
   public static final InstanceView BARE_VIEW = new InstanceView("w", "w#0", 0, "default", "fork", 0, "stopped", 0, 0,
-      0, null, null, null, null, null, null, null, null, null, 0, 0, 0, 0);
+      0, null, null, null, null, null, null, null, null, null, 0, 0, 0, 0, 0, 0);
+  public static final AppInstances APP_INSTANCES = new AppInstances(SPEC, List.of(VIEW));
   public static final GitOpsSource SOURCE = new GitOpsSource("shop", "https://git.example/shop.git", "release",
       "deploy/eco.yaml", "production", 30_000, true);
   public static final GitOpsStatus STATUS = new GitOpsStatus("a".repeat(40), "b".repeat(40), "OutOfSync", "Degraded",
@@ -92,7 +93,12 @@ public final class Samples {
       new Request.Reload(List.of("api", "db")),
       new Request.Logs("api#2", 50, "err", true),
       new Request.Flush("all"),
-      new Request.ReloadLogs());
+      new Request.ReloadLogs(),
+      new Request.Describe(List.of("/^api/", "3")),
+      new Request.Environment("api#2"),
+      new Request.Reset(List.of("all")),
+      new Request.SendSignal("SIGUSR2", List.of("shop")),
+      new Request.StartOrRestart(DESIRED, List.of("api"), "startOrReload"));
 
   /** Every response type. */
   public static final List<Response> RESPONSES = List.of(
@@ -107,10 +113,12 @@ public final class Samples {
       new Response.Moved("api", "e".repeat(40), "f".repeat(40), List.of("api#1 errored"), List.of(VIEW)),
       new Response.GitOpsSources(List.of(GITOPS)),
       new Response.LogBatch(List.of(LOG_ENTRY, new LogEntry("api", LogEntry.SHARED, "out", "", 0)), 12),
-      new Response.Done("flushed 3 files"));
+      new Response.Done("flushed 3 files"),
+      new Response.Apps(List.of(APP_INSTANCES)),
+      new Response.Environment("api#2", new java.util.TreeMap<>(Map.of("PORT", "20001", "NODE_APP_INSTANCE", "2"))));
 
   /** Every model record, and the protocol's records that are parts of messages or files. */
   public static final List<Record> PARTS = List.of(HEALTH, TRAFFIC, ROTATION, LOGS, RESTART, STOP, VERSIONING,
       DEPENDENCY, SPEC, ID, RECORD, SURGE, APP, STATE, METRICS, DESIRED, RESTART_EVENT, VIEW, BARE_VIEW, SOURCE,
-      STATUS, GITOPS, LOG_ENTRY, RESTART_VIEW, REVISION, SCHEDULE);
+      STATUS, GITOPS, LOG_ENTRY, RESTART_VIEW, REVISION, SCHEDULE, APP_INSTANCES);
 }

@@ -1,0 +1,25 @@
+package dev.jpm.cli.command;
+
+import dev.jpm.cli.ExitCode;
+import dev.jpm.cli.render.JsonText;
+import dev.jpm.cli.render.Pm2Processes;
+import dev.jpm.engine.protocol.Request;
+import dev.jpm.engine.protocol.Response;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code jpm jlist}: every instance as one JSON array in {@code pm2 jlist}'s shape, for tools written for PM2. */
+@Command(name = "jlist", description = "Print every instance as JSON in PM2's jlist shape (pm_id, pm2_env, monit...).")
+public final class JlistCommand extends ClientCommand {
+
+  @Override
+  public Integer call() throws Exception {
+    out().println(JsonText.of(Pm2Processes.of(describe(this, List.of()).apps())));
+    return ExitCode.OK;
+  }
+
+  /** The apps and instances the targets name (every one when empty). Also prettylist's, id's and pid's. */
+  static Response.Apps describe(ClientCommand command, List<String> targets) throws java.io.IOException {
+    return expect(command.send(new Request.Describe(targets)), Response.Apps.class);
+  }
+}
