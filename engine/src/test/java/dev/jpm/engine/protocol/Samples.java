@@ -98,7 +98,10 @@ public final class Samples {
       new Request.Environment("api#2"),
       new Request.Reset(List.of("all")),
       new Request.SendSignal("SIGUSR2", List.of("shop")),
-      new Request.StartOrRestart(DESIRED, List.of("api"), "startOrReload"));
+      new Request.StartOrRestart(DESIRED, List.of("api"), "startOrReload"),
+      new Request.Save(true),
+      new Request.Resurrect(),
+      new Request.ClearDump());
 
   /** Every response type. */
   public static final List<Response> RESPONSES = List.of(
