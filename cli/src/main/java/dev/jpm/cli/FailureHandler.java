@@ -17,10 +17,16 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand())
       verbose |= level.hasMatchedOption("-v");
     Failure failure = Failure.of(ex);
-    err.println(commandLine.getColorScheme().errorText("jpm: " + failure.message()));
+    err.println(commandLine.getColorScheme().errorText(prefix(commandLine) + failure.message()));
     if (verbose) ex.printStackTrace(err);
     err.flush();
     return failure.exitCode();
+  }
+
+  /** {@code jpm: }, or PM2's {@code [PM2][ERROR] } for the pm2 command line. */
+  static String prefix(CommandLine commandLine) {
+    return commandLine.getCommandSpec().root().userObject() instanceof JpmCommand jpm && jpm.pm2()
+        ? "[PM2][ERROR] " : "jpm: ";
   }
 
   /** What an exception means to the user: the exit code and the one line that says it. */

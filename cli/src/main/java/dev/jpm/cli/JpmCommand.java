@@ -22,10 +22,22 @@ public final class JpmCommand {
   boolean verbose;
 
   private final Map<String, String> environment;
+  private final boolean pm2;
   private DaemonClient client;
 
   JpmCommand(Map<String, String> environment) {
+    this(environment, false);
+  }
+
+  /** @param pm2 whether output takes PM2's shapes ({@code jpm pm2 ...}, the launcher called as {@code pm2}) */
+  JpmCommand(Map<String, String> environment, boolean pm2) {
     this.environment = Map.copyOf(environment);
+    this.pm2 = pm2;
+  }
+
+  /** Whether this command line speaks PM2's output shapes (see {@code command/Pm2Command}). */
+  public boolean pm2() {
+    return pm2;
   }
 
   /** The environment the command runs in (the process's, or a test's). */

@@ -52,20 +52,25 @@ public final class Main {
 
   /** The command line for these arguments: only the verb they name, or every verb when the first word is none. */
   static CommandLine forArguments(Map<String, String> environment, String... args) {
+    return forArguments(environment, false, args);
+  }
+
+  /** The same, speaking PM2's output shapes when {@code pm2} (the verbs PM2's command line was turned into). */
+  public static CommandLine forArguments(Map<String, String> environment, boolean pm2, String... args) {
     Class<?> verb = args.length == 0 ? null : Verbs.BY_WORD.get(args[0]);
-    return commandLine(environment, verb == null ? Verbs.ALL : List.of(verb));
+    return commandLine(new JpmCommand(environment, pm2), verb == null ? Verbs.ALL : List.of(verb));
   }
 
   /** The command line with every verb; tests call {@code execute} on it with their own writers and environment. */
   public static CommandLine commandLine(Map<String, String> environment) {
-    return commandLine(environment, Verbs.ALL);
+    return commandLine(new JpmCommand(environment), Verbs.ALL);
   }
 
-  private static CommandLine commandLine(Map<String, String> environment, List<Class<?>> verbs) {
+  private static CommandLine commandLine(JpmCommand root, List<Class<?>> verbs) {
     // picocli's factory otherwise looks for groovy.lang.Closure, opening every jar of the class path to find none
     // (15 ms of every verb's start-up).
     System.setProperty("picocli.disable.closures", "true");
-    CommandLine cli = new CommandLine(new JpmCommand(environment));
+    CommandLine cli = new CommandLine(root);
     verbs.forEach(cli::addSubcommand);
     cli.setExecutionExceptionHandler(new FailureHandler());
     cli.setParameterExceptionHandler(new UsageErrors());

@@ -22,7 +22,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
             .append('?');
     }
     message.append(" (").append(command.getCommandSpec().qualifiedName()).append(" --help lists what it takes)");
-    err.println(command.getColorScheme().errorText("jpm: " + message));
+    err.println(command.getColorScheme().errorText(FailureHandler.prefix(command) + message));
     err.flush();
     return ExitCode.USAGE;
   }

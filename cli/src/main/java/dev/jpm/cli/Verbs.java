@@ -16,6 +16,7 @@ import dev.jpm.cli.command.ListCommand;
 import dev.jpm.cli.command.LogsCommand;
 import dev.jpm.cli.command.MonitCommand;
 import dev.jpm.cli.command.PingCommand;
+import dev.jpm.cli.command.Pm2Command;
 import dev.jpm.cli.command.PullCommand;
 import dev.jpm.cli.command.ReloadCommand;
 import dev.jpm.cli.command.ReloadLogsCommand;
@@ -60,7 +61,7 @@ final class Verbs {
       UnstartupCommand.class,
       JlistCommand.class, PrettylistCommand.class, EnvCommand.class, IdCommand.class, PidCommand.class,
       SendSignalCommand.class, ResetCommand.class, StartOrRestartCommand.class, StartOrReloadCommand.class,
-      LinkCommand.class);
+      LinkCommand.class, Pm2Command.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -107,6 +108,7 @@ final class Verbs {
     words.put("startOrRestart", StartOrRestartCommand.class);
     for (String word : List.of("startOrReload", "startOrGracefulReload")) words.put(word, StartOrReloadCommand.class);
     words.put("link", LinkCommand.class);
+    words.put("pm2", Pm2Command.class);
     return Map.copyOf(words);
   }
 }

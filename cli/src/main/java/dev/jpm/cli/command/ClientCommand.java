@@ -34,7 +34,7 @@ abstract class ClientCommand implements Callable<Integer> {
   }
 
   Style style() {
-    return Style.forTerminal(jpm.environment());
+    return Style.forTerminal(jpm.environment()).withPm2(jpm.pm2());
   }
 
   /** Sends a request (starting the daemon if needed), printing progress lines as they come. */
@@ -45,7 +45,7 @@ abstract class ClientCommand implements Callable<Integer> {
   /** {@link #send(Request)} for a caller without picocli ({@code QuickApply}). */
   static Response send(DaemonClient client, Request request, PrintWriter out, Style style) throws IOException {
     Response response = client.send(request, message -> {
-      for (String line : message.split("\n")) out.println(PlanText.line(line, style));
+      for (String line : message.split("\n")) out.println(style.pm2() ? "[PM2] " + line : PlanText.line(line, style));
       out.flush();
     });
     if (response instanceof Response.Failure failure) throw failure(failure);
@@ -76,7 +76,7 @@ abstract class ClientCommand implements Callable<Integer> {
     applied.warnings().forEach(w -> err.println(style.yellow("warning: " + w)));
     ProcessTable.lines(applied.table(), style).forEach(out::println);
     if (applied.failures().isEmpty()) return ExitCode.OK;
-    applied.failures().forEach(f -> err.println(style.red("✗ " + f)));
+    applied.failures().forEach(f -> err.println(style.red((style.pm2() ? "[PM2][ERROR] " : "✗ ") + f)));
     err.println("jpm logs NAME --lines 50 --nostream shows why");
     return ExitCode.NOT_CONVERGED;
   }

@@ -12,6 +12,7 @@ public final class ProcessTable {
   private ProcessTable() {}
 
   public static List<String> lines(List<InstanceView> instances, Style style) {
+    if (style.pm2()) return Pm2Table.lines(instances, style);
     if (instances.isEmpty()) return List.of("no apps (jpm apply FILE starts some)");
     TextTable table = new TextTable("id", "name", "mode", "pid", "status", "restarts", "uptime", "cpu", "mem");
     for (InstanceView row : instances) {
