@@ -110,6 +110,20 @@ class NodePreloadIT {
   }
 
   @Test
+  void aChildThatNodeForkedWithIpcKeepsItsOwnProcessSend() throws Exception {
+    Path child = Files.writeString(temp.resolve("child.js"), "process.send('hello from ' + typeof process.send);\n");
+    Path parent = Files.writeString(temp.resolve("parent.js"), """
+        const { fork } = require('child_process');
+        // The channel variables as jpm gives them; the preload (in execArgv) must still leave Node's IPC alone.
+        const env = Object.assign({}, process.env, { JPM_NODE_CHANNEL: '/nonexistent/node.sock', JPM_NODE_TOKEN: 't' });
+        const child = fork(%s, [], { env, execArgv: process.execArgv });
+        child.on('message', (m) => { console.log('parent got: ' + m); child.disconnect(); });
+        """.formatted("'" + child + "'"));
+
+    assertThat(runNode(parent, Map.of())).containsExactly("parent got: hello from function");
+  }
+
+  @Test
   void thePreloadIsWrittenOnceUnderJpmHomeAndRewrittenWhenItDiffers() throws Exception {
     NodePreload preload = new NodePreload(temp);
     List<String> argv = preload.prepare(List.of("node", "--max-old-space-size=64", "app.js", "x"), Map.of(),
