@@ -58,18 +58,26 @@ class TrafficMapperTest {
   }
 
   @Test
-  void clusterModeWithoutPortWarnsToReadPort() {
+  void clusterModeWithoutPortWarnsToReadPortOrForNodeToDeclareThePortInItsCode() {
     LoadResult result = fx.load("e.yaml", """
         apps:
-          - script: server.js
+          - script: server.sh
             name: api
+            exec_mode: cluster
+            instances: 2
+          - script: server.js
+            name: web
             exec_mode: cluster
             instances: 2
         """);
     assertThat(result.errors()).isEmpty();
-    assertThat(result.warnings()).extracting(ConfigProblem::render).singleElement().asString()
+    assertThat(result.warnings()).extracting(ConfigProblem::render).hasSize(2);
+    assertThat(result.warnings().getFirst().render())
         .startsWith(fx.path("e.yaml") + ":4:5: app \"api\": exec_mode: cluster mode without port")
         .contains("PORT variable", "declare port:");
+    assertThat(result.warnings().get(1).render())
+        .startsWith(fx.path("e.yaml") + ":8:5: app \"web\": exec_mode: cluster mode without port")
+        .contains("declare port: with the port the app listens on", "jpm's Node preload");
   }
 
   @Test
