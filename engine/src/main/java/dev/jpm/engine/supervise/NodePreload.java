@@ -18,10 +18,12 @@ import java.util.Optional;
  * which moves {@code listen()} of the app's port onto the instance's private port and carries {@code
  * process.send('ready')} and the {@code shutdown} message over the {@link NodeChannel}. The preload ships as this
  * package's resource {@value #RESOURCE}; it is written once per daemon to a stable path (temp file, then rename, so
- * a Node starting meanwhile never reads half a file), and rewritten only when a new jpm ships another one. The
- * {@code .cjs} name keeps it CommonJS even under a {@code package.json} that says {@code "type": "module"}.
+ * a Node starting meanwhile never reads half a file), and rewritten only when a new jpm ships another one or the
+ * file went missing. The {@code .cjs} name keeps it CommonJS even under a {@code package.json} that says {@code
+ * "type": "module"}.
  *
- * <p>Thread-safe. When the file cannot be written the app starts as before, without the preload (logged once).
+ * <p>Thread-safe. When the file cannot be written the app starts as before, without the preload (logged once until
+ * a later launch succeeds in writing it).
  */
 final class NodePreload implements AutoCloseable {
 
@@ -35,7 +37,7 @@ final class NodePreload implements AutoCloseable {
   private final NodeChannel channel;
   // Guarded by this.
   private boolean written;
-  private boolean failed;
+  private boolean warned;
 
   NodePreload(Path jpmHome) {
     this.file = jpmHome.resolve("node").resolve("preload.cjs");
@@ -63,16 +65,19 @@ final class NodePreload implements AutoCloseable {
     return file;
   }
 
+  /** The file is there with this jpm's content; checked again (one stat) when someone removed it meanwhile. */
   private synchronized boolean written() {
-    if (written || failed) return written;
+    if (written && Files.isRegularFile(file)) return true;
     try {
       byte[] content = resource();
       if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), content)) write(content);
       written = true;
+      warned = false;
     } catch (IOException | RuntimeException e) {
-      failed = true;
-      LOG.log(Level.WARNING, "Node apps start without jpm's preload (no cluster port, wait_ready or shutdown "
-          + "message): cannot write " + file + ": " + e);
+      written = false;
+      if (!warned) LOG.log(Level.WARNING, "Node apps start without jpm's preload (no cluster port, wait_ready or "
+          + "shutdown message): cannot write " + file + ": " + e);
+      warned = true;
     }
     return written;
   }

@@ -139,6 +139,10 @@ class NodePreloadIT {
     try (var left = Files.list(file.getParent())) {
       assertThat(left).containsExactly(file); // no temp file left behind
     }
+
+    Files.delete(file); // e.g. someone cleaned JPM_HOME while the daemon runs
+    preload.prepare(List.of("node", "app.js"), Map.of(), () -> {});
+    assertThat(Files.readAllBytes(file)).isEqualTo(shipped);
     preload.close();
   }
 
