@@ -79,7 +79,8 @@ class NodePreloadIT {
     assertThat(instances).hasSize(2).allSatisfy(row -> {
       assertThat(row.path("status").asString()).isEqualTo("online");
       assertThat(row.path("readiness").asString()).isEqualTo("ready");
-      assertThat(row.path("restarts").asInt()).as("no EADDRINUSE crash and restart").isZero();
+      assertThat(row.path("restarts").asInt()).as("no EADDRINUSE crash and restart; %s said:%n%s",
+          row.path("id").asString(), Files.readString(Path.of(row.path("err_log").asString()))).isZero();
     });
     long before0 = jpm.pid("web#0");
     long before1 = jpm.pid("web#1");
