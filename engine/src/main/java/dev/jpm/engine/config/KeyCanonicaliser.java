@@ -42,7 +42,7 @@ final class KeyCanonicaliser {
   /** Keys that only mean something inside PM2 or Node: a PM2 file carrying them must still load. */
   static final Set<String> IGNORED = Set.of(
       "name_prefix", "install_url", "force", "execute_command", "username", "windowsHide", "write",
-      "kill_retry_time", "treekill", "shutdown_with_message", "watch_options", "source_map_support",
+      "kill_retry_time", "treekill", "watch_options", "source_map_support",
       "disable_source_map_support", "pmx", "automation", "trace", "disable_trace", "v8", "event_loop_inspector",
       "deep_monitoring", "io");
 

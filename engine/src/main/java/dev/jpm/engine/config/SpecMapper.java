@@ -67,7 +67,9 @@ final class SpecMapper {
     checkIgnoreWatch(app, scope);
     checkReadyPattern(app, scope);
     Integer port = app.has("port") ? app.get("port").asInt() : null;
-    var traffic = TrafficMapper.map(app, instances, port, scope);
+    boolean node = launch != null && AppSpec.isNodeProgram(launch.command().getFirst());
+    var traffic = TrafficMapper.map(app, instances, port, node, scope);
+    checkShutdownMessage(app, node, scope);
     checkLogOptions(app, scope);
     QuantityRanges.check(app, scope, Vocabulary.INSTANCE);
     if (scope.problems().errorCount() > before) return Optional.empty();
@@ -147,6 +149,13 @@ final class SpecMapper {
     }
   }
 
+  /** Only Node apps can receive the message (through jpm's preload); others would silently get the signal. */
+  private static void checkShutdownMessage(ObjectNode app, boolean node, AppScope scope) {
+    if (app.path("shutdown_with_message").asBoolean(false) && !node)
+      scope.warningAtKey("shutdown_with_message", "only a Node app receives the 'shutdown' message; this app is "
+          + "stopped with its stop_signal (" + app.path("stop_signal").asString("SIGINT") + ")");
+  }
+
   /** A date pattern with a token dayjs does not know, or a rotation that never rotates, is a mistake to say now. */
   private static void checkLogOptions(ObjectNode app, AppScope scope) {
     if (app.path("log_date_format").isString()) {
@@ -192,7 +201,8 @@ final class SpecMapper {
   private static StopPolicy stop(ObjectNode app) {
     String signal = app.path("stop_signal").asString(StopPolicy.PM2_DEFAULTS.signal()).toUpperCase(Locale.ROOT);
     if (signal.startsWith("SIG")) signal = signal.substring(3);
-    return new StopPolicy(signal, millis(app, "kill_timeout", StopPolicy.PM2_DEFAULTS.killTimeoutMs()));
+    return new StopPolicy(signal, millis(app, "kill_timeout", StopPolicy.PM2_DEFAULTS.killTimeoutMs()),
+        app.path("shutdown_with_message").asBoolean(false));
   }
 
   private static String cron(ObjectNode app) {

@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Maps an app's readiness, front-port and rollout keys ({@code host}, {@code proxy_protocol}, {@code health_check},
- * {@code wait_ready}/{@code ready_pattern}, {@code max_surge}, {@code max_unavailable}, {@code drain_timeout}) to
+ * {@code wait_ready}, {@code ready_pattern}, {@code max_surge}, {@code max_unavailable}, {@code drain_timeout}) to
  * {@link Traffic}, reporting combinations that cannot work.
  */
 final class TrafficMapper {
@@ -18,7 +18,8 @@ final class TrafficMapper {
 
   private TrafficMapper() {}
 
-  static Traffic map(ObjectNode app, int instances, Integer port, AppScope scope) {
+  /** {@code node}: the app runs on Node, whose {@code process.send('ready')} jpm's preload receives. */
+  static Traffic map(ObjectNode app, int instances, Integer port, boolean node, AppScope scope) {
     Traffic d = Traffic.DEFAULTS;
     int surge = count(app.path("max_surge"), instances, true, d.maxSurge());
     int unavailable = count(app.path("max_unavailable"), instances, false, d.maxUnavailable());
@@ -27,18 +28,22 @@ final class TrafficMapper {
           "max_surge and max_unavailable are both 0: a rolling reload could never replace an instance");
       surge = 1;
     }
-    if (app.path("wait_ready").asBoolean(false) && !app.has("ready_pattern"))
+    boolean waitReady = app.path("wait_ready").asBoolean(false);
+    if (waitReady && !node && !app.has("ready_pattern"))
       scope.warningAtKey("wait_ready", "a non-Node app says it is ready with a stdout line: add ready_pattern "
           + "(e.g. ready_pattern: \"listening on\"); until then readiness is min_uptime and the port");
     if (app.path("exec_mode").asString("fork").startsWith("cluster") && port == null)
       scope.warningAtKey("exec_mode", "cluster mode without port: nothing balances the instances, and instances "
-          + "that bind one fixed port will collide; have the app listen on the PORT variable and declare port: so "
-          + "jpm owns that port and balances over the instances");
+          + "that bind one fixed port will collide; " + (node
+              ? "declare port: with the port the app listens on (the number in its code, or PORT: jpm's Node "
+                  + "preload moves that listen() to each instance's private port)"
+              : "have the app listen on the PORT variable and declare port:")
+          + " so jpm owns that port and balances over the instances");
     HealthCheck check = app.has("health_check") ? healthCheck(app.get("health_check"), port, scope) : null;
     String host = app.path("host").isString() ? app.get("host").asString() : null;
     String pattern = app.path("ready_pattern").isString() ? app.get("ready_pattern").asString() : null;
     return new Traffic(host, app.path("proxy_protocol").asBoolean(false), check, pattern, surge, unavailable,
-        SpecMapper.millis(app, "drain_timeout", d.drainTimeoutMs()), reusePort(app, port, scope));
+        SpecMapper.millis(app, "drain_timeout", d.drainTimeoutMs()), reusePort(app, port, scope), waitReady);
   }
 
   private static boolean reusePort(ObjectNode app, Integer port, AppScope scope) {

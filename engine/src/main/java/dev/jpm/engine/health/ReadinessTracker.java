@@ -89,7 +89,8 @@ public final class ReadinessTracker implements AutoCloseable {
       live.forEach((key, run) -> {
         if (watches.containsKey(key)) return;
         RunWatch watch = new RunWatch(specOf.get(key), run, clock,
-            () -> supervisor.saidReady(run.id(), run.pid()), new Owner());
+            () -> supervisor.saidReady(run.id(), run.pid()), () -> supervisor.sentReady(run.id(), run.pid()),
+            new Owner());
         watches.put(key, watch);
         statuses.put(key, new Status(run.id(), run.pid(), run.port(), Readiness.STARTING, null));
         started.add(watch);

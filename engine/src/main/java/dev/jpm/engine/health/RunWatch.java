@@ -28,15 +28,22 @@ final class RunWatch {
   private final ProcessRecord run;
   private final Clock clock;
   private final BooleanSupplier saidReady;
+  private final BooleanSupplier sentReady;
   private final Owner owner;
   private volatile boolean cancelled;
   private volatile Thread thread;
 
-  RunWatch(AppSpec spec, ProcessRecord run, Clock clock, BooleanSupplier saidReady, Owner owner) {
+  /**
+   * @param saidReady whether the process printed its ready_pattern line
+   * @param sentReady whether the process called {@code process.send('ready')} (a Node app, for wait_ready)
+   */
+  RunWatch(AppSpec spec, ProcessRecord run, Clock clock, BooleanSupplier saidReady, BooleanSupplier sentReady,
+      Owner owner) {
     this.spec = spec;
     this.run = run;
     this.clock = clock;
     this.saidReady = saidReady;
+    this.sentReady = sentReady;
     this.owner = owner;
   }
 
@@ -126,10 +133,12 @@ final class RunWatch {
     }
   }
 
-  /** One round of every configured condition: the ready line, then the health check or the port. */
+  /** One round of every configured condition: the ready line, the ready message, then the health check or the port. */
   private Probe.Result checkOnce() {
     if (spec.traffic().readyPattern() != null && !saidReady.getAsBoolean())
       return new Probe.Result(false, "no stdout line matched ready_pattern yet");
+    if (spec.traffic().waitReady() && spec.runsOnNode() && !sentReady.getAsBoolean())
+      return new Probe.Result(false, "the app has not called process.send('ready') yet (wait_ready)");
     HealthCheck check = spec.traffic().healthCheck();
     if (check != null) return Probe.check(check, port());
     // Without a health check only a balanced process's private port is tried: a fork app's declared port may be

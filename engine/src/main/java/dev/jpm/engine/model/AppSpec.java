@@ -121,6 +121,22 @@ public record AppSpec(
   }
 
   /**
+   * Whether the program run is Node ({@code node} or {@code nodejs}: PM2's interpreter for {@code .js}, {@code .cjs},
+   * {@code .mjs}, or named by {@code interpreter}). Such apps are started with jpm's preload, which gives them the
+   * app's port behind the balancer, {@code process.send('ready')} and the {@code shutdown} message. Derived from the
+   * argv, which the hash already covers.
+   */
+  public boolean runsOnNode() {
+    return isNodeProgram(command.getFirst());
+  }
+
+  /** Whether {@code program} (a path or a name on PATH) is the Node executable. */
+  public static boolean isNodeProgram(String program) {
+    String base = program.substring(program.lastIndexOf('/') + 1);
+    return base.equals("node") || base.equals("nodejs");
+  }
+
+  /**
    * A stable digest of what shapes the running process: argv, cwd, declared env, instance variables, port and
    * exec mode. Never depends on the caller's shell or on supervision settings, so an unchanged file hashes the same.
    */

@@ -14,12 +14,14 @@ package dev.jpm.engine.model;
  * @param drainTimeoutMs how long an instance leaving the rotation may finish its open connections
  * @param reusePort cluster mode without jpm's copy: every instance binds the app's port itself with SO_REUSEPORT
  *     (told by {@code JPM_REUSEPORT=1}) and the kernel spreads connections; no front port, no drain
+ * @param waitReady PM2's {@code wait_ready}: a Node app is ready only once it sent {@code process.send('ready')}
+ *     (through jpm's preload); for other apps {@code ready_pattern} says it
  */
 public record Traffic(String host, boolean proxyProtocol, HealthCheck healthCheck, String readyPattern,
-    int maxSurge, int maxUnavailable, long drainTimeoutMs, boolean reusePort) {
+    int maxSurge, int maxUnavailable, long drainTimeoutMs, boolean reusePort, boolean waitReady) {
 
   /** PM2-like defaults: one extra instance during a reload, none taken down, ten seconds of drain. */
-  public static final Traffic DEFAULTS = new Traffic(null, false, null, null, 1, 0, 10_000, false);
+  public static final Traffic DEFAULTS = new Traffic(null, false, null, null, 1, 0, 10_000, false, false);
 
   public Traffic {
     if (maxSurge < 0) throw new IllegalArgumentException("max_surge must be >= 0, got " + maxSurge);
@@ -27,5 +29,11 @@ public record Traffic(String host, boolean proxyProtocol, HealthCheck healthChec
     if (maxSurge == 0 && maxUnavailable == 0)
       throw new IllegalArgumentException("max_surge and max_unavailable must not both be 0");
     if (drainTimeoutMs < 0) throw new IllegalArgumentException("drain_timeout must be >= 0, got " + drainTimeoutMs);
+  }
+
+  /** Without {@code wait_ready}. */
+  public Traffic(String host, boolean proxyProtocol, HealthCheck healthCheck, String readyPattern, int maxSurge,
+      int maxUnavailable, long drainTimeoutMs, boolean reusePort) {
+    this(host, proxyProtocol, healthCheck, readyPattern, maxSurge, maxUnavailable, drainTimeoutMs, reusePort, false);
   }
 }

@@ -86,6 +86,7 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
   private static void compareStop(ChangeList changes, StopPolicy a, StopPolicy b) {
     changes.compare("stop_signal", a.signal(), b.signal(), String::valueOf);
     changes.compare("kill_timeout", a.killTimeoutMs(), b.killTimeoutMs(), ValueText::millis);
+    changes.compare("shutdown_with_message", a.shutdownWithMessage(), b.shutdownWithMessage(), String::valueOf);
   }
 
   private static void compareTraffic(ChangeList changes, Traffic a, Traffic b) {
@@ -93,6 +94,7 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     changes.compare("proxy_protocol", a.proxyProtocol(), b.proxyProtocol(), String::valueOf);
     changes.compare("health_check", a.healthCheck(), b.healthCheck(), ValueText::orNone);
     changes.compare("ready_pattern", a.readyPattern(), b.readyPattern(), ValueText::orNone);
+    changes.compare("wait_ready", a.waitReady(), b.waitReady(), String::valueOf);
     changes.compare("max_surge", a.maxSurge(), b.maxSurge(), String::valueOf);
     changes.compare("max_unavailable", a.maxUnavailable(), b.maxUnavailable(), String::valueOf);
     changes.compare("drain_timeout", a.drainTimeoutMs(), b.drainTimeoutMs(), ValueText::millis);

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The complete environment of one instance. Only a small base is taken from the daemon (so a secret in the shell
  * that once started the daemon never reaches apps), then the declared env, then what jpm injects: {@code JPM_APP},
- * the instance variable, {@code PORT} and PM2's {@code increment_var}.
+ * the instance variable, {@code PORT} and PM2's {@code increment_var}; for a balanced Node app also {@code
+ * JPM_APP_PORT}, the app's own port, whose {@code listen()} jpm's preload moves to {@code PORT}.
  */
 public final class ChildEnvironment {
 
@@ -37,6 +38,7 @@ public final class ChildEnvironment {
     if (spec.sharesPort()) env.put("JPM_REUSEPORT", "1");
     if (privatePort > 0) env.put("PORT", Integer.toString(privatePort));
     else if (spec.port() != null) env.put("PORT", Integer.toString(spec.port()));
+    if (privatePort > 0 && spec.port() != null && spec.runsOnNode()) env.put("JPM_APP_PORT", spec.port().toString());
     // A balanced instance's PORT is its own private port already: incrementing it would point elsewhere.
     boolean privatePortVar = privatePort > 0 && "PORT".equals(spec.incrementVar());
     if (spec.incrementVar() != null && !privatePortVar) increment(env, spec.incrementVar(), index);

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -125,6 +127,15 @@ final class ManagedProcess {
    */
   synchronized boolean signal(int number) {
     return run != null && Signals.toProcess(run.pid(), number);
+  }
+
+  /** Whether the run with {@code pid} called {@code process.send('ready')} (false when it is not the current run). */
+  boolean sentReady(long pid) {
+    ProcessRun current;
+    synchronized (this) {
+      current = run;
+    }
+    return current != null && current.pid() == pid && current.sentReady();
   }
 
   /** Whether the run with {@code pid} printed its ready line (false when it is not the current run). */
@@ -269,10 +280,12 @@ final class ManagedProcess {
     }
   }
 
+  /** PM2's shutdown message where the app asked for it and can receive it, else the stop signal. */
   private StopSequence.Outcome awaitStop(ProcessRun stopping, StopPolicy policy) {
-    int signal = stopSignal(policy);
     try {
-      return StopSequence.start(stopping.tree(), signal, policy.killTimeoutMs(), context.timer()).join();
+      if (policy.shutdownWithMessage() && stopping.askToShutdown())
+        return StopSequence.afterAsking(stopping.tree(), policy.killTimeoutMs(), context.timer()).join();
+      return StopSequence.start(stopping.tree(), stopSignal(policy), policy.killTimeoutMs(), context.timer()).join();
     } catch (CompletionException e) {
       LOG.log(System.Logger.Level.ERROR, id + ": stop sequence failed", e.getCause());
       return StopSequence.Outcome.SURVIVED;
@@ -395,14 +408,15 @@ final class ManagedProcess {
           : new ReadyLine(java.util.regex.Pattern.compile(current.traffic().readyPattern()), context.changed());
       if (watcher != null) logs = logs.alsoStdoutTo(watcher);
       readyLine = watcher;
-      java.util.Map<String, String> environment = ChildEnvironment.of(current, id.index(), context.daemonEnv(), runPort);
-      LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()), environment,
+      NodePreload.Launch launch = nodeLaunch(current, ChildEnvironment.of(current, id.index(), context.daemonEnv(),
+          runPort));
+      LaunchRequest request = new LaunchRequest(id, launch.command(), Path.of(current.cwd()), launch.env(),
           logs.stdout(), logs.stderr());
-      launchedEnvironment = environment;
+      launchedEnvironment = launch.env();
       RunLogs owned = logs;
       logs = null; // the run owns them now, also when it fails to start
-      ProcessRun started = ProcessRun.start(request, owned, paths.pid(), context.launcher(), context.exits(),
-          this::onExit);
+      ProcessRun started = ProcessRun.start(request, owned, paths.pid(), launch.link(), context.launcher(),
+          context.exits(), this::onExit);
       int heldPort = runPort;
       if (heldPort > 0) started.exited().whenComplete((exit, failure) -> context.ports().release(heldPort));
       run = started;
@@ -418,6 +432,12 @@ final class ManagedProcess {
       context.logs().events().transitioned(launching);
       transition(Edge.LAUNCH_FAILED, "launch failed: " + e.getMessage());
     }
+  }
+
+  /** A Node app starts with jpm's preload (and its channel); any other exactly as its spec says. */
+  private NodePreload.Launch nodeLaunch(AppSpec current, Map<String, String> env) {
+    if (!current.runsOnNode()) return new NodePreload.Launch(current.command(), env, Optional.empty());
+    return context.node().prepare(current.command(), env, context.changed());
   }
 
   /** Adds a restart to the bounded history, with the exit of the run it replaces. Holds the monitor. */

@@ -13,7 +13,10 @@ import java.util.Set;
  * <p>Ports come from a range below Linux's ephemeral range (32768-60999 by default), so the balancer's own outgoing
  * connections, which take ephemeral local ports, can never hold a port an instance is about to bind. A port is
  * handed out only when nobody listens on it, never twice while a run holds it, and the cursor moves on after each
- * grant, so a port just released (its old process may linger in its stop) is the last to be reused. Thread-safe.
+ * grant, so a port just released (its old process may linger in its stop) is the last to be reused. The cursor
+ * starts at a random place in the range: every daemon of the machine (one per user and {@code JPM_HOME}) probes the
+ * same range, and two that started at its first port would hand out the same ports at the same moment, the
+ * second instance to bind crashing with EADDRINUSE. Thread-safe.
  */
 public final class PrivatePorts {
 
@@ -31,7 +34,7 @@ public final class PrivatePorts {
       throw new IllegalArgumentException("private port range must be within 1..65535, got " + first + ".." + last);
     this.first = first;
     this.last = last;
-    this.cursor = first;
+    this.cursor = first + java.util.concurrent.ThreadLocalRandom.current().nextInt(last - first + 1);
   }
 
   /** A free port, held until {@link #release}; throws when the whole range is taken. */

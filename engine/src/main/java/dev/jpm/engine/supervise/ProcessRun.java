@@ -10,7 +10,8 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 
 /**
- * One launched process of an instance with what belongs to it: its tree and its pid file. {@link #exited()}
+ * One launched process of an instance with what belongs to it: its tree, its pid file and, for a Node app, its
+ * channel to jpm's preload (closed when it exits). {@link #exited()}
  * completes, off the event-loop thread, only after leftovers of its process group were killed and its output
  * drained, so the exit is processed after every line it wrote is with the log files (a restart's log order stays
  * right).
@@ -24,15 +25,17 @@ final class ProcessRun {
   private final LaunchedProcess process;
   private final ProcessTree tree;
   private final Optional<Path> pidFile;
+  private final Optional<NodeChannel.Link> link;
   private final CompletableFuture<ExitStatus> exited;
   /** Completed by the owner once it has recorded this run's exit; a stop waits for it. */
   private final CompletableFuture<Void> handled = new CompletableFuture<>();
 
-  private ProcessRun(LaunchedProcess process, RunLogs logs, Optional<Path> pidFile, Executor exits,
-      BiConsumer<ProcessRun, ExitStatus> owner) {
+  private ProcessRun(LaunchedProcess process, RunLogs logs, Optional<Path> pidFile, Optional<NodeChannel.Link> link,
+      Executor exits, BiConsumer<ProcessRun, ExitStatus> owner) {
     this.process = process;
     this.tree = ProcessTree.of(process.pid(), process.startMs());
     this.pidFile = pidFile;
+    this.link = link;
     // Async: the launcher completes the exit on its one event-loop thread, which must go back to reading pipes.
     // The owner is told on the same exits thread, in the same step: a second hop to another thread costs a crash
     // loop's replacement some 0.3 ms on a busy machine. The owner synchronises on its own monitor, which its launch
@@ -40,6 +43,7 @@ final class ProcessRun {
     this.exited = process.onExit().handleAsync((status, failure) -> {
       tree.markRootExited();
       deletePidFile();
+      link.ifPresent(NodeChannel.Link::close);
       if (failure != null)
         LOG.log(System.Logger.Level.ERROR, "waiting for the exit of pid " + pid() + " failed", failure);
       ExitStatus exit = status != null ? status : new ExitStatus(null, "UNKNOWN");
@@ -55,19 +59,22 @@ final class ProcessRun {
   /**
    * Launches the process with its log files already open (the launcher feeds them) and writes its pid file;
    * {@code owner} is called on an {@code exits} thread when the process has exited and its output drained. Never
-   * with a null status: an exit that could not be observed is {@code UNKNOWN}.
+   * with a null status: an exit that could not be observed is {@code UNKNOWN}. The run owns {@code link} (the
+   * channel its request's environment names), also when it fails to start.
    */
-  static ProcessRun start(LaunchRequest request, RunLogs logs, Optional<Path> pidFile, ProcessLauncher launcher,
-      Executor exits, BiConsumer<ProcessRun, ExitStatus> owner) throws IOException {
+  static ProcessRun start(LaunchRequest request, RunLogs logs, Optional<Path> pidFile,
+      Optional<NodeChannel.Link> link, ProcessLauncher launcher, Executor exits,
+      BiConsumer<ProcessRun, ExitStatus> owner) throws IOException {
     LaunchedProcess process;
     try {
       process = launcher.launch(request);
     } catch (IOException | RuntimeException e) {
       logs.abandon();
+      link.ifPresent(NodeChannel.Link::close);
       throw e;
     }
     writePidFile(pidFile, process.pid());
-    return new ProcessRun(process, logs, pidFile, exits, owner);
+    return new ProcessRun(process, logs, pidFile, link, exits, owner);
   }
 
   long pid() {
@@ -80,6 +87,16 @@ final class ProcessRun {
 
   ProcessTree tree() {
     return tree;
+  }
+
+  /** Whether the app called {@code process.send('ready')} (a Node app through jpm's preload). */
+  boolean sentReady() {
+    return link.isPresent() && link.get().saidReady();
+  }
+
+  /** Sends PM2's {@code 'shutdown'} message; false when the app cannot receive it (not Node, not connected). */
+  boolean askToShutdown() {
+    return link.isPresent() && link.get().send("\"shutdown\"");
   }
 
   CompletableFuture<ExitStatus> exited() {

@@ -40,11 +40,24 @@ final class StopSequence {
   /** Starts stopping {@code tree}: {@code signal} now, SIGKILL after {@code killTimeoutMs}. */
   static CompletableFuture<Outcome> start(ProcessTree tree, int signal, long killTimeoutMs,
       ScheduledExecutorService timer) {
-    StopSequence sequence = new StopSequence(tree);
     tree.signal(signal);
+    return watch(tree, signal == Signals.KILL ? 0 : killTimeoutMs, killTimeoutMs, timer);
+  }
+
+  /**
+   * The same for a tree whose root was asked to stop another way (PM2's {@code shutdown} message): no signal now,
+   * SIGKILL after {@code killTimeoutMs}.
+   */
+  static CompletableFuture<Outcome> afterAsking(ProcessTree tree, long killTimeoutMs, ScheduledExecutorService timer) {
+    return watch(tree, killTimeoutMs, killTimeoutMs, timer);
+  }
+
+  private static CompletableFuture<Outcome> watch(ProcessTree tree, long escalateMs, long killTimeoutMs,
+      ScheduledExecutorService timer) {
+    StopSequence sequence = new StopSequence(tree);
     List<ScheduledFuture<?>> tasks = List.of(
         timer.scheduleWithFixedDelay(sequence::poll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS),
-        timer.schedule(sequence::escalate, signal == Signals.KILL ? 0 : killTimeoutMs, TimeUnit.MILLISECONDS),
+        timer.schedule(sequence::escalate, escalateMs, TimeUnit.MILLISECONDS),
         timer.schedule(sequence::giveUp, killTimeoutMs + KILL_GRACE_MS, TimeUnit.MILLISECONDS));
     tree.rootExited().thenRun(() -> {
       try {

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param changed announces a state change to the supervisor's listeners
  * @param ports private loopback ports of balanced instances
  * @param logs opens each run's log files and publishes state changes as daemon events
+ * @param node the preload and channel of Node apps
  */
 record SupervisionContext(
     ProcessLauncher launcher,
@@ -29,4 +30,5 @@ record SupervisionContext(
     ExecutorService exits,
     Runnable changed,
     PrivatePorts ports,
-    LogRouter logs) {}
+    LogRouter logs,
+    NodePreload node) {}

@@ -71,7 +71,8 @@ public final class Supervisor implements AutoCloseable {
     this.context = new SupervisionContext(launcher, clock, jpmHome, Map.copyOf(System.getenv()),
         Executors.newSingleThreadScheduledExecutor(threads("jpm-supervise-timer")),
         Executors.newCachedThreadPool(threads("jpm-supervise-exit")),
-        this::announceChange, new PrivatePorts(PrivatePorts.FIRST, PrivatePorts.LAST), logs);
+        this::announceChange, new PrivatePorts(PrivatePorts.FIRST, PrivatePorts.LAST), logs,
+        new NodePreload(jpmHome));
   }
 
   /** Calls {@code listener} after every state change, on the supervisor's event thread. */
@@ -221,6 +222,17 @@ public final class Supervisor implements AutoCloseable {
       surge = surges.get(id);
     }
     return (instance != null && instance.saidReady(pid)) || (surge != null && surge.saidReady(pid));
+  }
+
+  /** Whether process {@code pid} of {@code id} (the instance's or its surge's) called {@code process.send('ready')}. */
+  public boolean sentReady(InstanceId id, long pid) {
+    ManagedProcess instance;
+    ManagedProcess surge;
+    synchronized (this) {
+      instance = instances.get(id);
+      surge = surges.get(id);
+    }
+    return (instance != null && instance.sentReady(pid)) || (surge != null && surge.sentReady(pid));
   }
 
   /** Stops the surge of {@code id} (its whole tree) and forgets it; the instance keeps its process. */
@@ -373,6 +385,7 @@ public final class Supervisor implements AutoCloseable {
     closed = true;
     context.timer().shutdownNow();
     context.exits().shutdownNow();
+    context.node().close();
     events.shutdown();
   }
 

@@ -18,7 +18,7 @@ class TrafficMapperTest {
 
   @BeforeEach
   void setUp() {
-    fx = new LoaderFixture(temp).script("server.js");
+    fx = new LoaderFixture(temp).script("server.js").script("server.sh");
   }
 
   @Test
@@ -58,18 +58,26 @@ class TrafficMapperTest {
   }
 
   @Test
-  void clusterModeWithoutPortWarnsToReadPort() {
+  void clusterModeWithoutPortWarnsToReadPortOrForNodeToDeclareThePortInItsCode() {
     LoadResult result = fx.load("e.yaml", """
         apps:
-          - script: server.js
+          - script: server.sh
             name: api
+            exec_mode: cluster
+            instances: 2
+          - script: server.js
+            name: web
             exec_mode: cluster
             instances: 2
         """);
     assertThat(result.errors()).isEmpty();
-    assertThat(result.warnings()).extracting(ConfigProblem::render).singleElement().asString()
+    assertThat(result.warnings()).extracting(ConfigProblem::render).hasSize(2);
+    assertThat(result.warnings().getFirst().render())
         .startsWith(fx.path("e.yaml") + ":4:5: app \"api\": exec_mode: cluster mode without port")
         .contains("PORT variable", "declare port:");
+    assertThat(result.warnings().get(1).render())
+        .startsWith(fx.path("e.yaml") + ":8:5: app \"web\": exec_mode: cluster mode without port")
+        .contains("declare port: with the port the app listens on", "jpm's Node preload");
   }
 
   @Test
@@ -86,10 +94,10 @@ class TrafficMapperTest {
   }
 
   @Test
-  void aHealthCheckNeedsAPortAndWaitReadyNeedsAPattern() {
+  void aHealthCheckNeedsAPortAndWaitReadyNeedsAPatternOutsideNode() {
     LoadResult result = fx.load("e.yaml", """
         apps:
-          - script: server.js
+          - script: server.sh
             name: api
             wait_ready: true
             health_check: {type: tcp}
@@ -98,5 +106,28 @@ class TrafficMapperTest {
         .contains("health_check: names no port and the app has none");
     assertThat(result.warnings()).extracting(ConfigProblem::render).singleElement().asString()
         .contains("wait_ready: a non-Node app says it is ready with a stdout line: add ready_pattern");
+  }
+
+  @Test
+  void aNodeAppWaitsForItsReadyMessageAndMayBeStoppedByMessage() {
+    LoadResult result = fx.load("e.yaml", """
+        apps:
+          - script: server.js
+            name: api
+            wait_ready: true
+            shutdown_with_message: true
+          - script: server.sh
+            name: worker
+            shutdown_with_message: true
+        """);
+    assertThat(result.errors()).isEmpty();
+    AppSpec api = result.desired().apps().getFirst();
+    assertThat(api.runsOnNode()).isTrue();
+    assertThat(api.traffic().waitReady()).isTrue();
+    assertThat(api.stop().shutdownWithMessage()).isTrue();
+    assertThat(result.desired().apps().get(1).runsOnNode()).isFalse();
+    assertThat(result.warnings()).extracting(ConfigProblem::render).singleElement().asString()
+        .contains("app \"worker\"", "shutdown_with_message: only a Node app receives the 'shutdown' message",
+            "stop_signal (SIGINT)");
   }
 }

@@ -119,6 +119,11 @@ public final class SpecBuilder {
     return this;
   }
 
+  SpecBuilder stop(StopPolicy value) {
+    stop = value;
+    return this;
+  }
+
   SpecBuilder stopSignal(String signal) {
     stop = new StopPolicy(signal, stop.killTimeoutMs());
     return this;

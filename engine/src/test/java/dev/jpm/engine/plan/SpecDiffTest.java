@@ -4,6 +4,8 @@ import static dev.jpm.engine.plan.SpecBuilder.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.model.Traffic;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,9 @@ class SpecDiffTest {
         new FieldCase("min_uptime 1000ms → 2000ms", b -> b.minUptimeMs(2000)),
         new FieldCase("stop_exit_codes [] → [0, 2, 10]", b -> b.stopExitCodes(10, 2, 0)),
         new FieldCase("stop_signal INT → TERM", b -> b.stopSignal("TERM")),
+        new FieldCase("shutdown_with_message false → true", b -> b.stop(new StopPolicy("INT", 1600, true))),
+        new FieldCase("wait_ready false → true",
+            b -> b.traffic(new Traffic(null, false, null, null, 1, 0, 10_000, false, true))),
         new FieldCase("max_memory_restart none → 512K", b -> b.maxMemoryBytes(512 * 1024)),
         new FieldCase("cron_restart none → 0 3 * * *", b -> b.cronRestart("0 3 * * *")),
         new FieldCase("out_file changed", b -> b.outFile("/var/log/shop/api-out.log")),

@@ -79,6 +79,18 @@ class WireCompatibilityTest {
     }
   }
 
+  @Test
+  void recordsWrittenBeforeWaitReadyAndShutdownWithMessageReadWithThemOff() throws IOException {
+    byte[] stop = "{\"signal\":\"TERM\",\"kill_timeout_ms\":3000}".getBytes(StandardCharsets.UTF_8);
+    assertThat(Wire.CODEC.read(stop, dev.jpm.engine.model.StopPolicy.class))
+        .isEqualTo(new dev.jpm.engine.model.StopPolicy("TERM", 3000, false));
+    byte[] traffic = ("{\"host\":null,\"proxy_protocol\":false,\"health_check\":null,\"ready_pattern\":\"up\","
+        + "\"max_surge\":1,\"max_unavailable\":0,\"drain_timeout_ms\":500,\"reuse_port\":false}")
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(Wire.CODEC.read(traffic, dev.jpm.engine.model.Traffic.class))
+        .isEqualTo(new dev.jpm.engine.model.Traffic(null, false, null, "up", 1, 0, 500, false, false));
+  }
+
   private static List<String> golden() throws IOException {
     try (InputStream in = WireCompatibilityTest.class.getResourceAsStream("/golden/messages.jsonl")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();

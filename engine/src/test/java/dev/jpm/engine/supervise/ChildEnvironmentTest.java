@@ -38,4 +38,16 @@ class ChildEnvironmentTest {
     var spec = TestApps.fixture("api", "sleep.sh").port(4000).incrementVar("PORT").build();
     assertThat(ChildEnvironment.of(spec, 1, DAEMON_ENV, 20_007)).containsEntry("PORT", "20007");
   }
+
+  @Test
+  void aBalancedNodeInstanceIsToldTheAppPortThatItsPreloadMoves() {
+    var node = TestApps.command("api", "/usr/local/bin/node", "server.js").port(4000).build();
+    assertThat(ChildEnvironment.of(node, 1, DAEMON_ENV, 20_007))
+        .containsEntry("PORT", "20007").containsEntry("JPM_APP_PORT", "4000");
+    assertThat(ChildEnvironment.of(node, 1, DAEMON_ENV)).as("not balanced: PORT is the app's own")
+        .containsEntry("PORT", "4000").doesNotContainKey("JPM_APP_PORT");
+    var other = TestApps.fixture("api", "sleep.sh").port(4000).build();
+    assertThat(ChildEnvironment.of(other, 1, DAEMON_ENV, 20_007)).as("not Node: launched as before")
+        .containsEntry("PORT", "20007").doesNotContainKey("JPM_APP_PORT");
+  }
 }

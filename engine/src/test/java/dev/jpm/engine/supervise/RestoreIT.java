@@ -56,6 +56,8 @@ class RestoreIT {
       assertThat(revived.pid()).isNotEqualTo(oldPid);
       assertThat(revived.restarts()).isEqualTo(1);
       assertThat(running(revived.pid())).isTrue();
+      // Right after the spawn its command line may still be unreadable (exec): wait for one stable answer.
+      await().atMost(SupervisorFixture.PATIENCE).until(() -> rootsRunning("spawn-grandchild.sh"), r -> !r.isEmpty());
       assertThat(rootsRunning("spawn-grandchild.sh")).containsExactly(revived.pid());
       ObservedApp idleApp = fresh.supervisor.observe().apps().get("idle");
       assertThat(idleApp.instances()).extracting(ProcessRecord::status).containsExactly(ProcessStatus.STOPPED);

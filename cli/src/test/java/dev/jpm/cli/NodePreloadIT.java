@@ -1,0 +1,309 @@
+package dev.jpm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Node apps written for PM2, unchanged, under a real daemon and real Node: a hard-coded listen port in cluster
+ * mode, {@code process.send('ready')} for wait_ready, and the {@code shutdown} message on stop.
+ */
+class NodePreloadIT {
+
+  /** Listens on the port written into its code, as PM2 users' apps do; answers which instance it is. */
+  static final String HARD_CODED_PORT = """
+      const http = require('http');
+      const server = http.createServer((req, res) => {
+        res.setHeader('Connection', 'close');
+        res.end(`instance ${process.env.NODE_APP_INSTANCE} pid ${process.pid} ${process.env.VERSION}\\n`);
+      });
+      server.listen(%d, () => console.log('listening'));
+      process.on('SIGINT', () => server.close(() => process.exit(0)));
+      """;
+
+  @RegisterExtension final JpmHarness jpm = new JpmHarness();
+  int port;
+
+  @BeforeEach
+  void choosePort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+  }
+
+  @Test
+  void twoInstancesOfAnAppWithAHardCodedPortAnswerThroughTheBalancerAndAReloadUnderLoadKeepsAnswering()
+      throws Exception {
+    jpm.write("server.js", HARD_CODED_PORT.formatted(port));
+    Path file = jpm.write("ecosystem.yaml", """
+        apps:
+          - name: web
+            script: server.js
+            exec_mode: cluster
+            instances: 2
+            port: %d
+            host: 127.0.0.1
+            min_uptime: 300ms
+            listen_timeout: 20s
+            drain_timeout: 2s
+            env:
+              VERSION: v1
+        """.formatted(port));
+
+    jpm.run("apply", file.toString()).expectExit(0);
+
+    awaitBothInstancesAnswer("v1");
+    List<JsonNode> instances = jpm.instances();
+    assertThat(instances).hasSize(2).allSatisfy(row -> {
+      assertThat(row.path("status").asString()).isEqualTo("online");
+      assertThat(row.path("readiness").asString()).isEqualTo("ready");
+      assertThat(row.path("restarts").asInt()).as("no EADDRINUSE crash and restart; %s said:%n%s",
+          row.path("id").asString(), Files.readString(Path.of(row.path("err_log").asString()))).isZero();
+    });
+    long before0 = jpm.pid("web#0");
+    long before1 = jpm.pid("web#1");
+
+    Path next = jpm.write("ecosystem.yaml", Files.readString(file).replace("VERSION: v1", "VERSION: v2"));
+    List<String> failures = new CopyOnWriteArrayList<>();
+    AtomicInteger answered = new AtomicInteger();
+    AtomicBoolean loading = new AtomicBoolean(true);
+    CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+      try (HttpClient client = HttpClient.newHttpClient()) {
+        while (loading.get()) {
+          try {
+            HttpResponse<String> response = client.send(request(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) answered.incrementAndGet();
+            else failures.add("status " + response.statusCode());
+          } catch (IOException e) {
+            failures.add(e.toString());
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }
+    });
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() >= 5);
+      JpmHarness.Result apply = jpm.run("apply", next.toString()).expectExit(0);
+      assertThat(apply.out()).contains("replaced web#0", "replaced web#1");
+      int during = answered.get();
+      await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() >= during + 5);
+    } finally {
+      loading.set(false);
+      load.get(30, TimeUnit.SECONDS);
+    }
+
+    assertThat(failures).as("requests that failed during the reload").isEmpty();
+    assertThat(jpm.pid("web#0")).isNotIn(before0, before1);
+    assertThat(jpm.pid("web#1")).isNotIn(before0, before1);
+    awaitBothInstancesAnswer("v2");
+    for (JsonNode row : jpm.instances()) {
+      assertThat(row.path("status").asString()).isEqualTo("online");
+      assertThat(Files.readString(Path.of(row.path("err_log").asString()))).doesNotContain("EADDRINUSE");
+    }
+  }
+
+  @Test
+  void waitReadyHoldsAnEsmAppOutOfRotationUntilItSendsReady() throws Exception {
+    Path trigger = jpm.work.resolve("say-ready");
+    jpm.write("server.mjs", """
+        import http from 'node:http';
+        import fs from 'node:fs';
+        const server = http.createServer((req, res) => {
+          res.setHeader('Connection', 'close');
+          res.end(`esm instance ${process.env.NODE_APP_INSTANCE}\\n`);
+        });
+        server.listen(%d, () => {
+          console.log('listening');
+          const poll = setInterval(() => {
+            if (!fs.existsSync(process.env.TRIGGER)) return;
+            clearInterval(poll);
+            process.send('ready');
+          }, 50);
+        });
+        process.on('SIGINT', () => server.close(() => process.exit(0)));
+        """.formatted(port));
+    Path file = jpm.write("ecosystem.yaml", """
+        apps:
+          - name: esm
+            script: server.mjs
+            exec_mode: cluster
+            instances: 1
+            port: %d
+            host: 127.0.0.1
+            min_uptime: 200ms
+            wait_ready: true
+            listen_timeout: 60s
+            env:
+              TRIGGER: %s
+        """.formatted(port, trigger));
+
+    CompletableFuture<JpmHarness.Result> apply = CompletableFuture.supplyAsync(() -> jpm.run("apply", file.toString()));
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> contains(outLog("esm#0"), "listening"));
+      Path out = outLog("esm#0");
+
+      // It listens (its private port accepts), but has not said ready: not routed, and apply still waits.
+      assertThat(Files.readString(out)).contains("listening");
+      assertThat(jpm.instance("esm#0").path("readiness").asString()).isEqualTo("starting");
+      assertThat(apply).isNotDone();
+      assertThat(get()).as("an answer through the front port before ready").isNull();
+
+      Files.writeString(trigger, "now");
+      assertThat(apply.get(30, TimeUnit.SECONDS).exit()).isZero();
+    } finally {
+      if (!Files.exists(trigger)) Files.writeString(trigger, "now");
+      apply.get(60, TimeUnit.SECONDS);
+    }
+    assertThat(jpm.instance("esm#0").path("readiness").asString()).isEqualTo("ready");
+    assertThat(get()).isEqualTo("esm instance 0\n");
+  }
+
+  @Test
+  void aReplacementThatNeverSendsReadyFailsTheRolloutAfterListenTimeoutAndTheOldOneKeepsServing() throws Exception {
+    jpm.write("server.js", """
+        const http = require('http');
+        const server = http.createServer((req, res) => {
+          res.setHeader('Connection', 'close');
+          res.end(`version ${process.env.VERSION}\\n`);
+        });
+        server.listen(%d, () => { if (process.env.VERSION === 'good') process.send('ready'); });
+        process.on('SIGINT', () => server.close(() => process.exit(0)));
+        """.formatted(port));
+    String ecosystem = """
+        apps:
+          - name: api
+            script: server.js
+            exec_mode: cluster
+            instances: 1
+            port: %d
+            host: 127.0.0.1
+            min_uptime: 200ms
+            wait_ready: true
+            listen_timeout: %s
+            env:
+              VERSION: %s
+        """;
+    jpm.run("apply", jpm.write("good.yaml", ecosystem.formatted(port, "20s", "good")).toString()).expectExit(0);
+    long good = jpm.pid("api#0");
+    assertThat(get()).isEqualTo("version good\n");
+
+    JpmHarness.Result apply = jpm.run("apply", jpm.write("mute.yaml", ecosystem.formatted(port, "1500ms", "mute"))
+        .toString());
+
+    assertThat(apply.exit()).isNotZero();
+    assertThat(apply.out() + apply.err()).contains("rollout aborted", "not ready within listen_timeout (1500 ms)",
+        "process.send('ready')");
+    assertThat(jpm.pid("api#0")).isEqualTo(good);
+    assertThat(get()).isEqualTo("version good\n");
+  }
+
+  @Test
+  void shutdownWithMessageSendsShutdownInsteadOfSigintWhichStaysTheDefault() throws Exception {
+    jpm.write("worker.js", """
+        process.on('message', (message) => {
+          if (message !== 'shutdown') return;
+          console.log('got shutdown');
+          process.exit(0);
+        });
+        process.on('SIGINT', () => {
+          console.log('got SIGINT');
+          if (process.env.EXIT_ON_SIGINT === 'yes') process.exit(0);
+        });
+        setInterval(() => {}, 1000);
+        process.send('ready');
+        """);
+    Path file = jpm.write("ecosystem.yaml", """
+        apps:
+          - name: polite
+            script: worker.js
+            wait_ready: true
+            shutdown_with_message: true
+            kill_timeout: 20s
+            min_uptime: 200ms
+            env:
+              EXIT_ON_SIGINT: "no"
+          - name: plain
+            script: worker.js
+            wait_ready: true
+            kill_timeout: 20s
+            min_uptime: 200ms
+            env:
+              EXIT_ON_SIGINT: "yes"
+        """);
+    jpm.run("apply", file.toString()).expectExit(0);
+    Path politeOut = outLog("polite#0");
+    Path plainOut = outLog("plain#0");
+
+    long started = System.nanoTime();
+    jpm.run("stop", "polite", "plain").expectExit(0);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("neither waited for kill_timeout")
+        .isLessThan(Duration.ofSeconds(15));
+    JsonNode polite = jpm.instance("polite#0");
+    assertThat(polite.path("status").asString()).isEqualTo("stopped");
+    assertThat(polite.path("last_exit_code").asInt(-1)).isZero();
+    await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(politeOut).contains("got shutdown"));
+    assertThat(Files.readString(politeOut)).doesNotContain("got SIGINT");
+    await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(plainOut).contains("got SIGINT"));
+    assertThat(Files.readString(plainOut)).doesNotContain("got shutdown");
+    assertThat(jpm.instance("plain#0").path("last_exit_code").asInt(-1)).isZero();
+  }
+
+  /** Requests through the front port until both instances answered with {@code version}. */
+  private void awaitBothInstancesAnswer(String version) {
+    Set<String> seen = new HashSet<>();
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      String body = get();
+      if (body != null && body.endsWith(" " + version + "\n")) seen.add(body.substring(0, body.indexOf(" pid")));
+      return seen.equals(Set.of("instance 0", "instance 1"));
+    });
+  }
+
+  /** The instance's stdout file; null while the daemon does not list the instance yet. */
+  private Path outLog(String id) {
+    return jpm.instances().stream().filter(row -> row.path("id").asString().equals(id)).findFirst()
+        .map(row -> row.path("out_log").asString(null)).map(Path::of).orElse(null);
+  }
+
+  private static boolean contains(Path log, String text) throws IOException {
+    return log != null && Files.exists(log) && Files.readString(log).contains(text);
+  }
+
+  private HttpRequest request() {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  /** The body of one GET through the front port; null when no answer came. */
+  private String get() throws InterruptedException {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      HttpResponse<String> response = client.send(request(), HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? response.body() : null;
+    } catch (IOException noAnswer) {
+      return null;
+    }
+  }
+}

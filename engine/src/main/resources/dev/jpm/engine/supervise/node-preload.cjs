@@ -1,0 +1,108 @@
+'use strict';
+// jpm's preload for Node apps, loaded with `node --require` before the app's own code (CommonJS or ESM entry
+// point alike). It gives an app written for PM2 what PM2 gives it, with no change to the app:
+//   - cluster mode: listen() on the app's declared port (JPM_APP_PORT) moves to this instance's private loopback
+//     port (PORT), since jpm's balancer owns the public port; any other listen() is untouched;
+//   - process.send('ready') for wait_ready, and process.on('message') receiving 'shutdown' on stop
+//     (shutdown_with_message), over a Unix socket to the daemon (JPM_NODE_CHANNEL, JPM_NODE_TOKEN).
+// Why a socket the preload dials rather than Node's own IPC: docs/decisions/0001-node-preload.md.
+// It must never break an app: every failure here is swallowed, and the channel never keeps the process alive.
+
+const net = require('net');
+
+const LOOPBACK = '127.0.0.1';
+
+function samePort(value, port) {
+  if (typeof value === 'number') return value === port;
+  return typeof value === 'string' && value.trim() !== '' && Number(value) === port;
+}
+
+// The arguments for the original listen() when they ask for the app's port, else null (leave the call alone).
+// Mirrors Node's own reading of listen(port[, host][, backlog][, callback]) and listen(options[, callback]).
+function remap(args, appPort, privatePort) {
+  const first = args[0];
+  const callback = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : undefined;
+  let options;
+  if (first !== null && typeof first === 'object') {
+    if (!samePort(first.port, appPort)) return null; // a handle, an fd, a path or another port
+    options = Object.assign({}, first);
+  } else {
+    if (!samePort(first, appPort)) return null;
+    options = {};
+    const backlog = [args[1], args[2]].find((arg) => typeof arg === 'number');
+    if (backlog !== undefined) options.backlog = backlog;
+  }
+  // Loopback whatever host was asked: the balancer connects to 127.0.0.1, and 'localhost' may resolve to ::1.
+  options.port = privatePort;
+  options.host = LOOPBACK;
+  delete options.ipv6Only;
+  return callback ? [options, callback] : [options];
+}
+
+function movePort(appPort, privatePort) {
+  const listen = net.Server.prototype.listen;
+  net.Server.prototype.listen = function listenBehindJpm(...args) {
+    let mapped = null;
+    try {
+      mapped = remap(args, appPort, privatePort);
+    } catch (ignored) {
+      mapped = null;
+    }
+    return listen.apply(this, mapped || args);
+  };
+}
+
+function openChannel(path, token) {
+  const socket = net.createConnection({ path });
+  socket.unref(); // the app decides when it ends, never this channel
+  socket.setEncoding('utf8');
+  socket.on('error', () => {}); // a daemon that went away must not crash the app
+  socket.write('jpm1 ' + token + '\n'); // queued until connected
+  let pending = '';
+  socket.on('data', (chunk) => {
+    pending += chunk;
+    let end;
+    while ((end = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, end);
+      pending = pending.slice(end + 1);
+      let message;
+      try {
+        message = JSON.parse(line);
+      } catch (ignored) {
+        continue;
+      }
+      process.emit('message', message); // as Node's IPC delivers it: process.on('message', m => m === 'shutdown')
+    }
+  });
+  process.send = function send(message, ...rest) {
+    const callback = typeof rest[rest.length - 1] === 'function' ? rest[rest.length - 1] : undefined;
+    let line;
+    try {
+      line = JSON.stringify(message);
+    } catch (error) {
+      if (callback) process.nextTick(callback, error);
+      return false;
+    }
+    if (line !== undefined && !socket.destroyed) socket.write(line + '\n');
+    if (callback) process.nextTick(callback, null);
+    return true;
+  };
+}
+
+(function preload() {
+  try {
+    const env = process.env;
+    const appPort = Number(env.JPM_APP_PORT);
+    const privatePort = Number(env.PORT);
+    if (appPort > 0 && privatePort > 0 && appPort !== privatePort) movePort(appPort, privatePort);
+    const channel = env.JPM_NODE_CHANNEL;
+    const token = env.JPM_NODE_TOKEN;
+    // Not passed on: a child the app starts (a cluster worker runs this preload too) must not speak for it.
+    delete env.JPM_NODE_CHANNEL;
+    delete env.JPM_NODE_TOKEN;
+    // An app forked with Node's own IPC (a cluster worker, a child_process.fork) keeps its real process.send.
+    if (channel && token && typeof process.send !== 'function') openChannel(channel, token);
+  } catch (ignored) {
+    // The app runs as it would without jpm.
+  }
+})();
