@@ -104,7 +104,7 @@ public final class StartCommand extends ControlVerb {
     Path path = jpm.workingDirectory().resolve(script);
     String resolved = Files.exists(path) ? path.toAbsolutePath().normalize().toString() : script;
     LoadResult loaded = new AppSpecs(jpm.home().dir(), Runtime.getRuntime().availableProcessors())
-        .fromCommandLine(resolved, app.keys(), args, jpm.workingDirectory());
+        .fromCommandLine(resolved, app.keysFor(resolved), args, jpm.workingDirectory());
     if (!loaded.ok()) {
       List<String> errors = loaded.errors().stream().map(this::byOption).toList();
       throw new CliFailure(ExitCode.USAGE, String.join("; ", errors));

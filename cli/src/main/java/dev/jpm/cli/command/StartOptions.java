@@ -26,6 +26,20 @@ final class StartOptions {
     return keys;
   }
 
+  /**
+   * The keys for {@code script}: PM2's {@code -i} means cluster mode, which for jpm is a Node app's (a JavaScript
+   * file): with {@code --port}, jpm balances that port over the instances and its Node preload moves each one's
+   * {@code listen()} of it to a private port. Other programs keep fork mode unless {@code exec_mode} is given.
+   */
+  Map<String, Object> keysFor(String script) {
+    String lower = script.toLowerCase(java.util.Locale.ROOT);
+    boolean javaScript = lower.endsWith(".js") || lower.endsWith(".cjs") || lower.endsWith(".mjs");
+    if (!keys.containsKey("instances") || keys.containsKey("exec_mode") || !javaScript) return keys;
+    Map<String, Object> withMode = new LinkedHashMap<>(keys);
+    withMode.put("exec_mode", "cluster");
+    return withMode;
+  }
+
   /** The option that set {@code key}, or the key itself. */
   String optionFor(String key) {
     return options.getOrDefault(key, key);

@@ -124,4 +124,13 @@ class StartOptionsTest {
 
     assertThat(start.app.optionFor("max_restarts")).isEqualTo("--max-restarts");
   }
+
+  @Test
+  void pm2sInstancesMeanClusterModeForANodeScriptOnly() {
+    assertThat(parse(List.of("-i", "max", "--port", "3000")).app.keysFor("server.js"))
+        .containsEntry("exec_mode", "cluster").containsEntry("port", "3000");
+    assertThat(parse(List.of("-i", "2")).app.keysFor("worker.sh")).doesNotContainKey("exec_mode");
+    assertThat(parse(List.of("-i", "2", "-x")).app.keysFor("server.js")).containsEntry("exec_mode", "fork");
+    assertThat(parse(List.of("--name", "one")).app.keysFor("server.js")).doesNotContainKey("exec_mode");
+  }
 }
