@@ -1,10 +1,10 @@
 package dev.jpm.cli.command;
 
 import dev.jpm.cli.ExitCode;
-import dev.jpm.cli.render.JsonText;
 import dev.jpm.cli.render.Pm2Processes;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
+import dev.jpm.engine.protocol.Wire;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -14,7 +14,7 @@ public final class JlistCommand extends ClientCommand {
 
   @Override
   public Integer call() throws Exception {
-    out().println(JsonText.of(Pm2Processes.of(describe(this, List.of()).apps())));
+    out().println(Wire.CODEC.toJson(Pm2Processes.of(describe(this, List.of()).apps())));
     return ExitCode.OK;
   }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "startOrRestart",
     description = "Restart the file's apps that run (with the file's settings), start the others; delete nothing.")
-public final class StartOrRestartCommand extends ClientCommand {
+public class StartOrRestartCommand extends ClientCommand {
 
   @Parameters(index = "0", paramLabel = "FILE", description = "Ecosystem file.")
   String file;
@@ -30,10 +30,14 @@ public final class StartOrRestartCommand extends ClientCommand {
       description = "Accepted for PM2's scripts: a file's env is always applied, and jpm never takes the shell's.")
   boolean updateEnv;
 
+  /** The cause each replacement shows: the verb the user typed. */
+  String cause() {
+    return "startOrRestart";
+  }
+
   @Override
   public Integer call() throws Exception {
-    return refresh(jpm.client(), FileTargets.load(jpm, file, options), options.only, "startOrRestart", out(), err(),
-        style());
+    return refresh(jpm.client(), FileTargets.load(jpm, file, options), options.only, cause(), out(), err(), style());
   }
 
   /** Sends the file's apps to be started or replaced; prints progress and the outcome. Also reload's and restart's. */

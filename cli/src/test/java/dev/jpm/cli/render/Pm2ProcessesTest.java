@@ -71,11 +71,11 @@ class Pm2ProcessesTest {
 
     assertThat(list).hasSize(2);
     assertThat(list.get(1).path("name").asString()).isEqualTo("w");
-    assertThat(JsonText.of(Pm2Processes.of(List.of()))).isEqualTo("[]");
+    assertThat(dev.jpm.engine.protocol.Wire.CODEC.toJson(Pm2Processes.of(List.of()))).isEqualTo("[]");
   }
 
   private static JsonNode jlist(List<AppInstances> apps) {
-    String json = JsonText.of(Pm2Processes.of(apps));
+    String json = dev.jpm.engine.protocol.Wire.CODEC.toJson(Pm2Processes.of(apps));
     assertThat(json).doesNotContain("\n"); // one line, as JSON.stringify writes it
     return JsonMapper.shared().readTree(json);
   }
