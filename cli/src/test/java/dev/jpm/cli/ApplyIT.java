@@ -297,4 +297,23 @@ class ApplyIT {
     assertThat(jpm.run("apply", file.toString()).expectExit(2).err())
         .contains("is too long for the daemon's Unix socket", "set a shorter JPM_HOME").doesNotContain("Exception");
   }
+
+  @Test
+  void showAndEnvMaskSecretLookingValuesUnlessAsked() throws IOException {
+    Path file = ecosystem("""
+          - name: web
+            script: sleeper.sh
+            min_uptime: 300ms
+            env:
+              DB_PASSWORD: s3cr3t-value
+              GREETING: hello
+        """);
+    jpm.run("apply", file.toString()).expectExit(0);
+
+    assertThat(jpm.run("show", "web").expectExit(0).out()).contains("hello").doesNotContain("s3cr3t-value");
+    assertThat(jpm.run("show", "web", "--json").expectExit(0).out()).contains("hello").doesNotContain("s3cr3t-value");
+    assertThat(jpm.run("env", "web#0").expectExit(0).out()).contains("GREETING: hello")
+        .doesNotContain("s3cr3t-value");
+    assertThat(jpm.run("show", "web", "--show-secrets").expectExit(0).out()).contains("s3cr3t-value");
+  }
 }

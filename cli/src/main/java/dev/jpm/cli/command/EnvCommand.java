@@ -3,7 +3,9 @@ package dev.jpm.cli.command;
 import dev.jpm.cli.ExitCode;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
+import dev.jpm.cli.render.SecretValues;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -16,10 +18,14 @@ public final class EnvCommand extends ClientCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "One instance: its pm_id or NAME#INDEX (or an app of one instance).")
   String target;
 
+  @Option(names = "--show-secrets", description = "Print values whose names look secret instead of a mask.")
+  boolean showSecrets;
+
   @Override
   public Integer call() throws Exception {
     Response.Environment env = expect(send(new Request.Environment(target)), Response.Environment.class);
-    env.variables().forEach((name, value) -> out().println(name + ": " + value));
+    env.variables().forEach((name, value) ->
+        out().println(name + ": " + SecretValues.shown(name, value, showSecrets)));
     return ExitCode.OK;
   }
 }

@@ -25,6 +25,11 @@ public final class AppDetails {
   private AppDetails() {}
 
   public static List<String> lines(Response.AppDetail detail, Style style) {
+    return lines(detail, style, false);
+  }
+
+  /** @param showSecrets print env values whose names look secret ({@link SecretValues}) instead of a mask */
+  public static List<String> lines(Response.AppDetail detail, Style style, boolean showSecrets) {
     AppSpec spec = detail.spec();
     List<String> lines = new ArrayList<>();
     lines.add(style.bold(spec.name()) + " (" + spec.execMode().word() + ", " + spec.instances() + " instance"
@@ -32,7 +37,8 @@ public final class AppDetails {
     field(lines, "source", spec.source() == null ? "started by hand" : spec.source());
     field(lines, "command", String.join(" ", spec.command()));
     field(lines, "cwd", spec.cwd());
-    for (Map.Entry<String, String> env : spec.env().entrySet()) field(lines, "env." + env.getKey(), env.getValue());
+    for (Map.Entry<String, String> env : spec.env().entrySet())
+      field(lines, "env." + env.getKey(), SecretValues.shown(env.getKey(), env.getValue(), showSecrets));
     field(lines, "autorestart", Boolean.toString(spec.restart().autorestart()));
     field(lines, "max_restarts", Integer.toString(spec.restart().maxRestarts()));
     field(lines, "min_uptime", spec.restart().minUptimeMs() + "ms");

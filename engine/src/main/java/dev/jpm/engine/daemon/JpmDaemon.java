@@ -91,7 +91,7 @@ public final class JpmDaemon {
   private int run(JpmHome home, ForegroundRun.Options foreground, DesiredState toRun)
       throws IOException, InterruptedException {
     Clock clock = Clock.systemUTC();
-    Files.createDirectories(home.logs());
+    if (!Files.isDirectory(home.logs())) Files.createDirectories(home.logs(), dev.jpm.engine.logs.OwnerOnly.FOLDER);
     int cpus = Runtime.getRuntime().availableProcessors();
     ConfigReader config = new IsolatedConfig(home.dir(), cpus, IsolatedConfig.idle());
     // Most daemons have no settings file; they load the config stack only for GitOps sources.

@@ -213,8 +213,10 @@ final class LogFile {
   private void openChannel() throws IOException {
     Path parent = path.toAbsolutePath().getParent();
     // Checked first: createDirectories on an existing folder builds and drops an exception, once per launch here.
-    if (parent != null && !Files.isDirectory(parent)) Files.createDirectories(parent);
-    channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    if (parent != null && !Files.isDirectory(parent)) Files.createDirectories(parent, OwnerOnly.FOLDER);
+    // Owner-only when jpm creates it: an out_file outside the 0700 home must not be world-readable.
+    channel = FileChannel.open(path, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND), OwnerOnly.FILE);
     // Never rename a device or a pipe (/dev/full, a FIFO): only regular files rotate.
     regular = Files.isRegularFile(path);
     size = regular ? channel.size() : 0;

@@ -34,6 +34,9 @@ class StateStoreTest {
   @Test
   void theTableRoundTripsWithSpecsAndRuntimeFacts() throws IOException {
     StateStore store = new StateStore(home.resolve("state.json"));
+    store.save(table("first"));
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        java.nio.file.Files.getPosixFilePermissions(home.resolve("state.json")))).isEqualTo("rw-------");
     ObservedState saved = table("hello");
 
     store.save(saved);

@@ -29,6 +29,20 @@ class LogFileTest {
   }
 
   @Test
+  void aFileAndFolderJpmCreatesAreOwnerOnly() throws IOException {
+    Path live = dir.resolve("outside/api-out.log");
+    LogFile file = LogFile.open(live, LogRotation.NONE, clock, UTC, Runnable::run);
+    file.acquire();
+    file.write(bytes("secret\n"), 0, 7);
+    file.release();
+
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(live)))
+        .isEqualTo("rw-------");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(live.getParent())))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
   void aDailyFileRotatesAtMidnightBetweenTwoLines() throws IOException {
     Path live = dir.resolve("api-out.log");
     LogFile file = LogFile.open(live, new LogRotation(0, LogRotation.Interval.DAILY, 5, false), clock, UTC, Runnable::run);
