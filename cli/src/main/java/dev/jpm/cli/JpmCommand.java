@@ -55,7 +55,7 @@ public final class JpmCommand {
   }
 
   public DaemonClient client() {
-    if (client == null) client = new DaemonClient(home());
+    if (client == null) client = DaemonClient.forEnvironment(environment);
     return client;
   }
 }

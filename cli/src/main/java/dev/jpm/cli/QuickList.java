@@ -3,7 +3,6 @@ package dev.jpm.cli;
 import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.cli.command.ListCommand;
 import dev.jpm.cli.render.Style;
-import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.cli.client.TableFrame;
 import dev.jpm.engine.protocol.InstanceView;
 import java.util.List;
@@ -34,7 +33,7 @@ final class QuickList {
     WarmUp.jsonParser();
     Optional<List<InstanceView>> rows;
     try {
-      byte[] answer = new DaemonClient(JpmHome.fromEnvironment(environment)).sendEncoded(TableFrame.LIST_REQUEST);
+      byte[] answer = DaemonClient.forEnvironment(environment).sendEncoded(TableFrame.LIST_REQUEST);
       rows = TableFrame.rows(answer);
     } catch (IOException | RuntimeException e) {
       return OptionalInt.empty();

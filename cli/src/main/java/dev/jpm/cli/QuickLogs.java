@@ -5,7 +5,6 @@ import dev.jpm.cli.client.LogFrame;
 import dev.jpm.cli.client.RequestFrame;
 import dev.jpm.cli.render.LogLines;
 import dev.jpm.cli.render.Style;
-import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import java.io.IOException;
@@ -56,7 +55,7 @@ final class QuickLogs {
     boolean[] printed = {false};
     boolean[] understood = {true};
     try {
-      new DaemonClient(JpmHome.fromEnvironment(environment)).streamEncoded(
+      DaemonClient.forEnvironment(environment).streamEncoded(
           RequestFrame.encode(new Request.Logs(target, lines, stream, follow)).orElseThrow(), frame -> {
             Optional<Response> response = LogFrame.read(frame);
             if (response.isEmpty()) {

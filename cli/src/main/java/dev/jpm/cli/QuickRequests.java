@@ -2,7 +2,6 @@ package dev.jpm.cli;
 
 import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.cli.render.Style;
-import dev.jpm.engine.protocol.JpmHome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -26,7 +25,7 @@ final class QuickRequests {
     WarmUp.protocolDecoder();
     Style style = Style.forTerminal(environment);
     try {
-      return OptionalInt.of(exchange.run(new DaemonClient(JpmHome.fromEnvironment(environment)), style));
+      return OptionalInt.of(exchange.run(DaemonClient.forEnvironment(environment), style));
     } catch (IOException | RuntimeException e) {
       FailureHandler.Failure failure = FailureHandler.Failure.of(e);
       out.flush();

@@ -143,4 +143,22 @@ class DaemonIT {
     channel.connect(UnixDomainSocketAddress.of(jpm.home.resolve("jpm.sock")));
     return channel;
   }
+
+  @Test
+  void aDaemonThatAcceptsAndNeverAnswersCostsACommandItsTimeoutNotForever() throws Exception {
+    java.nio.file.Files.createDirectories(jpm.home);
+    try (var wedged = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      wedged.bind(java.net.UnixDomainSocketAddress.of(jpm.home.resolve("jpm.sock")));
+      jpm.setEnv("JPM_TIMEOUT", "2");
+      long started = System.nanoTime();
+
+      JpmHarness.Result ls = jpm.run("ls", "--json");
+      JpmHarness.Result stop = jpm.run("stop", "all");
+
+      assertThat(ls.exit()).isEqualTo(3);
+      assertThat(ls.err()).contains("the daemon said nothing for 2 s", "jpm kill");
+      assertThat(stop.err()).contains("the daemon said nothing for 2 s");
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
+    }
+  }
 }

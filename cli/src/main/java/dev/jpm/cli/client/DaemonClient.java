@@ -20,9 +20,17 @@ public final class DaemonClient {
 
   private final JpmHome home;
   private final DaemonLauncher launcher;
+  private long silenceMs = Silence.DEFAULT_LIMIT_MS;
 
   public DaemonClient(JpmHome home) {
     this(home, new DaemonLauncher(home));
+  }
+
+  /** The client for the environment's home, giving up on a daemon silent for {@code JPM_TIMEOUT} seconds. */
+  public static DaemonClient forEnvironment(java.util.Map<String, String> environment) {
+    DaemonClient client = new DaemonClient(JpmHome.fromEnvironment(environment));
+    client.silenceMs = Silence.limitMs(environment.get(Silence.LIMIT_VARIABLE));
+    return client;
   }
 
   /** A client whose daemon, when this client starts one, runs with {@code extraFlags} added to its JVM. */
@@ -50,12 +58,17 @@ public final class DaemonClient {
    */
   public byte[] sendEncoded(String request) throws IOException {
     try (SocketChannel channel = connectOrStart();
+        Silence silence = Silence.watch(channel, silenceMs);
         InputStream in = Channels.newInputStream(channel);
         OutputStream out = Channels.newOutputStream(channel)) {
-      Frames.write(out, request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      byte[] answer = Frames.read(in);
-      if (answer == null) throw new IOException("the daemon closed the connection without an answer");
-      return answer;
+      try {
+        Frames.write(out, request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] answer = Frames.read(in);
+        if (answer == null) throw new IOException("the daemon closed the connection without an answer");
+        return answer;
+      } catch (IOException e) {
+        throw silence.explain(e);
+      }
     }
   }
 
@@ -65,14 +78,20 @@ public final class DaemonClient {
    */
   public Response stream(Request request, java.util.function.Predicate<Response> onFrame) throws IOException {
     try (SocketChannel channel = connectOrStart();
+        Silence silence = Silence.watch(channel, silenceMs);
         InputStream in = Channels.newInputStream(channel);
         OutputStream out = Channels.newOutputStream(channel)) {
-      Wire.write(out, request);
-      while (true) {
-        Response response = Wire.read(in, Response.class);
-        if (response == null) return null;
-        if (!(response instanceof Response.LogBatch)) return response;
-        if (!onFrame.test(response)) return null;
+      try {
+        Wire.write(out, request);
+        while (true) {
+          Response response = Wire.read(in, Response.class);
+          silence.heard();
+          if (response == null) return null;
+          if (!(response instanceof Response.LogBatch)) return response;
+          if (!onFrame.test(response)) return null;
+        }
+      } catch (IOException e) {
+        throw silence.explain(e);
       }
     }
   }
@@ -83,11 +102,16 @@ public final class DaemonClient {
    */
   public void streamEncoded(byte[] request, java.util.function.Predicate<byte[]> onFrame) throws IOException {
     try (SocketChannel channel = connectOrStart();
+        Silence silence = Silence.watch(channel, silenceMs);
         InputStream in = Channels.newInputStream(channel);
         OutputStream out = Channels.newOutputStream(channel)) {
-      Frames.write(out, request);
-      for (byte[] frame = Frames.read(in); frame != null && onFrame.test(frame); frame = Frames.read(in)) {
-        // each frame was handled by onFrame
+      try {
+        Frames.write(out, request);
+        for (byte[] frame = Frames.read(in); frame != null && onFrame.test(frame); frame = Frames.read(in)) {
+          silence.heard(); // each frame was handled by onFrame
+        }
+      } catch (IOException e) {
+        throw silence.explain(e);
       }
     }
   }
@@ -98,19 +122,25 @@ public final class DaemonClient {
     return channel == null ? null : exchange(channel, request, onProgress);
   }
 
-  private static Response exchange(SocketChannel channel, Request request, Consumer<String> onProgress)
+  private Response exchange(SocketChannel channel, Request request, Consumer<String> onProgress)
       throws IOException {
     try (channel;
+        Silence silence = Silence.watch(channel, silenceMs);
         InputStream in = Channels.newInputStream(channel);
         OutputStream out = Channels.newOutputStream(channel)) {
-      Optional<byte[]> early = RequestFrame.encode(request);
-      if (early.isPresent()) Frames.write(out, early.get());
-      else Wire.write(out, request);
-      while (true) {
-        Response response = Wire.read(in, Response.class);
-        if (response == null) throw new IOException("the daemon closed the connection without an answer");
-        if (response instanceof Response.Progress progress) onProgress.accept(progress.line());
-        else return response;
+      try {
+        Optional<byte[]> early = RequestFrame.encode(request);
+        if (early.isPresent()) Frames.write(out, early.get());
+        else Wire.write(out, request);
+        while (true) {
+          Response response = Wire.read(in, Response.class);
+          silence.heard();
+          if (response == null) throw new IOException("the daemon closed the connection without an answer");
+          if (response instanceof Response.Progress progress) onProgress.accept(progress.line());
+          else return response;
+        }
+      } catch (IOException e) {
+        throw silence.explain(e);
       }
     }
   }
