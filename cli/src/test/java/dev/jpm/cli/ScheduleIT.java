@@ -71,4 +71,30 @@ class ScheduleIT {
 
     await().atMost(Duration.ofSeconds(15)).until(() -> jpm.status("api#0").equals("online"));
   }
+
+  @Test
+  void aRunOnceJobRunsOncePerTickAndIsNotMarkedErrored() throws IOException {
+    Path file = jpm.write("jobs.yaml", """
+        apps:
+          - name: job
+            script: /bin/sh
+            args: ["-c", "echo ran"]
+            autostart: false
+            cron_restart: "*/2 * * * * *"
+        """);
+    jpm.run("apply", file.toString()).expectExit(0);
+    long started = System.nanoTime();
+    Path log = jpm.home.resolve("logs/job-out.log");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> runs(log) >= 2);
+
+    long ticks = Duration.ofNanos(System.nanoTime() - started).toSeconds() / 2 + 2;
+    assertThat(runs(log)).as("one run per tick, not a restart loop").isLessThanOrEqualTo(ticks);
+    assertThat(jpm.status("job#0")).isIn("stopped", "online", "launching");
+  }
+
+  private static long runs(Path log) throws IOException {
+    return java.nio.file.Files.exists(log) ? java.nio.file.Files.readAllLines(log).stream().filter("ran"::equals).count()
+        : 0;
+  }
 }

@@ -338,7 +338,8 @@ final class ManagedProcess {
     long now = context.clock().millis();
     var facts = new RestartDecider.Exit(exit, startedAtMs, now, unstableRestarts, backoffMs);
     startedAtMs = 0;
-    switch (RestartDecider.decide(spec.restart(), facts)) {
+    // A run-once job (autostart: false with a cron) is done when it exits: its cron starts the next run.
+    switch (RestartDecider.decide(spec.restart(), facts, spec.cronRestart() != null && !spec.autostart())) {
       case RestartDecider.Done done -> transition(Edge.EXITED_DONE, done.reason());
       case RestartDecider.GiveUp giveUp -> {
         unstableRestarts = giveUp.unstableRestarts();

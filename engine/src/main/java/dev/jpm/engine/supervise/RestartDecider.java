@@ -40,7 +40,16 @@ final class RestartDecider {
   private RestartDecider() {}
 
   static Decision decide(RestartPolicy policy, Exit exit) {
+    return decide(policy, exit, false);
+  }
+
+  /**
+   * @param runOnce the app is a run-once job ({@code autostart: false} with a {@code cron_restart}): each tick runs it
+   *     once, and its exit, whatever the code, ends that run; the next tick runs it again
+   */
+  static Decision decide(RestartPolicy policy, Exit exit, boolean runOnce) {
     String ended = "exited with " + exit.status().describe();
+    if (runOnce) return new Done(ended + "; a run-once job, started again by its next cron tick");
     if (!policy.autorestart()) return new Done(ended + "; autorestart is off");
     Integer code = exit.status().code();
     if (code != null && policy.stopExitCodes().contains(code)) return new Done(ended + ", a stop exit code");

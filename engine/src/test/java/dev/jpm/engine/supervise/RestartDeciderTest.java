@@ -92,4 +92,12 @@ class RestartDeciderTest {
     assertThat(RestartDecider.decide(policy, exit(CODE_1, 29_999, 0, 1135))).isEqualTo(new Restart(1702, 0, 1702));
     assertThat(RestartDecider.decide(policy, exit(CODE_1, 30_000, 0, 1135))).isEqualTo(new Restart(100, 0, 100));
   }
+
+  @Test
+  void aRunOnceJobIsDoneWhenItExitsWhateverTheCode() {
+    assertThat(RestartDecider.decide(POLICY, exit(new ExitStatus(0, null), 10, 0, 0), true))
+        .isInstanceOf(RestartDecider.Done.class);
+    assertThat(RestartDecider.decide(POLICY, exit(CODE_1, 10, 2, 0), true))
+        .isEqualTo(new RestartDecider.Done("exited with exit code 1; a run-once job, started again by its next cron tick"));
+  }
 }
