@@ -91,8 +91,15 @@ public final class GitOpsSources implements AutoCloseable {
     if (sources.putIfAbsent(source.name(), tracked) != null)
       throw new IllegalArgumentException("a GitOps source named " + source.name()
           + " exists already (jpm gitops rm " + source.name() + " first)");
-    persist();
     poll(tracked, false, progress);
+    if (tracked.status.lastAttempted() == null) {
+      // Never reached (a typo in the URL, a ref that does not exist): following it would only poll a failure.
+      sources.remove(source.name());
+      persist(); // the poll saved it with its failure
+      throw new GitFailure(source.name() + ": " + tracked.status.message().replaceAll("\\.$", "")
+          + "; nothing was registered");
+    }
+    persist();
     schedule(tracked, Duration.ofMillis(source.intervalMs()));
     return live(tracked);
   }

@@ -212,10 +212,13 @@ class GitOpsSourcesIT {
         progress::add)).hasMessageContaining("must be letters");
     assertThatThrownBy(() -> sources.add(new GitOpsSource("x", remote.url(), "main", "../e.yaml", null, 60_000, false),
         progress::add)).hasMessageContaining("--path must be a file inside the repository");
-    GitOpsState unknownBranch = sources.add(new GitOpsSource("y", remote.url(), "nope", "e.yaml", null, 60_000, false),
-        progress::add);
-    assertThat(unknownBranch.status().sync()).isEqualTo("Unknown");
-    assertThat(unknownBranch.status().message()).contains("has no branch or tag nope");
+    // A source that cannot be reached when it is added (a typo in the ref or URL) is refused, not followed.
+    assertThatThrownBy(() -> sources.add(new GitOpsSource("y", remote.url(), "nope", "e.yaml", null, 60_000, false),
+        progress::add)).hasMessageContaining("has no branch or tag nope").hasMessageContaining("nothing was registered");
+    assertThatThrownBy(() -> sources.add(new GitOpsSource("z", temp.resolve("no-such-repo").toString(), "main",
+        "e.yaml", null, 60_000, false), progress::add)).hasMessageContaining("nothing was registered");
+    assertThat(sources.list()).isEmpty();
+    assertThat(saved.get()).isNullOrEmpty();
     assertThat(apps.supervisor.observe().apps()).isEmpty();
   }
 
