@@ -1,29 +1,24 @@
 #!/usr/bin/env bash
 # Survival benchmark: jpm against PM2 on what must survive a reboot or a dead daemon, on private temp homes.
 #
-#   bash bench/survive.sh [--apps N] [--pairs N] [--kill-apps N] [--no-pm2] [--jpm PATH] [--keep]
+#   bash bench/survive.sh [--apps N] [--pairs N] [--no-pm2] [--jpm PATH] [--keep]
 #
-# Blocks (each prints the load average first):
-#   save/resurrect  N apps (default 50) running; time of `save`, then of `resurrect` after `delete all` until every
-#                   app's code ran again. Interleaved pairs (jpm, PM2, jpm, PM2...), median of the pair ratios.
-#   daemon SIGKILL  --kill-apps apps (default 20: one writing numbered lines non-stop, one cluster app behind its
-#                   port, the rest idle); kill -9 of the daemon, then `ls`: apps restarted (pid changed), numbered
-#                   lines lost or repeated in the log file, time until the cluster port answers again. PM2 side:
-#                   the same apps under `pm2 start`, kill -9 of its daemon, `pm2 ls`.
+# save/resurrect: N apps (default 50) running; time of `save`, then of `resurrect` after `delete all` until every
+# app's code ran again (each app's own time stamp: jpm's resurrect also waits for min_uptime before it returns).
+# Interleaved pairs (jpm, PM2, jpm, PM2...), the load average printed with the block, median of the pair ratios.
 # Nothing outside a temp folder is touched; the EXIT trap stops both daemons and this run's apps, by pid only.
 set -uo pipefail
 export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 . "$here/lib.sh"
-apps=50 pairs=5 kill_apps=20 with_pm2=1 keep=0
+apps=50 pairs=5 with_pm2=1 keep=0
 jpm="$here/../jpm"
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --apps) apps="$2"; shift 2 ;;
     --pairs) pairs="$2"; shift 2 ;;
-    --kill-apps) kill_apps="$2"; shift 2 ;;
     --no-pm2) with_pm2=0; shift ;;
     --keep) keep=1; shift ;;
     *) bench_option "$@"; shift "$bench_shift" ;;
@@ -33,7 +28,7 @@ bench_resolve_jpm
 bench_make_work jpm-survive pm2
 if [ "$with_pm2" = 1 ]; then bench_install_pm2 7.0.4 || { log "no PM2: PM2 side skipped"; with_pm2=0; }; fi
 
-run_pids() { bench_pids_naming "$work/app.sh" "$work/spew.sh" "$work/server.js"; }
+run_pids() { bench_pids_naming "$work/app.sh"; }
 
 cat > "$work/app.sh" <<'EOF'
 #!/usr/bin/env bash
@@ -42,22 +37,7 @@ trap 'kill $! 2> /dev/null; wait $! 2> /dev/null; exit 0' INT TERM
 echo "$EPOCHREALTIME" > "$BENCH_MARKS/$BENCH_APP.tmp" && mv "$BENCH_MARKS/$BENCH_APP.tmp" "$BENCH_MARKS/$BENCH_APP"
 while true; do sleep 1 & wait $!; done
 EOF
-cat > "$work/spew.sh" <<'EOF'
-#!/usr/bin/env bash
-# Numbered lines, about 2,000 a second, until stopped: a gap or a repeat in its log file is a lost or doubled line.
-trap 'exit 0' INT TERM
-i=0
-while true; do
-  for _ in $(seq 100); do i=$((i + 1)); echo "line $i"; done
-  sleep 0.05
-done
-EOF
-cat > "$work/server.js" <<'EOF'
-// A server on $PORT that says who answered.
-require("http").createServer((req, res) => res.end("ok " + process.pid + "\n")).listen(process.env.PORT);
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(0));
-EOF
-chmod +x "$work/app.sh" "$work/spew.sh"
+chmod +x "$work/app.sh"
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 ms_since() { echo $(( ($(now_us) - $1) / 1000 )); }
