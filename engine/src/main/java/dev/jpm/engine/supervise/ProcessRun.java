@@ -70,6 +70,22 @@ final class ProcessRun {
     return new ProcessRun(process, logs, pidFile, exits, owner);
   }
 
+  /**
+   * Takes over a process a previous daemon launched, which still runs and whose pid file is still in place (see
+   * {@link ProcessLauncher#adopt}); {@code owner} is called as for {@link #start}, with an unknown exit status.
+   */
+  static ProcessRun adopt(LaunchRequest request, long pid, long startMs, RunLogs logs, Optional<Path> pidFile,
+      ProcessLauncher launcher, Executor exits, BiConsumer<ProcessRun, ExitStatus> owner) throws IOException {
+    LaunchedProcess process;
+    try {
+      process = launcher.adopt(request, pid, startMs);
+    } catch (IOException | RuntimeException e) {
+      logs.abandon();
+      throw e;
+    }
+    return new ProcessRun(process, logs, pidFile, exits, owner);
+  }
+
   long pid() {
     return process.pid();
   }
