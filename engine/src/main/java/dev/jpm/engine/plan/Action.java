@@ -46,8 +46,8 @@ public sealed interface Action {
     public String render() { return "+ register " + spec.name() + " (" + cause + ")"; }
   }
 
-  /** Stop and forget one instance (scale down). */
-  record RemoveInstance(InstanceId id, String cause) implements Action {
+  /** Stop and forget one instance (scale down); {@code spec} is the app with its new count, registered first. */
+  record RemoveInstance(InstanceId id, AppSpec spec, String cause) implements Action {
     public String app() { return id.app(); }
     public String render() { return "- remove " + id + " (" + cause + ")"; }
   }

@@ -81,7 +81,7 @@ final class AppPlanner {
     return records.values().stream()
         .filter(record -> record.id().index() >= desired.instances())
         .sorted(Comparator.comparing(ProcessRecord::id).reversed())
-        .<Action>map(record -> new RemoveInstance(record.id(), cause))
+        .<Action>map(record -> new RemoveInstance(record.id(), desired, cause))
         .toList();
   }
 

@@ -295,15 +295,18 @@ public final class Supervisor implements AutoCloseable {
       if (record.pid() > 0) savedPids.add(record.pid());
       ProcessTree tree = ProcessTree.of(record.pid(), record.pidStartMs());
       boolean surge = surges.contains(record);
+      // A zombie root (it exited, PID 1 has not reaped it yet) is nothing to adopt; what is left of its tree goes.
+      boolean rootRuns = tree.owned() && Liveness.isRunning(record.pid());
       int instances = counts.getOrDefault(record.id().app(), 0);
       if (!surge && record.id().index() >= instances) leftOver.add(record);
-      switch (Takeover.decide(record, surge, instances, tree.owned())) {
+      switch (Takeover.decide(record, surge, instances, rootRuns)) {
         case Takeover.Adopt adopt -> adoptable.put(record.id(), tree);
         case Takeover.Stop stop -> {
           LOG.log(System.Logger.Level.INFO, record.id() + ": not adopted, stopped: " + stop.why());
           stops.add(stopOrphan(tree, stopPolicies.get(record.id().app())));
         }
         case Takeover.Gone gone -> {
+          if (tree.owned()) stops.add(stopOrphan(tree, stopPolicies.get(record.id().app())));
           if (leftOver.contains(record)) {
             LOG.log(System.Logger.Level.INFO, record.id() + ": forgotten: " + gone.why());
           } else if (gone.why() != null && !surge) {
@@ -318,11 +321,18 @@ public final class Supervisor implements AutoCloseable {
       LOG.log(System.Logger.Level.INFO, "pid " + orphan.pid() + " (" + file + "): launched but never saved; stopped");
       stops.add(stopOrphan(orphan, stopPolicies.get(pidFiles.get(file))));
     });
+    Set<Long> adoptedPids = new HashSet<>();
+    records.stream().filter(r -> adoptable.containsKey(r.id())).forEach(r -> adoptedPids.add(r.pid()));
+    Set<Long> known = new HashSet<>(savedPids);
+    unsaved.values().forEach(tree -> known.add(tree.pid()));
+    StrayWriters.find(home.pipes(), pipesOf(home.pipes(), adoptedPids), known).forEach((pid, start) -> {
+      LOG.log(System.Logger.Level.INFO, "pid " + pid + " writes into a pipe of this home but is no instance the "
+          + "table knows (launched just before the daemon died); stopped");
+      stops.add(stopOrphan(ProcessTree.of(pid, start), null));
+    });
     CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
     unsaved.keySet().forEach(Supervisor::deleteQuietly);
     records = records.stream().filter(record -> !leftOver.contains(record)).toList();
-    Set<Long> adoptedPids = new HashSet<>();
-    records.stream().filter(r -> adoptable.containsKey(r.id())).forEach(r -> adoptedPids.add(r.pid()));
     StalePipes.remove(home.pipes(), adoptedPids);
     savedSpecs.forEach(this::register);
     List<ManagedProcess> restored = new ArrayList<>();
@@ -351,6 +361,19 @@ public final class Supervisor implements AutoCloseable {
     LOG.log(System.Logger.Level.WARNING, record.id() + ": not adopted, restarted: " + why[0]);
     stopOrphan(tree, instance.stopPolicy()).join();
     return false;
+  }
+
+  /** The named pipes of {@code pids}, as the kernel names them (the real path of the folder). */
+  private static Set<Path> pipesOf(Path folder, Set<Long> pids) {
+    Path real;
+    try {
+      real = folder.toRealPath();
+    } catch (java.io.IOException e) {
+      return Set.of(); // no folder: no pipe to keep
+    }
+    Set<Path> pipes = new HashSet<>();
+    pids.forEach(pid -> pipes.addAll(dev.jpm.engine.os.Children.pipesOf(real, pid)));
+    return pipes;
   }
 
   private static List<ProcessRecord> concat(List<ProcessRecord> first, List<ProcessRecord> second) {
