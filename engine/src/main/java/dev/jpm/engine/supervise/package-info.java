@@ -4,7 +4,8 @@
  * spawns it in its own session through the {@code os} package, which hands its output to the consumers the
  * {@code logs} package gives it), applies the restart policy when it exits (a pure {@code RestartDecider}), and
  * stops it by signalling its whole process tree, escalating to SIGKILL after {@code kill_timeout}, so no orphan
- * survives.
+ * survives. After a daemon died, {@code restore} adopts the instances that still run ({@code Takeover} decides,
+ * purely, what is adopted and what is stopped) instead of restarting them.
  *
  * <p>Threading: the table is guarded by the supervisor's monitor, each instance's state by its own monitor, and
  * user acts on one instance are serialized. One timer thread runs restart delays and stop sequences; a small
