@@ -49,6 +49,17 @@ class ApplyIT {
   }
 
   @Test
+  void aScaleDownOfTheSameFileRecordsTheNewCountSoDiffIsThenEmpty() throws IOException {
+    jpm.run("apply", ecosystem(web(3, "hello", 16)).toString()).expectExit(0);
+    Path file = ecosystem(web(2, "hello", 16)); // the same path: no other change carries the new count
+
+    assertThat(jpm.run("apply", file.toString()).expectExit(0).out()).contains("- remove web#2 (instances 3 → 2)");
+
+    assertThat(jpm.instances()).hasSize(2);
+    assertThat(jpm.run("diff", file.toString()).expectExit(0).out()).contains("in sync");
+  }
+
+  @Test
   void applyStartsEveryInstanceAndDiffIsThenEmpty() throws IOException {
     Path file = ecosystem(web(2, "hello", 16));
 

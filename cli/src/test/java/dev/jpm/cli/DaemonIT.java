@@ -62,7 +62,7 @@ class DaemonIT {
   }
 
   @Test
-  void aDaemonKilledWithSigkillIsReplacedAndRestoresTheTable() throws IOException {
+  void aDaemonKilledWithSigkillIsReplacedAndItsSuccessorAdoptsTheRunningApps() throws IOException {
     Path file = jpm.write("ecosystem.yaml", """
         apps:
           - name: api
@@ -85,10 +85,14 @@ class DaemonIT {
     assertThat(jpm.status("api#1")).isEqualTo("online");
     assertThat(jpm.status("idle#0")).isEqualTo("stopped");
     assertThat(jpm.daemonPid()).get().isNotEqualTo(daemon);
-    for (long old : before) JpmHarness.awaitGone(old);
     assertThat(jpm.instances()).hasSize(3);
-    assertThat(List.of(jpm.pid("api#0"), jpm.pid("api#1"))).allMatch(JpmHarness::alive).doesNotContainAnyElementsOf(before);
+    assertThat(List.of(jpm.pid("api#0"), jpm.pid("api#1"))).isEqualTo(before).allMatch(JpmHarness::alive);
+    assertThat(jpm.instance("api#0").path("restarts").asInt()).isZero();
+    assertThat(Files.readString(jpm.home.resolve("daemon.log"))).contains("api#0: adopted pid " + before.get(0));
     assertThat(jpm.run("diff", file.toString()).out()).doesNotContain("api");
+    // Adopted, they are supervised as before: a stop ends them.
+    jpm.run("stop", "api").expectExit(0);
+    for (long old : before) JpmHarness.awaitGone(old);
   }
 
   @Test

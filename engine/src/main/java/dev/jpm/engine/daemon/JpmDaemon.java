@@ -98,7 +98,7 @@ public final class JpmDaemon {
     boolean hasSettings = Files.exists(home.dir().resolve(DaemonSettings.FILE_NAME));
     LogRouter logs = new LogRouter(home.dir(), clock, ZoneId.systemDefault(),
         hasSettings ? defaultRotation(config) : LogRotation.NONE);
-    Supervisor supervisor = new Supervisor(new OsProcessLauncher(), clock, home.dir(), logs);
+    Supervisor supervisor = new Supervisor(new OsProcessLauncher(home.pipes()), clock, home.dir(), logs);
     StateStore store = new StateStore(home.state());
     boolean tableExisted = Files.exists(home.state());
     ObservedState saved = store.load().orElse(ObservedState.EMPTY);

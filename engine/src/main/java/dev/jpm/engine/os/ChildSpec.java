@@ -17,13 +17,22 @@ import java.util.Optional;
  * @param stdout receives stdout; empty sends it to {@code /dev/null}
  * @param stderr receives stderr; empty sends it to {@code /dev/null}
  * @param drainTimeoutMs after the child exited, how long its exit waits for pipes a descendant still holds open
+ * @param pipes the folder of the named pipes that carry the streams so that they outlive this JVM (a daemon that
+ *     hands its children over); empty for anonymous pipes, which end with the JVM
  */
 public record ChildSpec(String program, List<String> argv, Map<String, String> env, Path cwd,
-    Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr, long drainTimeoutMs) {
+    Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr, long drainTimeoutMs, Optional<Path> pipes) {
+
+  /** Streams on anonymous pipes. */
+  public ChildSpec(String program, List<String> argv, Map<String, String> env, Path cwd,
+      Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr, long drainTimeoutMs) {
+    this(program, argv, env, cwd, stdout, stderr, drainTimeoutMs, Optional.empty());
+  }
 
   public ChildSpec {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(cwd, "cwd");
+    Objects.requireNonNull(pipes, "pipes");
     if (argv.isEmpty()) throw new IllegalArgumentException("argv of " + program + " is empty");
     argv = List.copyOf(argv);
     env = Map.copyOf(env);

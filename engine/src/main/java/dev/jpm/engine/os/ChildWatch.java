@@ -69,7 +69,7 @@ final class ChildWatch implements Watch {
   public void ready(int events) {
     if (reaped != null) return;
     LibC.kill(-pid, LibC.SIGKILL);
-    for (StreamWatch stream : streams) stream.pump(EXIT_DRAIN_CHUNKS);
+    for (StreamWatch stream : streams) stream.pump(EXIT_DRAIN_CHUNKS, true);
     reaped = reap();
     loop.forget(token, pidfd);
     if (allEnded()) {

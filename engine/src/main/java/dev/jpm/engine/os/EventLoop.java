@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,11 @@ final class EventLoop implements Runnable {
 
   private final int epfd;
   private final int wakeFd;
+  /** An empty pipe that {@link #peek} copies into (tee) and reads back from; its 64 KiB bound one peek. */
+  private final int scratchRead;
+  private final int scratchWrite;
+  /** Streams that stopped at their turn's limit with data left: edge-triggered, they get no new event for it. */
+  private final List<StreamWatch> again = new ArrayList<>();
   private final Queue<ChildWatch> arriving = new ConcurrentLinkedQueue<>();
   // Loop thread only.
   private final Map<Long, Watch> watches = new HashMap<>();
@@ -54,9 +60,11 @@ final class EventLoop implements Runnable {
   private long nextToken = WAKE_TOKEN + 1;
   private int grownPipes;
 
-  private EventLoop(int epfd, int wakeFd) {
+  private EventLoop(int epfd, int wakeFd, Pipe scratch) {
     this.epfd = epfd;
     this.wakeFd = wakeFd;
+    this.scratchRead = scratch.readFd();
+    this.scratchWrite = scratch.writeFd();
   }
 
   /** Creates the epoll set and starts the loop thread (a daemon thread: it lives as long as the JVM). */
@@ -65,19 +73,19 @@ final class EventLoop implements Runnable {
     if (epfd < 0) throw new IOException("epoll_create1 failed: " + LibC.describe(LibC.errno()));
     int wakeFd = LibC.eventfd(0, LibC.EFD_CLOEXEC | LibC.EFD_NONBLOCK);
     if (wakeFd < 0) throw new IOException("eventfd failed: " + LibC.describe(LibC.errno()));
-    EventLoop loop = new EventLoop(epfd, wakeFd);
-    if (!loop.add(wakeFd, WAKE_TOKEN)) throw new IOException("epoll_ctl failed: " + LibC.describe(LibC.errno()));
+    EventLoop loop = new EventLoop(epfd, wakeFd, Pipe.open());
+    if (!loop.add(wakeFd, WAKE_TOKEN, LibC.EPOLLIN)) throw new IOException("epoll_ctl failed: " + LibC.describe(LibC.errno()));
     Thread.ofPlatform().name(threadName).daemon().stackSize(STACK_BYTES).start(loop);
     return loop;
   }
 
   /**
-   * Hands a just-spawned child to the loop, which from now on owns {@code pidfd} and the read ends of
+   * Hands a just-spawned (or adopted) child to the loop, which from now on owns {@code pidfd} and the read ends of
    * {@code streams}, calls each consumer's {@code end()} once, and reaps the child. Any thread.
    */
-  Child watch(int pid, int pidfd, Map<Integer, StreamConsumer> streams, long drainTimeoutMs) {
+  Child watch(int pid, int pidfd, List<Stream> streams, long drainTimeoutMs) {
     ChildWatch child = new ChildWatch(this, pid, pidfd, drainTimeoutMs);
-    streams.forEach((fd, consumer) -> child.add(new StreamWatch(this, fd, consumer, child)));
+    streams.forEach(s -> child.add(new StreamWatch(this, s.fd(), s.consumer(), child, s.fifo())));
     arriving.add(child);
     if (LibC.eventfd_write(wakeFd, 1) != 0) {
       LOG.log(System.Logger.Level.ERROR, "waking the event loop failed: " + LibC.describe(LibC.errno()));
@@ -95,6 +103,9 @@ final class EventLoop implements Runnable {
       }
     }
   }
+
+  /** One stream handed to the loop: its read end, its consumer, and its FIFO (null for an anonymous pipe). */
+  record Stream(int fd, StreamConsumer consumer, Path fifo) {}
 
   private void turn() {
     int ready = LibC.epoll_wait(epfd, events, MAX_EVENTS, timeoutMs());
@@ -120,7 +131,21 @@ final class EventLoop implements Runnable {
         LOG.log(System.Logger.Level.ERROR, "handling a child event failed", e);
       }
     }
+    pumpAgain();
     expireDrains();
+  }
+
+  private void pumpAgain() {
+    if (again.isEmpty()) return;
+    List<StreamWatch> due = List.copyOf(again);
+    again.clear();
+    for (StreamWatch stream : due) {
+      try {
+        stream.ready(0);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "handling a child event failed", e);
+      }
+    }
   }
 
   /** Registers queued children: streams first, so that nothing a child wrote is missed when its exit is seen. */
@@ -128,24 +153,25 @@ final class EventLoop implements Runnable {
     ChildWatch child;
     while ((child = arriving.poll()) != null) {
       boolean armed = true;
-      for (StreamWatch stream : child.streams()) armed &= register(stream, stream.fd());
-      if (armed && register(child, child.pidfd())) continue;
+      // Streams edge-triggered: a partial line left in the pipe must not wake the loop again until more comes.
+      for (StreamWatch stream : child.streams()) armed &= register(stream, stream.fd(), LibC.EPOLLIN | LibC.EPOLLET);
+      if (armed && register(child, child.pidfd(), LibC.EPOLLIN)) continue;
       LOG.log(System.Logger.Level.ERROR, "cannot watch pid " + child.pid() + " (" + LibC.describe(LibC.errno())
           + "); killing it");
       child.abort();
     }
   }
 
-  private boolean register(Watch watch, int fd) {
+  private boolean register(Watch watch, int fd, int events) {
     long token = nextToken++;
-    if (!add(fd, token)) return false;
+    if (!add(fd, token, events)) return false;
     watches.put(token, watch);
     watch.registered(token);
     return true;
   }
 
-  private boolean add(int fd, long token) {
-    control.setInt(0, LibC.EPOLLIN);
+  private boolean add(int fd, long token, int events) {
+    control.setInt(0, events);
     control.setLong(LibC.EPOLL_DATA_OFFSET, token);
     return LibC.epoll_ctl(epfd, LibC.EPOLL_CTL_ADD, fd, control) == 0;
   }
@@ -153,22 +179,47 @@ final class EventLoop implements Runnable {
   /** Stops watching {@code fd} and closes it. Loop thread. */
   void forget(long token, int fd) {
     if (watches.remove(token) != null) LibC.epoll_ctl(epfd, LibC.EPOLL_CTL_DEL, fd, control);
+    again.removeIf(stream -> stream.fd() == fd);
     Pipe.close(fd);
   }
 
   /**
-   * Reads one chunk of {@code fd} into {@link #chunk()}: the byte count, 0 at end of stream, or
-   * {@link #WOULD_BLOCK}, {@link #INTERRUPTED}, {@link #FAILED}. Loop thread.
+   * Copies up to one chunk of {@code fd}'s pipe into {@link #chunk()} WITHOUT consuming it (tee into the scratch
+   * pipe, read back from there): the byte count, 0 at end of stream, or {@link #WOULD_BLOCK}, {@link #INTERRUPTED},
+   * {@link #FAILED}. What the consumer has written out is then taken with {@link #consume}: bytes leave the pipe
+   * only once they are in the log files, so a daemon killed at any moment loses none of them. Loop thread.
    */
-  int read(int fd) {
-    long read = LibC.read(fd, buffer, CHUNK);
-    if (read > 0) {
-      buffer.read(0, chunk, 0, (int) read);
-      return (int) read;
+  int peek(int fd) {
+    long copied = LibC.tee(fd, scratchWrite, CHUNK, LibC.SPLICE_F_NONBLOCK);
+    if (copied <= 0) {
+      if (copied == 0) return 0;
+      int errno = LibC.errno();
+      return errno == LibC.EAGAIN ? WOULD_BLOCK : errno == LibC.EINTR ? INTERRUPTED : FAILED;
     }
-    if (read == 0) return 0;
-    int errno = LibC.errno();
-    return errno == LibC.EAGAIN ? WOULD_BLOCK : errno == LibC.EINTR ? INTERRUPTED : FAILED;
+    int got = 0;
+    while (got < copied) {
+      long read = LibC.read(scratchRead, buffer.share(got), copied - got);
+      if (read <= 0 && LibC.errno() != LibC.EINTR) throw new IllegalStateException("scratch pipe read failed");
+      if (read > 0) got += (int) read;
+    }
+    buffer.read(0, chunk, 0, got);
+    return got;
+  }
+
+  /** Takes {@code length} bytes out of {@code fd}'s pipe, which {@link #peek} saw there; false if it could not. */
+  boolean consume(int fd, int length) {
+    int left = length;
+    while (left > 0) {
+      long read = LibC.read(fd, buffer, left);
+      if (read > 0) left -= (int) read;
+      else if (read == 0 || LibC.errno() != LibC.EINTR) return false;
+    }
+    return true;
+  }
+
+  /** {@code stream} stopped at its turn's limit with data left: it is pumped again next turn. Loop thread. */
+  void again(StreamWatch stream) {
+    if (!again.contains(stream)) again.add(stream);
   }
 
   /**
@@ -214,8 +265,9 @@ final class EventLoop implements Runnable {
     }
   }
 
-  /** Until the nearest drain deadline, or forever. */
+  /** Until the nearest drain deadline, or forever; no wait while a stream has data left. */
   private int timeoutMs() {
+    if (!again.isEmpty()) return 0;
     if (draining.isEmpty()) return -1;
     long now = now();
     long nearest = Long.MAX_VALUE;

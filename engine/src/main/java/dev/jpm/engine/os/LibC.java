@@ -15,11 +15,13 @@ final class LibC {
 
   static final int O_RDONLY = 0;
   static final int O_WRONLY = 1;
+  static final int O_RDWR = 2;
   static final int O_NONBLOCK = 0x800;
   static final int O_CLOEXEC = 0x80000;
   static final int F_GETFL = 3;
   static final int F_SETFL = 4;
   static final int F_SETPIPE_SZ = 1031;
+  static final int SPLICE_F_NONBLOCK = 2;
 
   static final int EINTR = 4;
   static final int EAGAIN = 11;
@@ -27,6 +29,7 @@ final class LibC {
   static final int EPOLLIN = 0x001;
   static final int EPOLLERR = 0x008;
   static final int EPOLLHUP = 0x010;
+  static final int EPOLLET = 1 << 31;
   static final int EPOLL_CTL_ADD = 1;
   static final int EPOLL_CTL_DEL = 2;
   static final int EPOLL_CLOEXEC = O_CLOEXEC;
@@ -69,6 +72,14 @@ final class LibC {
   static native int fcntl(int fd, int cmd, int arg);
 
   static native int close(int fd);
+
+  /** {@code open(2)} with a mode (JNA passes the variadic third argument as a plain int, as the ABI does). */
+  static native int open(String path, int flags, int mode);
+
+  static native int mkfifo(String path, int mode);
+
+  /** {@code tee(2)}: duplicates up to {@code length} bytes of one pipe into another without consuming them. */
+  static native long tee(int fdIn, int fdOut, long length, int flags);
 
   static native long read(int fd, Pointer buffer, long count);
 

@@ -14,7 +14,8 @@ import java.util.Map;
  * <ul>
  *   <li>leads a new session and process group ({@code POSIX_SPAWN_SETSID}, glibc 2.26), so a stop can signal its
  *       whole tree;
- *   <li>has stdin on {@code /dev/null}, stdout and stderr on the given pipe write ends or {@code /dev/null};
+ *   <li>has stdin on {@code /dev/null}, stdout and stderr on a pipe write end, a FIFO it opens read-write itself
+ *       (see {@link Fifo}) or {@code /dev/null};
  *   <li>inherits no other descriptor ({@code closefrom(3)}: a JDK-opened file or the control socket without
  *       close-on-exec must not leak into apps), no blocked signal and no ignored one (the JVM's dispositions are
  *       not the app's business);
@@ -29,18 +30,18 @@ final class Spawn {
    * Starts {@code program} (an absolute path: PATH is resolved by the caller, so that a missing program is a clear
    * error, not an exec failure) and returns its pid.
    *
-   * @param stdoutFd the write end for stdout, or -1 for {@code /dev/null}
-   * @param stderrFd the write end for stderr, or -1 for {@code /dev/null}
+   * @param stdout where stdout goes
+   * @param stderr where stderr goes
    */
-  static int start(String program, List<String> argv, Map<String, String> env, Path cwd, int stdoutFd, int stderrFd)
-      throws IOException {
+  static int start(String program, List<String> argv, Map<String, String> env, Path cwd, Output stdout,
+      Output stderr) throws IOException {
     Memory actions = new Memory(LibC.FILE_ACTIONS_BYTES);
     Memory attr = new Memory(LibC.SPAWNATTR_BYTES);
     check("posix_spawn_file_actions_init", LibC.posix_spawn_file_actions_init(actions));
     try {
       check("posix_spawnattr_init", LibC.posix_spawnattr_init(attr));
       try {
-        fileActions(actions, cwd, stdoutFd, stderrFd);
+        fileActions(actions, cwd, stdout, stderr);
         attributes(attr);
         int[] pid = new int[1];
         int error = LibC.posix_spawn(pid, program, actions, attr, new StringArray(argv.toArray(String[]::new)),
@@ -55,19 +56,35 @@ final class Spawn {
     }
   }
 
-  private static void fileActions(Memory actions, Path cwd, int stdoutFd, int stderrFd) throws IOException {
+  private static void fileActions(Memory actions, Path cwd, Output stdout, Output stderr) throws IOException {
     check("addopen stdin", LibC.posix_spawn_file_actions_addopen(actions, 0, "/dev/null", LibC.O_RDONLY, 0));
-    output(actions, 1, stdoutFd);
-    output(actions, 2, stderrFd);
+    output(actions, 1, stdout);
+    output(actions, 2, stderr);
     check("addclosefrom", LibC.posix_spawn_file_actions_addclosefrom_np(actions, 3));
     check("addchdir", LibC.posix_spawn_file_actions_addchdir_np(actions, cwd.toString()));
   }
 
-  private static void output(Memory actions, int target, int fd) throws IOException {
-    if (fd < 0) {
+  private static void output(Memory actions, int target, Output output) throws IOException {
+    if (output.fifo() != null) {
+      // Read-write: the child's own read end keeps a write from ever meeting a pipe without readers.
+      check("addopen fifo", LibC.posix_spawn_file_actions_addopen(actions, target, output.fifo(), LibC.O_RDWR, 0));
+    } else if (output.fd() < 0) {
       check("addopen /dev/null", LibC.posix_spawn_file_actions_addopen(actions, target, "/dev/null", LibC.O_WRONLY, 0));
     } else {
-      check("adddup2", LibC.posix_spawn_file_actions_adddup2(actions, fd, target));
+      check("adddup2", LibC.posix_spawn_file_actions_adddup2(actions, output.fd(), target));
+    }
+  }
+
+  /** Where one output stream goes: a pipe write end ({@code fd}), a FIFO's path, or neither for /dev/null. */
+  record Output(int fd, String fifo) {
+    static final Output DEV_NULL = new Output(-1, null);
+
+    static Output pipe(int fd) {
+      return new Output(fd, null);
+    }
+
+    static Output fifo(Path path) {
+      return new Output(-1, path.toString());
     }
   }
 

@@ -51,6 +51,11 @@ public record JpmHome(Path dir) {
     return dir.resolve("pids");
   }
 
+  /** The named pipes that carry apps' output, so that it outlives the daemon (a FIFO per stream, 0600). */
+  public Path pipes() {
+    return dir.resolve("pipes");
+  }
+
   public Path daemonLog() {
     return dir.resolve("daemon.log");
   }

@@ -128,6 +128,8 @@ final class PlanExecutor {
       }
       case Action.RestartInstance restart -> rollOut(List.of(restart));
       case Action.RemoveInstance remove -> {
+        // The new count first: a daemon killed during the stop leaves an instance beyond it, which the next one
+        // forgets, rather than the old count, which no later plan would register again (removals carry the count).
         register(remove.spec());
         if (router != null) router.drainBeforeStop(remove.id());
         supervisor.remove(remove.id());

@@ -30,7 +30,9 @@ enum Edge {
   /** restore(): recorded as stopped by the previous daemon, so not started again. */
   RESTORED_STOPPED(STOPPED, STOPPED),
   /** restore(): recorded as errored by the previous daemon, so not started again. */
-  RESTORED_ERRORED(ERRORED, STOPPED);
+  RESTORED_ERRORED(ERRORED, STOPPED),
+  /** restore(): recorded online by the previous daemon and still running: taken over as it is, not restarted. */
+  ADOPTED(ONLINE, STOPPED);
 
   private final ProcessStatus to;
   private final Set<ProcessStatus> from;

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * One instance: an explicit state machine (launching, online, stopping, stopped, waiting restart, errored) whose
@@ -90,6 +91,10 @@ final class ManagedProcess {
 
   ProcessRecord record() {
     return record;
+  }
+
+  synchronized StopPolicy stopPolicy() {
+    return spec.stop();
   }
 
   /** The last {@value #HISTORY} restarts, oldest first. */
@@ -215,12 +220,7 @@ final class ManagedProcess {
     try {
       synchronized (this) {
         if (run != null || status != ProcessStatus.STOPPED) return record; // already live here: never doubled
-        restarts = recorded.restarts();
-        unstableRestarts = recorded.unstableRestarts();
-        lastExitCode = recorded.lastExitCode();
-        lastSignal = recorded.lastSignal();
-        specHash = recorded.specHash();
-        restartRequest = recorded.restartRequest();
+        takeCounters(recorded);
         if (recorded.status().isActive()) {
           launch(Edge.START);
         } else if (recorded.status() == ProcessStatus.ERRORED) {
@@ -233,6 +233,71 @@ final class ManagedProcess {
     } finally {
       userActs.unlock();
     }
+  }
+
+  /**
+   * Takes over the process a previous daemon recorded as online and that still runs (same pid, same start time, as
+   * the caller checked): counters, uptime and private port stay as recorded, its output goes on into the same files,
+   * nothing restarts. False when it cannot be taken over (its pipes are gone, it just ended...): the instance is then
+   * untouched, still stopped, and {@code why} has been told the reason.
+   */
+  boolean adopt(ProcessRecord recorded, Consumer<String> why) {
+    userActs.lock();
+    try {
+      synchronized (this) {
+        if (run != null || status != ProcessStatus.STOPPED) return false;
+        return takeOver(recorded, why);
+      }
+    } finally {
+      userActs.unlock();
+    }
+  }
+
+  /** Holds the monitor. */
+  private boolean takeOver(ProcessRecord recorded, Consumer<String> why) {
+    AppSpec current = spec;
+    int heldPort = recorded.port();
+    boolean portHeld = false;
+    RunLogs logs = null;
+    try {
+      if (heldPort > 0 && !(portHeld = context.ports().hold(heldPort)))
+        throw new java.io.IOException("its private port " + heldPort + " is taken here");
+      logs = context.logs().open(id, current.logs());
+      ReadyLine watcher = current.traffic().readyPattern() == null ? null
+          : new ReadyLine(java.util.regex.Pattern.compile(current.traffic().readyPattern()), context.changed())
+              .alreadyMatched();
+      if (watcher != null) logs = logs.alsoStdoutTo(watcher);
+      LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()), java.util.Map.of(),
+          logs.stdout(), logs.stderr());
+      RunLogs owned = logs;
+      logs = null; // the run owns them now, also when it fails
+      ProcessRun adopted = ProcessRun.adopt(request, recorded.pid(), recorded.pidStartMs(), owned,
+          LogPaths.of(current.logs(), id.index(), context.jpmHome()).pid(), context.launcher(), context.exits(),
+          this::onExit);
+      if (heldPort > 0) adopted.exited().whenComplete((exit, failure) -> context.ports().release(heldPort));
+      readyLine = watcher;
+      run = adopted;
+      port = heldPort;
+      takeCounters(recorded);
+      startedAtMs = recorded.startedAtMs();
+      transition(Edge.ADOPTED, null);
+      return true;
+    } catch (java.io.IOException | RuntimeException e) {
+      if (logs != null) logs.abandon();
+      if (portHeld) context.ports().release(heldPort);
+      why.accept(e.getMessage());
+      return false;
+    }
+  }
+
+  /** The counters a previous daemon recorded. Holds the monitor. */
+  private void takeCounters(ProcessRecord recorded) {
+    restarts = recorded.restarts();
+    unstableRestarts = recorded.unstableRestarts();
+    lastExitCode = recorded.lastExitCode();
+    lastSignal = recorded.lastSignal();
+    specHash = recorded.specHash();
+    restartRequest = recorded.restartRequest();
   }
 
   /** Waits until online for min_uptime, or stopped/errored, or {@code timeout}; returns the record as it is. */

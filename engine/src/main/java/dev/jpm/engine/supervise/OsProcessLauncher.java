@@ -7,6 +7,7 @@ import dev.jpm.engine.os.ProcStat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,9 +19,21 @@ import java.util.concurrent.CompletableFuture;
 public final class OsProcessLauncher implements ProcessLauncher {
 
   private final Children children;
+  private final Optional<Path> pipes;
 
+  /** Streams on anonymous pipes: processes cannot be taken over by another daemon. */
   public OsProcessLauncher() {
+    this(Optional.empty());
+  }
+
+  /** Streams on named pipes in {@code pipes}, which the next daemon reopens to adopt the processes. */
+  public OsProcessLauncher(Path pipes) {
+    this(Optional.of(pipes));
+  }
+
+  private OsProcessLauncher(Optional<Path> pipes) {
     this.children = Children.shared();
+    this.pipes = pipes;
   }
 
   @Override
@@ -28,9 +41,16 @@ public final class OsProcessLauncher implements ProcessLauncher {
     if (!Files.isDirectory(request.cwd())) throw new IOException("cwd " + request.cwd() + " is not a directory");
     String program = resolve(request.command().getFirst(), request);
     Child child = children.spawn(new ChildSpec(program, request.command(), request.env(), request.cwd(),
-        request.stdout(), request.stderr(), ProcessRun.DRAIN_TIMEOUT_MS));
+        request.stdout(), request.stderr(), ProcessRun.DRAIN_TIMEOUT_MS, pipes));
     long startMs = ProcStat.startMs(child.pid()).orElse(0);
     return new OsProcess(child.pid(), startMs, child.exit().thenApply(ExitStatus::of));
+  }
+
+  @Override
+  public LaunchedProcess adopt(LaunchRequest request, long pid, long startMs) throws IOException {
+    if (pipes.isEmpty()) throw new IOException("streams on anonymous pipes cannot be taken over");
+    Child child = children.adopt(pid, pipes.get(), request.stdout(), request.stderr(), ProcessRun.DRAIN_TIMEOUT_MS);
+    return new OsProcess(pid, startMs, child.exit().thenApply(ExitStatus::of));
   }
 
   /**

@@ -51,6 +51,14 @@ public final class PrivatePorts {
     throw new IllegalStateException("no free private port in " + first + ".." + last);
   }
 
+  /**
+   * Holds {@code port}, which a process taken over from a previous daemon listens on, until {@link #release}; false
+   * when this daemon already handed it out.
+   */
+  public synchronized boolean hold(int port) {
+    return port >= first && port <= last && held.add(port);
+  }
+
   public synchronized void release(int port) {
     held.remove(port);
   }

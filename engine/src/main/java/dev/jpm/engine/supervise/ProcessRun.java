@@ -26,6 +26,8 @@ final class ProcessRun {
   private final ProcessTree tree;
   private final Optional<Path> pidFile;
   private final Optional<NodeChannel.Link> link;
+  /** Taken over from a dead daemon: it said ready to that one (its channel went with it), as its ready line did. */
+  private boolean adopted;
   private final CompletableFuture<ExitStatus> exited;
   /** Completed by the owner once it has recorded this run's exit; a stop waits for it. */
   private final CompletableFuture<Void> handled = new CompletableFuture<>();
@@ -77,6 +79,24 @@ final class ProcessRun {
     return new ProcessRun(process, logs, pidFile, link, exits, owner);
   }
 
+  /**
+   * Takes over a process a previous daemon launched, which still runs and whose pid file is still in place (see
+   * {@link ProcessLauncher#adopt}); {@code owner} is called as for {@link #start}, with an unknown exit status.
+   */
+  static ProcessRun adopt(LaunchRequest request, long pid, long startMs, RunLogs logs, Optional<Path> pidFile,
+      ProcessLauncher launcher, Executor exits, BiConsumer<ProcessRun, ExitStatus> owner) throws IOException {
+    LaunchedProcess process;
+    try {
+      process = launcher.adopt(request, pid, startMs);
+    } catch (IOException | RuntimeException e) {
+      logs.abandon();
+      throw e;
+    }
+    ProcessRun run = new ProcessRun(process, logs, pidFile, Optional.empty(), exits, owner);
+    run.adopted = true;
+    return run;
+  }
+
   long pid() {
     return process.pid();
   }
@@ -91,7 +111,7 @@ final class ProcessRun {
 
   /** Whether the app called {@code process.send('ready')} (a Node app through jpm's preload). */
   boolean sentReady() {
-    return link.isPresent() && link.get().saidReady();
+    return adopted || link.isPresent() && link.get().saidReady();
   }
 
   /** Sends PM2's {@code 'shutdown'} message; false when the app cannot receive it (not Node, not connected). */

@@ -52,6 +52,11 @@ final class ProcessTree {
     return new ProcessTree(pid, root);
   }
 
+  /** The root's pid, which is also the process group's id. */
+  long pid() {
+    return pgid;
+  }
+
   /** True when the root was ours when this tree was made. */
   boolean owned() {
     return owned;

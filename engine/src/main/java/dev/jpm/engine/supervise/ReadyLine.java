@@ -24,6 +24,12 @@ final class ReadyLine implements StreamConsumer {
     this.onMatch = onMatch;
   }
 
+  /** The line was printed before this daemon watched (a process taken over from a previous daemon). */
+  ReadyLine alreadyMatched() {
+    matched = true;
+    return this;
+  }
+
   boolean matched() {
     return matched;
   }

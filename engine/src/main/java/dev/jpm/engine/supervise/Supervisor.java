@@ -292,36 +292,77 @@ public final class Supervisor implements AutoCloseable {
   }
 
   /**
-   * Rebuilds the table after the previous daemon died: kills the trees it left behind (their pipes are gone), the
-   * replacements of a rolling reload it was running included, registers the saved specs, starts again the instances
-   * recorded as active, keeping their counters, and restores the others as recorded. Surges are not restored: the
-   * reload they belonged to died with the daemon. A recorded pid is only touched when its start time matches, so a
-   * recycled pid is safe.
+   * Rebuilds the table after the previous daemon died. An instance recorded online whose process still runs (same
+   * pid, same start time) is adopted: its pipes are read on into the same files, its counters kept, nothing
+   * restarts. Every other tree the dead daemon left is stopped: the replacements of a rolling reload it was running,
+   * runs it had launched but not yet saved (found by their pid files), instances it was launching or stopping, and
+   * any whose adoption fails. Then the saved specs are registered and the instances recorded as active and not
+   * adopted are started again with their counters; the others are restored as recorded. A recorded pid is only
+   * touched when its start time matches, so a recycled pid is safe. Each decision that is not the obvious one goes
+   * to the daemon's log with its reason.
    */
   public void restore(ObservedState saved) {
     requireOpen();
-    Path pidFolder = new JpmHome(context.jpmHome()).pids();
+    JpmHome home = new JpmHome(context.jpmHome());
+    Path pidFolder = home.pids();
     // A new home has neither a table nor pid files: its daemon loads none of what follows.
     if (saved.apps().isEmpty() && !Files.isDirectory(pidFolder)) return;
     List<AppSpec> savedSpecs = saved.apps().values().stream().map(ObservedApp::applied).toList();
     List<ProcessRecord> records = saved.apps().values().stream().flatMap(app -> app.instances().stream()).toList();
     Map<String, StopPolicy> stopPolicies = new HashMap<>();
-    savedSpecs.forEach(spec -> stopPolicies.put(spec.name(), spec.stop()));
+    Map<String, Integer> counts = new HashMap<>();
+    savedSpecs.forEach(spec -> {
+      stopPolicies.put(spec.name(), spec.stop());
+      counts.put(spec.name(), spec.instances());
+    });
     List<CompletableFuture<StopSequence.Outcome>> stops = new ArrayList<>();
-    List<ProcessRecord> trees = new ArrayList<>(records);
-    saved.apps().values().forEach(app -> trees.addAll(app.surges()));
+    Map<InstanceId, ProcessTree> adoptable = new HashMap<>();
+    List<ProcessRecord> leftOver = new ArrayList<>();
     Set<Long> savedPids = new HashSet<>();
-    for (ProcessRecord record : trees) {
+    List<ProcessRecord> surges = saved.apps().values().stream().flatMap(app -> app.surges().stream()).toList();
+    for (ProcessRecord record : concat(records, surges)) {
       if (record.pid() > 0) savedPids.add(record.pid());
-      ProcessTree orphan = ProcessTree.of(record.pid(), record.pidStartMs());
-      if (!orphan.owned()) continue;
-      stops.add(stopOrphan(orphan, stopPolicies.get(record.id().app())));
+      ProcessTree tree = ProcessTree.of(record.pid(), record.pidStartMs());
+      boolean surge = surges.contains(record);
+      // A zombie root (it exited, PID 1 has not reaped it yet) is nothing to adopt; what is left of its tree goes.
+      boolean rootRuns = tree.owned() && Liveness.isRunning(record.pid());
+      int instances = counts.getOrDefault(record.id().app(), 0);
+      if (!surge && record.id().index() >= instances) leftOver.add(record);
+      switch (Takeover.decide(record, surge, instances, rootRuns)) {
+        case Takeover.Adopt adopt -> adoptable.put(record.id(), tree);
+        case Takeover.Stop stop -> {
+          LOG.log(System.Logger.Level.INFO, record.id() + ": not adopted, stopped: " + stop.why());
+          stops.add(stopOrphan(tree, stopPolicies.get(record.id().app())));
+        }
+        case Takeover.Gone gone -> {
+          if (tree.owned()) stops.add(stopOrphan(tree, stopPolicies.get(record.id().app())));
+          if (leftOver.contains(record)) {
+            LOG.log(System.Logger.Level.INFO, record.id() + ": forgotten: " + gone.why());
+          } else if (gone.why() != null && !surge) {
+            LOG.log(System.Logger.Level.WARNING, record.id() + ": not adopted, started again: " + gone.why());
+          }
+        }
+      }
     }
     Map<Path, String> pidFiles = pidFiles(saved);
     Map<Path, ProcessTree> unsaved = UnsavedRuns.find(pidFiles.keySet(), pidFolder, savedPids);
-    unsaved.forEach((file, orphan) -> stops.add(stopOrphan(orphan, stopPolicies.get(pidFiles.get(file)))));
+    unsaved.forEach((file, orphan) -> {
+      LOG.log(System.Logger.Level.INFO, "pid " + orphan.pid() + " (" + file + "): launched but never saved; stopped");
+      stops.add(stopOrphan(orphan, stopPolicies.get(pidFiles.get(file))));
+    });
+    Set<Long> adoptedPids = new HashSet<>();
+    records.stream().filter(r -> adoptable.containsKey(r.id())).forEach(r -> adoptedPids.add(r.pid()));
+    Set<Long> known = new HashSet<>(savedPids);
+    unsaved.values().forEach(tree -> known.add(tree.pid()));
+    StrayWriters.find(home.pipes(), pipesOf(home.pipes(), adoptedPids), known).forEach((pid, start) -> {
+      LOG.log(System.Logger.Level.INFO, "pid " + pid + " writes into a pipe of this home but is no instance the "
+          + "table knows (launched just before the daemon died); stopped");
+      stops.add(stopOrphan(ProcessTree.of(pid, start), null));
+    });
     CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
     unsaved.keySet().forEach(Supervisor::deleteQuietly);
+    records = records.stream().filter(record -> !leftOver.contains(record)).toList();
+    StalePipes.remove(home.pipes(), adoptedPids);
     List<ManagedProcess> restored = new ArrayList<>();
     synchronized (this) {
       // The saved instances, with their pm_ids (numbered now when the table predates them).
@@ -336,7 +377,44 @@ public final class Supervisor implements AutoCloseable {
     // Exactly the saved instances, not what each spec's count asks for: one deleted by hand (jpm delete 3) stays
     // deleted, as it was before the daemon died; apply starts it again where the file still asks for it.
     context.changed().run();
-    for (int i = 0; i < restored.size(); i++) restored.get(i).restore(records.get(i));
+    for (int i = 0; i < restored.size(); i++) {
+      ProcessRecord record = records.get(i);
+      ProcessTree tree = adoptable.get(record.id());
+      if (tree != null && adopt(restored.get(i), record, tree)) continue;
+      restored.get(i).restore(record);
+    }
+  }
+
+  /** Adopts the recorded run, or stops its tree when it cannot be adopted (then it is started again). */
+  private boolean adopt(ManagedProcess instance, ProcessRecord record, ProcessTree tree) {
+    String[] why = new String[1];
+    if (instance.adopt(record, reason -> why[0] = reason)) {
+      LOG.log(System.Logger.Level.INFO, record.id() + ": adopted pid " + record.pid() + " (restarts "
+          + record.restarts() + ")");
+      return true;
+    }
+    LOG.log(System.Logger.Level.WARNING, record.id() + ": not adopted, restarted: " + why[0]);
+    stopOrphan(tree, instance.stopPolicy()).join();
+    return false;
+  }
+
+  /** The named pipes of {@code pids}, as the kernel names them (the real path of the folder). */
+  private static Set<Path> pipesOf(Path folder, Set<Long> pids) {
+    Path real;
+    try {
+      real = folder.toRealPath();
+    } catch (java.io.IOException e) {
+      return Set.of(); // no folder: no pipe to keep
+    }
+    Set<Path> pipes = new HashSet<>();
+    pids.forEach(pid -> pipes.addAll(dev.jpm.engine.os.Children.pipesOf(real, pid)));
+    return pipes;
+  }
+
+  private static List<ProcessRecord> concat(List<ProcessRecord> first, List<ProcessRecord> second) {
+    List<ProcessRecord> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   /** Stops a tree the last daemon left, by its app's stop policy ({@code null}: PM2's defaults). */

@@ -7,7 +7,9 @@
  * survives. It also numbers instances with PM2's {@code pm_id} ({@code PmIds}): one number per instance for its
  * whole life, kept by restarts, by the replacement a reload promotes in its place and by a restored table. A Node
  * app is started with jpm's preload ({@code NodePreload}) and talks back over one Unix socket ({@code NodeChannel}):
- * its port behind the balancer, {@code process.send('ready')} and the {@code shutdown} message.
+ * its port behind the balancer, {@code process.send('ready')} and the {@code shutdown} message. After a daemon died,
+ * {@code restore} adopts the instances that still run ({@code Takeover} decides, purely, what is adopted and what is
+ * stopped) instead of restarting them.
  *
  * <p>Threading: the table is guarded by the supervisor's monitor, each instance's state by its own monitor, and
  * user acts on one instance are serialized. One timer thread runs restart delays and stop sequences; a small

@@ -20,14 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A daemon killed while a rolling reload runs a replacement beside the old process: the replacement is in the table
- * on disk, and the next daemon's restore ends it, tree and all, and runs the app's instances once each.
+ * on disk, and the next daemon's restore ends it, tree and all, and adopts the old process, which still serves: the
+ * app runs once, on the process it ran on before the reload.
  */
 class SurgeRestoreIT {
 
   @TempDir Path home;
 
   @Test
-  void aSurgeLeftByAKilledDaemonIsEndedOnRestoreAndTheAppRunsOnce() {
+  void aSurgeLeftByAKilledDaemonIsEndedOnRestoreAndTheOldProcessIsAdopted() {
     AppSpec tree = TestApps.fixture("tree", "spawn-grandchild.sh").stop(new StopPolicy("INT", 300)).build();
     InstanceId id = new InstanceId("tree", 0);
     StateStore store = new StateStore(home.resolve("state.json"));
@@ -54,12 +55,12 @@ class SurgeRestoreIT {
 
       assertThat(running(surgePid)).isFalse();
       assertThat(surgeTree).allSatisfy(pid -> assertThat(running(pid)).as("pid %d of the surge's tree", pid).isFalse());
-      assertThat(running(oldPid)).isFalse();
+      assertThat(running(oldPid)).isTrue();
       assertThat(fresh.supervisor.surges()).isEmpty();
       List<ProcessRecord> instances = fresh.supervisor.observe().apps().get("tree").instances();
       assertThat(instances).singleElement().satisfies(record -> {
         assertThat(record.status()).isEqualTo(ProcessStatus.ONLINE);
-        assertThat(running(record.pid())).isTrue();
+        assertThat(record.pid()).isEqualTo(oldPid);
       });
       long revived = instances.getFirst().pid();
       // Waited on: under load a just-started child's /proc entries can read as incomplete for a moment.

@@ -38,7 +38,7 @@ final class AppsFixture implements AutoCloseable {
 
   AppsFixture(Path temp) throws Exception {
     this.home = Files.createDirectories(temp.resolve("home"));
-    this.supervisor = new Supervisor(new OsProcessLauncher(), clock, home);
+    this.supervisor = new Supervisor(new OsProcessLauncher(home.resolve("pipes")), clock, home);
     this.reconciler = new Reconciler(supervisor);
     this.loader = new FileConfigReader(home, 2);
   }

@@ -46,7 +46,7 @@ final class TrafficFixture implements AutoCloseable, BeforeEachCallback, AfterEa
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     home = Files.createTempDirectory("jpm-traffic-it");
-    supervisor = new Supervisor(new OsProcessLauncher(), Clock.systemUTC(), home);
+    supervisor = new Supervisor(new OsProcessLauncher(home.resolve("pipes")), Clock.systemUTC(), home);
     ReadinessTracker readiness = new ReadinessTracker(supervisor, Clock.systemUTC(), (id, cause) -> supervisor.restart(id));
     router = new TrafficRouter(supervisor, readiness, new Balancer());
     reconciler = new Reconciler(supervisor, router);

@@ -23,7 +23,7 @@ class RestoreIT {
   @TempDir Path home;
 
   @Test
-  void aNewDaemonKillsTheOrphanedTreesAndRunsExactlyOneProcessPerActiveInstance() {
+  void aNewDaemonAdoptsTheRunningTreesKeepingPidsAndCountersAndRestoresTheRestAsRecorded() {
     var tree = TestApps.fixture("tree", "spawn-grandchild.sh").stop(new StopPolicy("INT", 300)).build();
     var idle = TestApps.fixture("idle", "sleep.sh", "1000").build();
     var crashed = TestApps.fixture("crashed", "crash-fast.sh").build();
@@ -49,21 +49,65 @@ class RestoreIT {
     try (var fresh = new SupervisorFixture(home)) {
       fresh.supervisor.restore(saved);
 
-      assertThat(running(oldPid)).isFalse();
-      assertThat(oldTree).allSatisfy(p -> assertThat(running(p)).isFalse());
-      ProcessRecord revived = fresh.record(new InstanceId("tree", 0));
-      assertThat(revived.status()).isEqualTo(ProcessStatus.ONLINE);
-      assertThat(revived.pid()).isNotEqualTo(oldPid);
-      assertThat(revived.restarts()).isEqualTo(1);
-      assertThat(running(revived.pid())).isTrue();
-      // Right after the spawn its command line may still be unreadable (exec): wait for one stable answer.
-      await().atMost(SupervisorFixture.PATIENCE).until(() -> rootsRunning("spawn-grandchild.sh"), r -> !r.isEmpty());
-      assertThat(rootsRunning("spawn-grandchild.sh")).containsExactly(revived.pid());
+      ProcessRecord adopted = fresh.record(new InstanceId("tree", 0));
+      assertThat(adopted.status()).isEqualTo(ProcessStatus.ONLINE);
+      assertThat(adopted.pid()).isEqualTo(oldPid);
+      assertThat(adopted.restarts()).isEqualTo(1);
+      assertThat(oldTree).allSatisfy(p -> assertThat(running(p)).isTrue());
+      assertThat(rootsRunning("spawn-grandchild.sh")).containsExactly(oldPid);
       ObservedApp idleApp = fresh.supervisor.observe().apps().get("idle");
       assertThat(idleApp.instances()).extracting(ProcessRecord::status).containsExactly(ProcessStatus.STOPPED);
       ProcessRecord stillErrored = fresh.record(new InstanceId("crashed", 0));
       assertThat(stillErrored.status()).isEqualTo(ProcessStatus.ERRORED);
       assertThat(stillErrored.reason()).startsWith("crashed 3 times");
+
+      // Adopted, it is supervised as any instance: a stop takes the whole tree.
+      fresh.supervisor.stop(new InstanceId("tree", 0));
+      assertThat(running(oldPid)).isFalse();
+      assertThat(oldTree).allSatisfy(p -> assertThat(running(p)).isFalse());
+    }
+  }
+
+  @Test
+  void anOnlineRecordWhosePidNowRunsAnotherProcessIsNotAdoptedAndItsInstanceStartsAgain() {
+    var idle = TestApps.fixture("idle", "sleep.sh", "1000").build();
+    long mine = ProcessHandle.current().pid();
+    var recycled = new ProcessRecord(new InstanceId("idle", 0), ProcessStatus.ONLINE, mine, 1, null, 0, 4, 0, null,
+        null, null, null, 0);
+    try (var fresh = new SupervisorFixture(home)) {
+      fresh.supervisor.restore(new ObservedState(Map.of("idle", new ObservedApp(idle, List.of(recycled)))));
+
+      ProcessRecord record = fresh.record(new InstanceId("idle", 0));
+      assertThat(record.status()).isEqualTo(ProcessStatus.ONLINE);
+      assertThat(record.pid()).isNotEqualTo(mine);
+      assertThat(record.restarts()).isEqualTo(4);
+    }
+    assertThat(ProcessHandle.current().isAlive()).isTrue();
+  }
+
+  @Test
+  void aRunWhosePipesAreGoneCannotBeAdoptedAndIsStoppedAndStartedAgain() throws Exception {
+    var app = TestApps.fixture("nopipe", "sleep.sh", "1005").logsIn(home.resolve("logs"), false).build();
+    ObservedState saved;
+    long oldPid;
+    var dead = new SupervisorFixture(home);
+    {
+      oldPid = dead.run(app).pid();
+      saved = dead.supervisor.observe();
+      dead.supervisor.close();
+    }
+    try (var files = java.nio.file.Files.list(home.resolve("pipes"))) {
+      for (Path pipe : files.toList()) java.nio.file.Files.delete(pipe);
+    }
+
+    try (var fresh = new SupervisorFixture(home)) {
+      fresh.supervisor.restore(saved);
+
+      assertThat(running(oldPid)).isFalse();
+      ProcessRecord revived = fresh.record(new InstanceId("nopipe", 0));
+      assertThat(revived.status()).isEqualTo(ProcessStatus.ONLINE);
+      assertThat(revived.pid()).isNotEqualTo(oldPid);
+      assertThat(running(revived.pid())).isTrue();
     }
   }
 

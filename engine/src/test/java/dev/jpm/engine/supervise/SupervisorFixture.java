@@ -43,7 +43,7 @@ public final class SupervisorFixture implements AutoCloseable, BeforeEachCallbac
   private void open(Path folder) {
     this.home = folder;
     this.logs = new LogRouter(folder, Clock.systemUTC());
-    this.supervisor = new Supervisor(new OsProcessLauncher(), Clock.systemUTC(), folder, logs);
+    this.supervisor = new Supervisor(new OsProcessLauncher(folder.resolve("pipes")), Clock.systemUTC(), folder, logs);
   }
 
   @Override
