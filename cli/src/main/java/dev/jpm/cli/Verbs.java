@@ -28,6 +28,7 @@ import dev.jpm.cli.command.StartCommand;
 import dev.jpm.cli.command.StartupCommand;
 import dev.jpm.cli.command.StopCommand;
 import dev.jpm.cli.command.UnstartupCommand;
+import dev.jpm.cli.command.UpdateCommand;
 import dev.jpm.cli.command.ValidateCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ final class Verbs {
       AotTrainDaemonCommand.class, PullCommand.class, ForwardCommand.class, BackwardCommand.class,
       GitOpsCommand.class, MonitCommand.class, ReloadCommand.class, FlushCommand.class, ReloadLogsCommand.class,
       SaveCommand.class, ResurrectCommand.class, ClearDumpCommand.class, StartupCommand.class,
-      UnstartupCommand.class);
+      UnstartupCommand.class, UpdateCommand.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -84,6 +85,7 @@ final class Verbs {
     words.put("cleardump", ClearDumpCommand.class);
     words.put("startup", StartupCommand.class);
     words.put("unstartup", UnstartupCommand.class);
+    words.put("update", UpdateCommand.class);
     return Map.copyOf(words);
   }
 }
