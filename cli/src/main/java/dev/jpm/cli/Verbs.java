@@ -29,6 +29,7 @@ import dev.jpm.cli.command.StartCommand;
 import dev.jpm.cli.command.StartupCommand;
 import dev.jpm.cli.command.StopCommand;
 import dev.jpm.cli.command.UnstartupCommand;
+import dev.jpm.cli.command.UpdateCommand;
 import dev.jpm.cli.command.ValidateCommand;
 import dev.jpm.cli.command.EnvCommand;
 import dev.jpm.cli.command.IdCommand;
@@ -61,7 +62,7 @@ final class Verbs {
       UnstartupCommand.class,
       JlistCommand.class, PrettylistCommand.class, EnvCommand.class, IdCommand.class, PidCommand.class,
       SendSignalCommand.class, ResetCommand.class, StartOrRestartCommand.class, StartOrReloadCommand.class,
-      LinkCommand.class, Pm2Command.class);
+      LinkCommand.class, Pm2Command.class, UpdateCommand.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -109,6 +110,7 @@ final class Verbs {
     for (String word : List.of("startOrReload", "startOrGracefulReload")) words.put(word, StartOrReloadCommand.class);
     words.put("link", LinkCommand.class);
     words.put("pm2", Pm2Command.class);
+    words.put("update", UpdateCommand.class);
     return Map.copyOf(words);
   }
 }

@@ -96,6 +96,31 @@ class DaemonIT {
   }
 
   @Test
+  void updateReplacesTheDaemonAndTheNewOneAdoptsEveryAppWithoutARestart() throws IOException {
+    Path file = jpm.write("ecosystem.yaml", """
+        apps:
+          - name: api
+            script: sleeper.sh
+            instances: 2
+            min_uptime: 300ms
+        """);
+    jpm.run("apply", file.toString()).expectExit(0);
+    List<Long> before = List.of(jpm.pid("api#0"), jpm.pid("api#1"));
+    long daemon = jpm.daemonPid().orElseThrow();
+
+    assertThat(jpm.run("update").expectExit(0).out()).contains("serves 1 apps, adopted as they ran");
+
+    assertThat(alive(daemon)).isFalse();
+    assertThat(jpm.daemonPid()).get().isNotEqualTo(daemon);
+    assertThat(List.of(jpm.pid("api#0"), jpm.pid("api#1"))).isEqualTo(before).allMatch(JpmHarness::alive);
+    assertThat(jpm.instances()).allSatisfy(row -> {
+      assertThat(row.path("status").asString()).isEqualTo("online");
+      assertThat(row.path("restarts").asInt()).isZero();
+    });
+    assertThat(jpm.run("diff", file.toString()).expectExit(0).out()).contains("in sync");
+  }
+
+  @Test
   void killStopsEveryAppAndTheDaemon() throws IOException {
     Path file = jpm.write("ecosystem.yaml", """
         apps:

@@ -46,6 +46,8 @@ record SystemdUnit(String name, Path launcher, String user, Path home, Path jpmH
         "SuccessExitStatus=143",
         // Each app gets its kill_timeout; this bounds the whole stop of every app in dependency order.
         "TimeoutStopSec=120",
+        // On failure only: `jpm kill` and `jpm update` end the daemon with 0 on purpose, and the command that follows
+        // starts the next daemon itself (under systemd it would race the unit's restart for the home's lock).
         "Restart=on-failure",
         "RestartSec=2",
         "LimitNOFILE=infinity",

@@ -48,7 +48,7 @@ final class ControlServer implements AutoCloseable {
   private final Runnable afterKill;
   private ServerSocketChannel server;
 
-  /** {@code afterKill} runs once the reply to a {@link Request.Kill} has been sent. */
+  /** {@code afterKill} runs once the reply to a {@link Request.Kill} or {@link Request.Update} has been sent. */
   ControlServer(Path socketPath, Handler handler, UserPrincipal owner, Runnable afterKill) {
     this.socketPath = socketPath;
     this.handler = handler;
@@ -111,7 +111,8 @@ final class ControlServer implements AutoCloseable {
       synchronized (out) {
         Wire.write(out, response);
       }
-      if (request instanceof Request.Kill) afterKill.run();
+      // Kill stopped the apps before its reply; Update leaves them running for the next daemon to adopt.
+      if (request instanceof Request.Kill || request instanceof Request.Update) afterKill.run();
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "peer went away: " + e);
     }

@@ -167,6 +167,12 @@ final class ImperativeVerbs {
         views.table(supervisor.observe()));
   }
 
+  /** {@code jpm update}: nothing is stopped; the daemon ends once this reply is sent (see ControlServer). */
+  Response handOver(Consumer<String> progress) {
+    progress.accept("handing every app over to the next daemon");
+    return new Response.Applied(List.of(), List.of(), List.of(), views.table(supervisor.observe()));
+  }
+
   Response stopAll(Consumer<String> progress) {
     supervisor.stopAll();
     progress.accept("stopped every app");

@@ -112,6 +112,7 @@ final class RequestHandler implements ControlServer.Handler {
       case Request.Scale scale -> verbs.scale(scale, progress);
       case Request.StartScript script -> verbs.startScript(script, progress);
       case Request.Kill kill -> verbs.stopAll(progress);
+      case Request.Update update -> verbs.handOver(progress);
       case Request.RevisionMove move -> git.move(move, progress);
       case Request.GitOpsAdd add -> git.gitops(add, progress);
       case Request.GitOpsList list -> git.gitops(list, progress);

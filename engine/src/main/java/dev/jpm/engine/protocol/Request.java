@@ -21,6 +21,7 @@ public sealed interface Request {
           Map.entry("scale", Scale.class),
           Map.entry("start_script", StartScript.class),
           Map.entry("kill", Kill.class),
+          Map.entry("update", Update.class),
           Map.entry("revision_move", RevisionMove.class),
           Map.entry("gitops_add", GitOpsAdd.class),
           Map.entry("gitops_list", GitOpsList.class),
@@ -93,6 +94,12 @@ public sealed interface Request {
 
   /** Stop every app, then the daemon. */
   record Kill() implements Request {}
+
+  /**
+   * PM2's {@code update}: save the table and end the daemon WITHOUT stopping any app, so that the next daemon (a new
+   * jpm version, or the same) adopts them.
+   */
+  record Update() implements Request {}
 
   /**
    * Move an app's git checkout ({@code pull}, {@code forward}, {@code backward}), run its {@code post_update}

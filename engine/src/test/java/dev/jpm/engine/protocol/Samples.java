@@ -84,6 +84,7 @@ public final class Samples {
       new Request.Scale("api", "+2"),
       new Request.StartScript(SPEC),
       new Request.Kill(),
+      new Request.Update(),
       new Request.RevisionMove(Request.Move.BACKWARD, "api", "d".repeat(40)),
       new Request.GitOpsAdd(SOURCE),
       new Request.GitOpsList(),
