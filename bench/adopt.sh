@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Daemon SIGKILL benchmark: what a killed jpm daemon costs its apps.
 #
-#   bash bench/adopt.sh [--apps N] [--jpm PATH] [--keep]
+#   bash bench/adopt.sh [--apps N] [--update] [--jpm PATH] [--keep]
+#
+# With --update the daemon is replaced on purpose (`jpm update`) instead of SIGKILLed, and an HTTP client loops on
+# the cluster's front port all along (one request at a time, 1 s timeout): "failed requests" counts those that did
+# not get an answer (issue 15's goal is 0).
 #
 # Starts --apps apps (default 20): one writes numbered lines all along (about 5,000 lines/s), one is a two-instance
 # cluster app (a small python3 HTTP server behind jpm's front port), the rest sleep. Then SIGKILLs the daemon,
@@ -16,13 +20,14 @@ export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 . "$here/lib.sh"
-apps=20 keep=0 with_pm2=0
+apps=20 keep=0 with_pm2=0 update=0
 jpm="$here/../jpm"
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --apps) apps="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
+    --update) update=1; shift ;;
     *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done
@@ -69,8 +74,14 @@ for ((i = 0; i < 100; i++)); do answers && break; nap 0.1; done
 nap 2
 before="$(table)"
 daemon=$(daemon_pid jpm)
+if [ "$update" = 1 ]; then # an HTTP client all along: one request at a time, every failure counted
+  ( ok=0 failed=0; while [ ! -f "$work/stop-load" ]; do if answers; then ok=$((ok + 1)); else failed=$((failed + 1)); fi; done
+    echo "$ok $failed" > "$work/load" ) &
+  load_pid=$!
+  nap 1
+fi
 killed_us=$(now_us)
-kill -KILL "$daemon"
+if [ "$update" = 1 ]; then jpm_cli update > /dev/null; else kill -KILL "$daemon"; fi
 while alive "$daemon" && [ "$(awk '{print $3}' "/proc/$daemon/stat" 2>/dev/null)" != Z ]; do nap 0.01; done
 start_us=$(now_us)
 after="$(table)"
@@ -79,6 +90,7 @@ for ((i = 0; i < 1500; i++)); do answers && break; nap 0.01; done
 back_us=$(( $(now_us) - killed_us ))
 changed=$(diff <(echo "$before") <(echo "$after") | grep -c '^>' || true)
 nap 2
+if [ "$update" = 1 ]; then touch "$work/stop-load"; wait "$load_pid"; read -r load_ok load_failed < "$work/load"; fi
 jpm_cli stop spew > /dev/null
 read -r missing doubled < <(python3 - "$work/spew.log" <<'EOF'
 import sys
@@ -90,8 +102,9 @@ print(sum(1 for n in range(1, top + 1) if n not in seen), sum(c - 1 for c in see
 EOF
 )
 
-printf '%-28s %s\n' "figure (jpm, $apps apps)" "value"
+printf '%-28s %s\n' "figure (jpm, $apps apps, $([ "$update" = 1 ] && echo "jpm update" || echo "SIGKILL"))" "value"
 printf '%-28s %s of %s\n' "restarts" "$changed" "$(echo "$after" | wc -l)"
 printf '%-28s %s ms\n' "ls after (new daemon)" "$((ls_us / 1000))"
 printf '%-28s %s ms\n' "port back" "$((back_us / 1000))"
 printf '%-28s %s missing, %s doubled (of %s)\n' "lines" "$missing" "$doubled" "$(grep -c '^line ' "$work/spew.log")"
+if [ "$update" = 1 ]; then printf '%-28s %s of %s\n' "failed requests" "$load_failed" "$((load_ok + load_failed))"; fi
