@@ -1,0 +1,36 @@
+package dev.jpm.cli.command;
+
+import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.supervise.Liveness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/** The daemon process of a home, for the verbs that end it ({@code kill}, {@code update}) and wait until it is gone. */
+final class RunningDaemon {
+
+  private RunningDaemon() {}
+
+  /** The process {@code daemon.pid} names, if it runs. */
+  static Optional<ProcessHandle> of(JpmHome home) {
+    try {
+      return ProcessHandle.of(Long.parseLong(Files.readString(home.dir().resolve("daemon.pid")).trim()));
+    } catch (IOException | NumberFormatException unknown) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Polls briefly until the daemon has exited, at most {@code patience}. Not {@code onExit()}: for a process that is
+   * not our child it counts a zombie as alive, and the exited daemon waits as one until PID 1 reaps it (seconds on
+   * some machines).
+   */
+  static void awaitExit(ProcessHandle daemon, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (Liveness.isRunning(daemon) && System.nanoTime() < deadline)
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+  }
+}
