@@ -36,6 +36,16 @@ final class LogPaths {
         pid, LogRotations.of(app.path("log_rotate")));
   }
 
+  /** The files the app names itself (out_file, error_file, log_file, pid_file), by key, as absolute paths. */
+  static java.util.Map<String, Path> named(ObjectNode app, Path cwd, UnaryOperator<String> environment) {
+    java.util.Map<String, Path> files = new java.util.LinkedHashMap<>();
+    for (String key : java.util.List.of("out_file", "error_file", "log_file", "pid_file")) {
+      String file = app.path(key).isString() ? file(app.get(key), null, cwd, environment) : null;
+      if (file != null && !file.equals(DEV_NULL)) files.put(key, Path.of(file));
+    }
+    return files;
+  }
+
   /** PM2 (Common.prepareAppConf): one file for a fork app whose instances are not set (or 0), else per instance. */
   private static boolean mergeByDefault(ObjectNode app) {
     boolean cluster = app.path("exec_mode").asString("fork").startsWith("cluster");

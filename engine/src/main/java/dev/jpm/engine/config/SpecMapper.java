@@ -71,6 +71,7 @@ final class SpecMapper {
     var traffic = TrafficMapper.map(app, instances, port, node, scope);
     checkShutdownMessage(app, node, scope);
     checkLogOptions(app, scope);
+    if (cwd != null) SharedFolders.check(LogPaths.named(app, cwd, context.environment()), scope);
     QuantityRanges.check(app, scope, Vocabulary.INSTANCE);
     if (scope.problems().errorCount() > before) return Optional.empty();
     if (isPython(launch.interpreter())) env.putIfAbsent("PYTHONUNBUFFERED", "1"); // as PM2: logs arrive promptly

@@ -214,9 +214,13 @@ final class LogFile {
     Path parent = path.toAbsolutePath().getParent();
     // Checked first: createDirectories on an existing folder builds and drops an exception, once per launch here.
     if (parent != null && !Files.isDirectory(parent)) Files.createDirectories(parent, OwnerOnly.FOLDER);
-    // Owner-only when jpm creates it: an out_file outside the 0700 home must not be world-readable.
-    channel = FileChannel.open(path, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND), OwnerOnly.FILE);
+    // Owner-only when jpm creates it: an out_file outside the 0700 home must not be world-readable. Never through a
+    // symlink at the file's name (O_NOFOLLOW): one planted by another user would send the output where it points.
+    // /dev's links (/dev/stdout for a container's log) only root can place.
+    java.util.Set<java.nio.file.OpenOption> options = new java.util.HashSet<>(java.util.Set.of(
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+    if (!path.toAbsolutePath().startsWith("/dev/")) options.add(java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    channel = FileChannel.open(path, options, OwnerOnly.FILE);
     // Never rename a device or a pipe (/dev/full, a FIFO): only regular files rotate.
     regular = Files.isRegularFile(path);
     size = regular ? channel.size() : 0;

@@ -43,6 +43,18 @@ class LogFileTest {
   }
 
   @Test
+  void aSymlinkPlantedAtTheFilesNameIsNotFollowed() throws IOException {
+    Path target = Files.writeString(dir.resolve("victim"), "untouched\n");
+    Path live = dir.resolve("api-out.log");
+    Files.createSymbolicLink(live, target);
+    // The launch that opens it fails with this reason (the instance shows errored) rather than write through it.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogFile.open(live, LogRotation.NONE, clock, UTC,
+        Runnable::run)).isInstanceOf(IOException.class).hasMessageContaining("cannot open log file " + live);
+
+    assertThat(target).content().isEqualTo("untouched\n");
+  }
+
+  @Test
   void aDailyFileRotatesAtMidnightBetweenTwoLines() throws IOException {
     Path live = dir.resolve("api-out.log");
     LogFile file = LogFile.open(live, new LogRotation(0, LogRotation.Interval.DAILY, 5, false), clock, UTC, Runnable::run);
