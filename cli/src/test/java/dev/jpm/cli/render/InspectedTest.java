@@ -32,7 +32,7 @@ class InspectedTest {
   @Test
   void whatDoesNotFitIsOnePartPerLineIndentedByTwo() {
     Map<String, Object> env = new LinkedHashMap<>();
-    env.put("pm_out_log_path", "/home/someone/.jpm/logs/a-rather-long-application-name-out-0.log");
+    env.put("pm_out_log_path", "/srv/jpm-home/logs/a-rather-long-application-name-out-0.log");
     env.put("status", "online");
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("pid", 42);
@@ -43,7 +43,7 @@ class InspectedTest {
           {
             pid: 42,
             pm2_env: {
-              pm_out_log_path: '/home/someone/.jpm/logs/a-rather-long-application-name-out-0.log',
+              pm_out_log_path: '/srv/jpm-home/logs/a-rather-long-application-name-out-0.log',
               status: 'online'
             }
           }

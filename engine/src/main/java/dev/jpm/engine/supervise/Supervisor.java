@@ -215,24 +215,23 @@ public final class Supervisor implements AutoCloseable {
 
   /** Whether process {@code pid} of {@code id} (the instance's or its surge's) printed its app's ready_pattern. */
   public boolean saidReady(InstanceId id, long pid) {
-    ManagedProcess instance;
-    ManagedProcess surge;
-    synchronized (this) {
-      instance = instances.get(id);
-      surge = surges.get(id);
-    }
-    return (instance != null && instance.saidReady(pid)) || (surge != null && surge.saidReady(pid));
+    return eitherRun(id, process -> process.saidReady(pid));
   }
 
   /** Whether process {@code pid} of {@code id} (the instance's or its surge's) called {@code process.send('ready')}. */
   public boolean sentReady(InstanceId id, long pid) {
+    return eitherRun(id, process -> process.sentReady(pid));
+  }
+
+  /** Whether {@code test} holds for the instance {@code id} or its surge (read under the monitor, tested outside). */
+  private boolean eitherRun(InstanceId id, java.util.function.Predicate<ManagedProcess> test) {
     ManagedProcess instance;
     ManagedProcess surge;
     synchronized (this) {
       instance = instances.get(id);
       surge = surges.get(id);
     }
-    return (instance != null && instance.sentReady(pid)) || (surge != null && surge.sentReady(pid));
+    return (instance != null && test.test(instance)) || (surge != null && test.test(surge));
   }
 
   /** Stops the surge of {@code id} (its whole tree) and forgets it; the instance keeps its process. */
