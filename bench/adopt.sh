@@ -102,6 +102,7 @@ print(sum(1 for n in range(1, top + 1) if n not in seen), sum(c - 1 for c in see
 EOF
 )
 
+printf '%-28s %s\n' "load average" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-28s %s\n' "figure (jpm, $apps apps, $([ "$update" = 1 ] && echo "jpm update" || echo "SIGKILL"))" "value"
 printf '%-28s %s of %s\n' "restarts" "$changed" "$(echo "$after" | wc -l)"
 printf '%-28s %s ms\n' "ls after (new daemon)" "$((ls_us / 1000))"
