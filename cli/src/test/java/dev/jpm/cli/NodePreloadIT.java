@@ -126,6 +126,51 @@ class NodePreloadIT {
   }
 
   @Test
+  void aOneLinerWithoutAPortLearnsItFromTheAppsListenAndKeepsItAcrossAReloadAndADaemonKill() throws Exception {
+    Path script = jpm.write("server.js", HARD_CODED_PORT.formatted(port).replace("${process.env.VERSION}", "v1"));
+
+    // PM2's habit: no port anywhere but in the code.
+    jpm.run("start", script.toString(), "--name", "web", "-i", "2").expectExit(0);
+
+    awaitBothInstancesAnswer("v1");
+    assertThat(jpm.instances()).hasSize(2).allSatisfy(row ->
+        assertThat(row.path("restarts").asInt()).as("no EADDRINUSE crash and restart").isZero());
+
+    // The port is known now: a reload's replacements join the rotation only once they listen.
+    List<String> failures = new CopyOnWriteArrayList<>();
+    AtomicInteger answered = new AtomicInteger();
+    AtomicBoolean loading = new AtomicBoolean(true);
+    CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+      while (loading.get()) {
+        try {
+          if (get() != null) answered.incrementAndGet();
+          else failures.add("no answer");
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() >= 5);
+      jpm.run("reload", "web").expectExit(0);
+      int during = answered.get();
+      await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() >= during + 5);
+    } finally {
+      loading.set(false);
+      load.get(30, TimeUnit.SECONDS);
+    }
+    assertThat(failures).as("requests that failed during the reload").isEmpty();
+
+    // A new daemon opens the same front port for the adopted instances, though their preloads never told it.
+    long daemon = jpm.daemonPid().orElseThrow();
+    ProcessHandle.of(daemon).orElseThrow().destroyForcibly();
+    JpmHarness.awaitGone(daemon);
+    assertThat(get()).as("nothing listens while no daemon runs").isNull();
+    jpm.run("ls").expectExit(0);
+    awaitBothInstancesAnswer("v1");
+  }
+
+  @Test
   void waitReadyHoldsAnEsmAppOutOfRotationUntilItSendsReady() throws Exception {
     Path trigger = jpm.work.resolve("say-ready");
     jpm.write("server.mjs", """

@@ -29,6 +29,7 @@ final class RunWatch {
   private final Clock clock;
   private final BooleanSupplier saidReady;
   private final BooleanSupplier sentReady;
+  private final BooleanSupplier portKnown;
   private final Owner owner;
   private volatile boolean cancelled;
   private volatile Thread thread;
@@ -36,14 +37,17 @@ final class RunWatch {
   /**
    * @param saidReady whether the process printed its ready_pattern line
    * @param sentReady whether the process called {@code process.send('ready')} (a Node app, for wait_ready)
+   * @param portKnown whether the app's port is known (declared, or learned from an instance's {@code listen()}):
+   *     until then a balanced process may be a worker that never listens, and its private port proves nothing
    */
   RunWatch(AppSpec spec, ProcessRecord run, Clock clock, BooleanSupplier saidReady, BooleanSupplier sentReady,
-      Owner owner) {
+      BooleanSupplier portKnown, Owner owner) {
     this.spec = spec;
     this.run = run;
     this.clock = clock;
     this.saidReady = saidReady;
     this.sentReady = sentReady;
+    this.portKnown = portKnown;
     this.owner = owner;
   }
 
@@ -143,7 +147,7 @@ final class RunWatch {
     if (check != null) return Probe.check(check, port());
     // Without a health check only a balanced process's private port is tried: a fork app's declared port may be
     // nothing it listens on (PM2 files often set it for the app's own use).
-    return run.port() > 0 ? Probe.tcp(run.port(), 1000) : Probe.Result.PASSED;
+    return run.port() > 0 && portKnown.getAsBoolean() ? Probe.tcp(run.port(), 1000) : Probe.Result.PASSED;
   }
 
   /** The health check's own port, else the process's private port, else the app's declared port; 0 = none. */

@@ -110,9 +110,23 @@ public record AppSpec(
         cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic);
   }
 
-  /** Whether jpm owns the app's port and balances connections over its ready instances. */
+  /**
+   * Whether jpm owns the app's port and balances connections over its ready instances: a cluster app with a declared
+   * port, or a Node cluster app whose port jpm learns from its first {@code listen()} ({@link #learnsPort()}).
+   */
   public boolean balanced() {
-    return execMode == ExecMode.CLUSTER && port != null && !traffic.reusePort();
+    // With increment_var the instances listen on ports of their own on purpose: nothing for jpm to learn.
+    return execMode == ExecMode.CLUSTER && !traffic.reusePort()
+        && (port != null || runsOnNode() && incrementVar == null);
+  }
+
+  /**
+   * Whether the app's port is what its code listens on, not a declared key: a Node cluster app without {@code port}
+   * (PM2's {@code -i max} with {@code server.listen(3000)} in the code). jpm's preload tells the daemon that port at
+   * the instance's first {@code listen()}, and the balancer then owns it.
+   */
+  public boolean learnsPort() {
+    return balanced() && port == null;
   }
 
   /** Whether the instances share the app's port themselves (SO_REUSEPORT), with no copy through jpm. */

@@ -96,19 +96,22 @@ public final class TrafficRouter {
         .map(run -> drain(app.applied(), run, timeout)).orElse(true);
   }
 
-  /** Opens, moves or closes front ports to match the registered balanced apps. */
+  /**
+   * Opens, moves or closes front ports to match the registered balanced apps whose port is known (declared, or
+   * learned from their Node instances).
+   */
   public synchronized void syncFrontPorts() {
     Map<String, ObservedApp> apps = supervisor.observe().apps();
     for (String app : balancer.apps()) {
       ObservedApp observed = apps.get(app);
-      if (observed == null || !observed.applied().balanced()) balancer.unlisten(app);
+      if (observed == null || !observed.applied().balanced() || observed.frontPort() == null) balancer.unlisten(app);
     }
     for (ObservedApp app : apps.values()) {
       AppSpec spec = app.applied();
-      if (!spec.balanced()) continue;
+      if (!spec.balanced() || app.frontPort() == null) continue;
       boolean wasListening = balancer.apps().contains(spec.name());
       try {
-        balancer.listen(spec.name(), spec.traffic().host(), spec.port(), spec.traffic().proxyProtocol());
+        balancer.listen(spec.name(), spec.traffic().host(), app.frontPort(), spec.traffic().proxyProtocol());
         if (degraded.getOrDefault(spec.name(), "").startsWith("cannot listen")) degraded.remove(spec.name());
       } catch (IOException e) {
         if (!e.getMessage().equals(degraded.get(spec.name())))

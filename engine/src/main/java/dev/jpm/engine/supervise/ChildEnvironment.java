@@ -9,7 +9,8 @@ import java.util.Map;
  * The complete environment of one instance. Only a small base is taken from the daemon (so a secret in the shell
  * that once started the daemon never reaches apps), then the declared env, then what jpm injects: {@code JPM_APP},
  * the instance variable, {@code PORT} and PM2's {@code increment_var}; for a balanced Node app also {@code
- * JPM_APP_PORT}, the app's own port, whose {@code listen()} jpm's preload moves to {@code PORT}.
+ * JPM_PRIVATE_PORT} and, when declared, {@code JPM_APP_PORT}: jpm's preload moves {@code listen()} of the app's port
+ * to the private one.
  */
 public final class ChildEnvironment {
 
@@ -36,9 +37,12 @@ public final class ChildEnvironment {
     env.put("JPM_APP", spec.name());
     env.put(spec.instanceVar(), Integer.toString(index));
     if (spec.sharesPort()) env.put("JPM_REUSEPORT", "1");
-    if (privatePort > 0) env.put("PORT", Integer.toString(privatePort));
-    else if (spec.port() != null) env.put("PORT", Integer.toString(spec.port()));
-    if (privatePort > 0 && spec.port() != null && spec.runsOnNode()) env.put("JPM_APP_PORT", spec.port().toString());
+    if (spec.port() != null) env.put("PORT", Integer.toString(privatePort > 0 ? privatePort : spec.port()));
+    if (privatePort > 0 && spec.runsOnNode()) {
+      env.put("JPM_PRIVATE_PORT", Integer.toString(privatePort));
+      // Without it the preload learns the app's port from its first listen().
+      if (spec.port() != null) env.put("JPM_APP_PORT", spec.port().toString());
+    }
     // A balanced instance's PORT is its own private port already: incrementing it would point elsewhere.
     boolean privatePortVar = privatePort > 0 && "PORT".equals(spec.incrementVar());
     if (spec.incrementVar() != null && !privatePortVar) increment(env, spec.incrementVar(), index);

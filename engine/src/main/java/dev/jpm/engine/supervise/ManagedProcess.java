@@ -503,7 +503,8 @@ final class ManagedProcess {
   /** A Node app starts with jpm's preload (and its channel); any other exactly as its spec says. */
   private NodePreload.Launch nodeLaunch(AppSpec current, Map<String, String> env) {
     if (!current.runsOnNode()) return new NodePreload.Launch(current.command(), env, Optional.empty());
-    return context.node().prepare(current.command(), env, context.changed());
+    return context.node().prepare(current.command(), env, context.changed(),
+        port -> context.listening().accept(id.app(), port));
   }
 
   /** Adds a restart to the bounded history, with the exit of the run it replaces. Holds the monitor. */

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
@@ -28,7 +29,8 @@ import jdk.net.UnixDomainPrincipal;
  * in the 0700 home, a peer of another user refused), bound when the first Node app starts. Each run of a Node app
  * has a {@link Link}, named by a random token the run gets in {@code JPM_NODE_TOKEN}; the preload's first line names
  * it ({@code jpm1 TOKEN}). Then each line is one JSON message: the app's {@code process.send(m)} one way, messages
- * for {@code process.on('message')} (PM2's {@code "shutdown"}) the other. Why this and not Node's own IPC:
+ * for {@code process.on('message')} (PM2's {@code "shutdown"}) the other. The preload's own report that the app
+ * listens on a port is a line {@code !listen PORT}, which no JSON text can be. Why this and not Node's own IPC:
  * docs/decisions/0001-node-preload.md.
  *
  * <p>Threading: the accept loop and each connection run on virtual threads (a socket read parks; it pins no
@@ -41,6 +43,7 @@ final class NodeChannel implements AutoCloseable {
   static final int MAX_LINE = 64 * 1024;
   private static final String HELLO = "jpm1 ";
   private static final String READY = "\"ready\"";
+  private static final String LISTENING = "!listen ";
   private static final SecureRandom TOKENS = new SecureRandom();
 
   private final Path socketPath;
@@ -59,14 +62,15 @@ final class NodeChannel implements AutoCloseable {
   }
 
   /**
-   * A new link for one run; {@code onReady} runs when the app says ready. Empty when the socket cannot be bound (a
+   * A new link for one run; {@code onReady} runs when the app says ready, {@code onListening} with the port each time
+   * the preload reports the app listening on its port. Empty when the socket cannot be bound (a
    * warning is logged once): the app then runs without the channel, with its port still moved by the preload.
    */
-  Optional<Link> open(Runnable onReady) {
+  Optional<Link> open(Runnable onReady, IntConsumer onListening) {
     if (!listening()) return Optional.empty();
     byte[] random = new byte[16];
     TOKENS.nextBytes(random);
-    Link link = new Link(HexFormat.of().formatHex(random), onReady);
+    Link link = new Link(HexFormat.of().formatHex(random), onReady, onListening);
     links.put(link.token, link);
     return Optional.of(link);
   }
@@ -156,13 +160,15 @@ final class NodeChannel implements AutoCloseable {
 
     private final String token;
     private final Runnable onReady;
+    private final IntConsumer onListening;
     private volatile SocketChannel peer;
     private volatile boolean ready;
     private volatile boolean ended;
 
-    private Link(String token, Runnable onReady) {
+    private Link(String token, Runnable onReady, IntConsumer onListening) {
       this.token = token;
       this.onReady = onReady;
+      this.onListening = onListening;
     }
 
     /** What the run's environment gets so that its preload finds this link. */
@@ -205,6 +211,17 @@ final class NodeChannel implements AutoCloseable {
       if (!ready && line.equals(READY)) {
         ready = true;
         onReady.run();
+      } else if (line.startsWith(LISTENING)) {
+        listening(line.substring(LISTENING.length()));
+      }
+    }
+
+    private void listening(String port) {
+      try {
+        int number = Integer.parseInt(port.trim());
+        if (number > 0 && number <= 65_535) onListening.accept(number);
+      } catch (NumberFormatException ignored) {
+        // Not the preload's line: an app cannot make the daemon listen on garbage.
       }
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * Starts Node apps with jpm's preload ({@code node --require JPM_HOME/node/preload.cjs ...}, no wrapper process),
@@ -46,16 +47,17 @@ final class NodePreload implements AutoCloseable {
 
   /**
    * The argv and environment of one run: {@code --require} of the preload right after the Node executable, and the
-   * channel's variables; {@code onReady} runs when the app sends 'ready'. Unchanged when the preload is unavailable.
+   * channel's variables; {@code onReady} runs when the app sends 'ready', {@code onListening} with the port the
+   * preload saw the app listen on. Unchanged when the preload is unavailable.
    */
-  Launch prepare(List<String> command, Map<String, String> env, Runnable onReady) {
+  Launch prepare(List<String> command, Map<String, String> env, Runnable onReady, IntConsumer onListening) {
     if (!written()) return new Launch(command, env, Optional.empty());
     List<String> argv = new ArrayList<>(command.size() + 2);
     argv.add(command.getFirst());
     argv.add("--require");
     argv.add(file.toString());
     argv.addAll(command.subList(1, command.size()));
-    Optional<NodeChannel.Link> link = channel.open(onReady);
+    Optional<NodeChannel.Link> link = channel.open(onReady, onListening);
     Map<String, String> withChannel = new LinkedHashMap<>(env);
     link.ifPresent(l -> withChannel.putAll(l.environment()));
     return new Launch(argv, withChannel, link);

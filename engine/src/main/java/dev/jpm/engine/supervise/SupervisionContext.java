@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param timer single thread: restart delays and stop sequences
  * @param exits processes exits and delayed restarts off the JDK's threads
  * @param changed announces a state change to the supervisor's listeners
+ * @param listening an instance of the app named says (through jpm's Node preload) it listens on that port
  * @param ports private loopback ports of balanced instances
  * @param logs opens each run's log files and publishes state changes as daemon events
  * @param node the preload and channel of Node apps
@@ -29,6 +30,7 @@ record SupervisionContext(
     ScheduledExecutorService timer,
     ExecutorService exits,
     Runnable changed,
+    java.util.function.ObjIntConsumer<String> listening,
     PrivatePorts ports,
     LogRouter logs,
     NodePreload node) {}

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -60,6 +61,8 @@ public final class Supervisor implements AutoCloseable {
   /** Replacements being readied beside the instance they will replace (rolling reload with surge). */
   private final Map<InstanceId, ManagedProcess> surges = new TreeMap<>();
   private final PmIds pmIds = new PmIds();
+  /** The ports apps that {@link AppSpec#learnsPort() learn their port} were seen listening on, by app. */
+  private final Map<String, Integer> learnedPorts = new HashMap<>();
 
   public Supervisor(ProcessLauncher launcher, Clock clock, Path jpmHome) {
     this(launcher, clock, jpmHome, new LogRouter(jpmHome, clock));
@@ -71,7 +74,7 @@ public final class Supervisor implements AutoCloseable {
     this.context = new SupervisionContext(launcher, clock, jpmHome, Map.copyOf(System.getenv()),
         Executors.newSingleThreadScheduledExecutor(threads("jpm-supervise-timer")),
         Executors.newCachedThreadPool(threads("jpm-supervise-exit")),
-        this::announceChange, new PrivatePorts(PrivatePorts.FIRST, PrivatePorts.LAST), logs,
+        this::announceChange, this::learnPort, new PrivatePorts(PrivatePorts.FIRST, PrivatePorts.LAST), logs,
         new NodePreload(jpmHome));
   }
 
@@ -89,6 +92,7 @@ public final class Supervisor implements AutoCloseable {
     requireOpen();
     synchronized (this) {
       specs.put(spec.name(), spec);
+      if (!spec.learnsPort()) learnedPorts.remove(spec.name());
       instances.values().stream().filter(m -> m.id().app().equals(spec.name())).forEach(m -> m.replaceSpec(spec));
       for (int index = 0; index < spec.instances(); index++) {
         InstanceId id = new InstanceId(spec.name(), index);
@@ -181,6 +185,7 @@ public final class Supervisor implements AutoCloseable {
     synchronized (this) {
       ofApp.forEach(m -> instances.remove(m.id()));
       specs.remove(app);
+      learnedPorts.remove(app);
       if (specs.isEmpty()) pmIds.reset();
     }
     context.changed().run();
@@ -268,6 +273,25 @@ public final class Supervisor implements AutoCloseable {
     return surge.record();
   }
 
+  /**
+   * An instance of {@code app} listens on {@code port} (its preload said so): for an app that learns its port, that
+   * port becomes the app's front port, announced to the listeners like any change of the table.
+   */
+  private void learnPort(String app, int port) {
+    synchronized (this) {
+      AppSpec spec = specs.get(app);
+      if (spec == null || !spec.learnsPort() || Integer.valueOf(port).equals(learnedPorts.get(app))) return;
+      learnedPorts.put(app, port);
+    }
+    LOG.log(System.Logger.Level.INFO, app + " listens on port " + port + ": its instances are balanced there");
+    context.changed().run();
+  }
+
+  /** The port {@code app}'s instances were seen listening on, when it learns its port and one did. */
+  public synchronized Optional<Integer> learnedPort(String app) {
+    return Optional.ofNullable(learnedPorts.get(app));
+  }
+
   /** A snapshot of the table: every app with its applied spec and its instances' records. */
   public synchronized ObservedState observe() {
     Map<String, List<ProcessRecord>> records = new HashMap<>();
@@ -276,7 +300,7 @@ public final class Supervisor implements AutoCloseable {
     surges.values().forEach(m -> surgeRecords.computeIfAbsent(m.id().app(), a -> new ArrayList<>()).add(m.record()));
     Map<String, ObservedApp> apps = new LinkedHashMap<>();
     specs.forEach((name, spec) -> apps.put(name, new ObservedApp(spec, records.getOrDefault(name, List.of()),
-        surgeRecords.getOrDefault(name, List.of()))));
+        surgeRecords.getOrDefault(name, List.of()), learnedPorts.get(name))));
     return new ObservedState(apps, pmIds.next());
   }
 
@@ -367,6 +391,9 @@ public final class Supervisor implements AutoCloseable {
       // The saved instances, with their pm_ids (numbered now when the table predates them).
       pmIds.continueFrom(saved.nextPmId());
       savedSpecs.forEach(spec -> specs.putIfAbsent(spec.name(), spec));
+      saved.apps().forEach((name, app) -> {
+        if (app.learnedPort() != null && app.applied().learnsPort()) learnedPorts.putIfAbsent(name, app.learnedPort());
+      });
       for (ProcessRecord record : records) {
         AppSpec spec = specs.get(record.id().app());
         int pmId = record.pmId() != null ? record.pmId() : pmIds.allocate();

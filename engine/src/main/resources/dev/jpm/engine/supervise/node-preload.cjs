@@ -1,8 +1,10 @@
 'use strict';
 // jpm's preload for Node apps, loaded with `node --require` before the app's own code (CommonJS or ESM entry
 // point alike). It gives an app written for PM2 what PM2 gives it, with no change to the app:
-//   - cluster mode: listen() on the app's declared port (JPM_APP_PORT) moves to this instance's private loopback
-//     port (PORT), since jpm's balancer owns the public port; any other listen() is untouched;
+//   - cluster mode: listen() on the app's port moves to this instance's private loopback port (JPM_PRIVATE_PORT),
+//     since jpm's balancer owns the public port. The app's port is the declared one (JPM_APP_PORT) or, when the file
+//     declares none, the port of the app's first TCP listen(), which the daemon is told (a line `!listen PORT`) so
+//     its balancer listens there; any other listen() is untouched;
 //   - process.send('ready') for wait_ready, and process.on('message') receiving 'shutdown' on stop
 //     (shutdown_with_message), over a Unix socket to the daemon (JPM_NODE_CHANNEL, JPM_NODE_TOKEN).
 // Why a socket the preload dials rather than Node's own IPC: docs/decisions/0001-node-preload.md.
@@ -12,22 +14,27 @@ const net = require('net');
 
 const LOOPBACK = '127.0.0.1';
 
-function samePort(value, port) {
-  if (typeof value === 'number') return value === port;
-  return typeof value === 'string' && value.trim() !== '' && Number(value) === port;
+function portOf(value) {
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' && value.trim() !== '' ? Number(value) : 0; // a path is NaN
 }
 
-// The arguments for the original listen() when they ask for the app's port, else null (leave the call alone).
+// The TCP port a listen() call asks for; 0 for a handle, an fd, a path or an ephemeral port.
 // Mirrors Node's own reading of listen(port[, host][, backlog][, callback]) and listen(options[, callback]).
-function remap(args, appPort, privatePort) {
+function requestedPort(args) {
+  const first = args[0];
+  const port = first !== null && typeof first === 'object' ? portOf(first.port) : portOf(first);
+  return Number.isInteger(port) && port > 0 ? port : 0;
+}
+
+// The arguments for the original listen(), moved to the private port.
+function remap(args, privatePort) {
   const first = args[0];
   const callback = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : undefined;
   let options;
   if (first !== null && typeof first === 'object') {
-    if (!samePort(first.port, appPort)) return null; // a handle, an fd, a path or another port
     options = Object.assign({}, first);
   } else {
-    if (!samePort(first, appPort)) return null;
     options = {};
     const backlog = [args[1], args[2]].find((arg) => typeof arg === 'number');
     if (backlog !== undefined) options.backlog = backlog;
@@ -39,17 +46,30 @@ function remap(args, appPort, privatePort) {
   return callback ? [options, callback] : [options];
 }
 
-function movePort(appPort, privatePort) {
+// appPort 0: the app's first listen() on a TCP port names it. report(port) runs once the server listens.
+function movePort(appPort, privatePort, report) {
+  let claimed = appPort;
   const listen = net.Server.prototype.listen;
   net.Server.prototype.listen = function listenBehindJpm(...args) {
     let mapped = null;
     try {
-      mapped = remap(args, appPort, privatePort);
+      const port = requestedPort(args);
+      if (port > 0 && port !== privatePort && (claimed === 0 || port === claimed)) {
+        claimed = port;
+        mapped = remap(args, privatePort);
+        this.once('listening', () => report(port));
+      }
     } catch (ignored) {
       mapped = null;
     }
     return listen.apply(this, mapped || args);
   };
+}
+
+let channelSocket = null;
+
+function reportListening(port) {
+  if (channelSocket && !channelSocket.destroyed) channelSocket.write('!listen ' + port + '\n');
 }
 
 function openChannel(path, token) {
@@ -74,6 +94,7 @@ function openChannel(path, token) {
       process.emit('message', message); // as Node's IPC delivers it: process.on('message', m => m === 'shutdown')
     }
   });
+  channelSocket = socket;
   process.send = function send(message, ...rest) {
     const callback = typeof rest[rest.length - 1] === 'function' ? rest[rest.length - 1] : undefined;
     let line;
@@ -92,9 +113,9 @@ function openChannel(path, token) {
 (function preload() {
   try {
     const env = process.env;
-    const appPort = Number(env.JPM_APP_PORT);
-    const privatePort = Number(env.PORT);
-    if (appPort > 0 && privatePort > 0 && appPort !== privatePort) movePort(appPort, privatePort);
+    const appPort = Number(env.JPM_APP_PORT) || 0;
+    const privatePort = Number(env.JPM_PRIVATE_PORT) || 0;
+    if (privatePort > 0 && appPort !== privatePort) movePort(appPort, privatePort, reportListening);
     const channel = env.JPM_NODE_CHANNEL;
     const token = env.JPM_NODE_TOKEN;
     // Not passed on: a child the app starts (a cluster worker runs this preload too) must not speak for it.

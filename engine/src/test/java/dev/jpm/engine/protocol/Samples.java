@@ -50,7 +50,7 @@ public final class Samples {
       1_795_000_000_123L, "13247f56471d8075", 1_795_000_000_456L, 5, 2, 137, "KILL", "memory limit", "cron", 20001, 7);
   public static final ProcessRecord SURGE = new ProcessRecord(new InstanceId("api", 3), ProcessStatus.LAUNCHING, 4343,
       1_795_000_001_000L, "13247f56471d8075", 1_795_000_001_001L, 0, 0, null, null, null, null, 20002, 9);
-  public static final ObservedApp APP = new ObservedApp(SPEC, List.of(RECORD), List.of(SURGE));
+  public static final ObservedApp APP = new ObservedApp(SPEC, List.of(RECORD), List.of(SURGE), 3000);
   public static final ObservedState STATE = new ObservedState(Map.of("api", APP));
   public static final MetricsEndpoint METRICS = new MetricsEndpoint("0.0.0.0", 9209);
   public static final DesiredState DESIRED = new DesiredState("/srv/eco.yaml", "production", List.of(SPEC), METRICS);

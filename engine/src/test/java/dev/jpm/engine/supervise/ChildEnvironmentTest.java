@@ -43,11 +43,20 @@ class ChildEnvironmentTest {
   void aBalancedNodeInstanceIsToldTheAppPortThatItsPreloadMoves() {
     var node = TestApps.command("api", "/usr/local/bin/node", "server.js").port(4000).build();
     assertThat(ChildEnvironment.of(node, 1, DAEMON_ENV, 20_007))
-        .containsEntry("PORT", "20007").containsEntry("JPM_APP_PORT", "4000");
+        .containsEntry("PORT", "20007").containsEntry("JPM_APP_PORT", "4000").containsEntry("JPM_PRIVATE_PORT", "20007");
     assertThat(ChildEnvironment.of(node, 1, DAEMON_ENV)).as("not balanced: PORT is the app's own")
-        .containsEntry("PORT", "4000").doesNotContainKey("JPM_APP_PORT");
+        .containsEntry("PORT", "4000").doesNotContainKeys("JPM_APP_PORT", "JPM_PRIVATE_PORT");
     var other = TestApps.fixture("api", "sleep.sh").port(4000).build();
     assertThat(ChildEnvironment.of(other, 1, DAEMON_ENV, 20_007)).as("not Node: launched as before")
-        .containsEntry("PORT", "20007").doesNotContainKey("JPM_APP_PORT");
+        .containsEntry("PORT", "20007").doesNotContainKeys("JPM_APP_PORT", "JPM_PRIVATE_PORT");
+  }
+
+  @Test
+  void aNodeInstanceWhosePortIsLearnedGetsOnlyItsPrivatePortAndKeepsTheDeclaredPortVariable() {
+    var node = TestApps.command("api", "/usr/local/bin/node", "server.js").cluster(2).env(Map.of("PORT", "3000"))
+        .build();
+    assertThat(node.learnsPort()).isTrue();
+    assertThat(ChildEnvironment.of(node, 1, DAEMON_ENV, 20_007))
+        .containsEntry("JPM_PRIVATE_PORT", "20007").containsEntry("PORT", "3000").doesNotContainKey("JPM_APP_PORT");
   }
 }

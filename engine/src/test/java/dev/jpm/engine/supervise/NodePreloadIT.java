@@ -66,7 +66,7 @@ class NodePreloadIT {
     int otherPort = ports[2];
     Path script = Files.writeString(temp.resolve("forms.js"), LISTEN_FORMS);
 
-    List<String> lines = runNode(script, Map.of("JPM_APP_PORT", "" + appPort, "PORT", "" + privatePort),
+    List<String> lines = runNode(script, Map.of("JPM_APP_PORT", "" + appPort, "JPM_PRIVATE_PORT", "" + privatePort),
         "" + appPort, "" + otherPort);
 
     String moved = "\"address\":\"127.0.0.1\",\"port\":" + privatePort + "}";
@@ -74,6 +74,24 @@ class NodePreloadIT {
     assertThat(lines.subList(0, 8)).allSatisfy(line -> assertThat(line).endsWith(moved));
     assertThat(lines.get(8)).contains("\"name\":\"listen(other port)\"").endsWith("\"port\":" + otherPort + "}")
         .doesNotContain("127.0.0.1");
+    assertThat(lines.get(9)).contains("listen(0)").doesNotContain("\"port\":" + privatePort + "}");
+  }
+
+  @Test
+  void withoutADeclaredPortTheFirstListenNamesTheAppPortAndOnlyThatPortMoves() throws Exception {
+    int[] ports = freePorts(3);
+    int appPort = ports[0];
+    int privatePort = ports[1];
+    int otherPort = ports[2];
+    Path script = Files.writeString(temp.resolve("forms.js"), LISTEN_FORMS);
+
+    List<String> lines = runNode(script, Map.of("JPM_PRIVATE_PORT", "" + privatePort), "" + appPort, "" + otherPort);
+
+    String moved = "\"address\":\"127.0.0.1\",\"port\":" + privatePort + "}";
+    assertThat(lines).hasSize(10);
+    assertThat(lines.subList(0, 8)).allSatisfy(line -> assertThat(line).endsWith(moved));
+    assertThat(lines.get(8)).as("a second port is the app's own").contains("listen(other port)")
+        .endsWith("\"port\":" + otherPort + "}");
     assertThat(lines.get(9)).contains("listen(0)").doesNotContain("\"port\":" + privatePort + "}");
   }
 
@@ -90,7 +108,7 @@ class NodePreloadIT {
         });
         """.formatted(appPort));
 
-    List<String> lines = runNode(script, Map.of("JPM_APP_PORT", "" + appPort, "PORT", "" + privatePort));
+    List<String> lines = runNode(script, Map.of("JPM_APP_PORT", "" + appPort, "JPM_PRIVATE_PORT", "" + privatePort));
 
     assertThat(lines).containsExactly("{\"address\":\"127.0.0.1\",\"family\":\"IPv4\",\"port\":" + privatePort + "}");
   }
@@ -127,21 +145,21 @@ class NodePreloadIT {
   void thePreloadIsWrittenOnceUnderJpmHomeAndRewrittenWhenItDiffers() throws Exception {
     NodePreload preload = new NodePreload(temp);
     List<String> argv = preload.prepare(List.of("node", "--max-old-space-size=64", "app.js", "x"), Map.of(),
-        () -> {}).command();
+        () -> {}, port -> {}).command();
     Path file = temp.resolve("node/preload.cjs");
     assertThat(argv).containsExactly("node", "--require", file.toString(), "--max-old-space-size=64", "app.js", "x");
     byte[] shipped = NodePreload.class.getResourceAsStream(NodePreload.RESOURCE).readAllBytes();
     assertThat(Files.readAllBytes(file)).isEqualTo(shipped);
 
     Files.writeString(file, "// an older jpm's preload");
-    new NodePreload(temp).prepare(List.of("node", "app.js"), Map.of(), () -> {});
+    new NodePreload(temp).prepare(List.of("node", "app.js"), Map.of(), () -> {}, port -> {});
     assertThat(Files.readAllBytes(file)).isEqualTo(shipped);
     try (var left = Files.list(file.getParent())) {
       assertThat(left).containsExactly(file); // no temp file left behind
     }
 
     Files.delete(file); // e.g. someone cleaned JPM_HOME while the daemon runs
-    preload.prepare(List.of("node", "app.js"), Map.of(), () -> {});
+    preload.prepare(List.of("node", "app.js"), Map.of(), () -> {}, port -> {});
     assertThat(Files.readAllBytes(file)).isEqualTo(shipped);
     preload.close();
   }
@@ -150,7 +168,7 @@ class NodePreloadIT {
     NodePreload preload = new NodePreload(temp.resolve("home"));
     List<String> command = new ArrayList<>(List.of("node", script.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(preload.prepare(command, Map.of(), () -> {}).command())
+    ProcessBuilder builder = new ProcessBuilder(preload.prepare(command, Map.of(), () -> {}, port -> {}).command())
         .directory(temp.toFile()).redirectErrorStream(true);
     builder.environment().putAll(env);
     Process node = builder.start();

@@ -21,6 +21,7 @@ public final class TestApps {
   private String cwd = System.getProperty("java.io.tmpdir");
   private Map<String, String> env = Map.of();
   private int instances = 1;
+  private ExecMode execMode = ExecMode.FORK;
   private String incrementVar;
   private Integer port;
   private RestartPolicy restart = new RestartPolicy(true, 3, 300, 0, 0, Set.of());
@@ -75,6 +76,13 @@ public final class TestApps {
     return this;
   }
 
+  /** {@code count} instances in cluster mode. */
+  public TestApps cluster(int count) {
+    this.instances = count;
+    this.execMode = ExecMode.CLUSTER;
+    return this;
+  }
+
   public TestApps incrementVar(String variable) {
     this.incrementVar = variable;
     return this;
@@ -122,7 +130,7 @@ public final class TestApps {
 
   public AppSpec build() {
     return new AppSpec(name, null, null, command.getLast(), List.of(), null, List.of(), command, cwd, env,
-        instances, ExecMode.FORK, null, incrementVar, port, restart, stop, logs, 3000, 0, cronRestart, watch,
+        instances, execMode, null, incrementVar, port, restart, stop, logs, 3000, 0, cronRestart, watch,
         ignoreWatch, watchDelayMs, List.of(), true, null, null);
   }
 }
