@@ -110,7 +110,7 @@ class DaemonIT {
 
     assertThat(jpm.run("update").expectExit(0).out()).contains("serves 1 apps, adopted as they ran");
 
-    assertThat(alive(daemon)).isFalse();
+    JpmHarness.awaitGone(daemon); // once its successor serves, the old daemon hands its front ports over and ends
     assertThat(jpm.daemonPid()).get().isNotEqualTo(daemon);
     assertThat(List.of(jpm.pid("api#0"), jpm.pid("api#1"))).isEqualTo(before).allMatch(JpmHarness::alive);
     assertThat(jpm.instances()).allSatisfy(row -> {

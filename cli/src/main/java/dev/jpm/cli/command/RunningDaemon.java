@@ -3,6 +3,9 @@ package dev.jpm.cli.command;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.supervise.Liveness;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,9 +20,38 @@ final class RunningDaemon {
   /** The process {@code daemon.pid} names, if it runs. */
   static Optional<ProcessHandle> of(JpmHome home) {
     try {
-      return ProcessHandle.of(Long.parseLong(Files.readString(home.dir().resolve("daemon.pid")).trim()));
+      return ProcessHandle.of(Long.parseLong(Files.readString(home.daemonPid()).trim()));
     } catch (IOException | NumberFormatException unknown) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Polls briefly until the daemon has left the home to a successor ({@code jpm update}: it names itself in {@code
+   * handover.pid} and has released the home's lock, while it still serves the front ports) or has exited, at most
+   * {@code patience}.
+   */
+  static void awaitHandOver(JpmHome home, ProcessHandle daemon, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (Liveness.isRunning(daemon) && !(handingOver(home, daemon) && lockFree(home))
+        && System.nanoTime() < deadline)
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+  }
+
+  private static boolean handingOver(JpmHome home, ProcessHandle daemon) {
+    try {
+      return Long.parseLong(Files.readString(home.handOverPid()).trim()) == daemon.pid();
+    } catch (IOException | NumberFormatException no) {
+      return false;
+    }
+  }
+
+  private static boolean lockFree(JpmHome home) {
+    try (FileChannel file = FileChannel.open(home.lockFile(), StandardOpenOption.WRITE);
+        FileLock lock = file.tryLock()) {
+      return lock != null;
+    } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+      return false;
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * The daemon's front ports, one per balanced app. The caller decides who gets traffic: {@link #admit} a ready
@@ -28,7 +29,20 @@ public final class Balancer implements AutoCloseable {
       long refusedConnections) {}
 
   private final Map<String, FrontPort> fronts = new TreeMap<>();
+  private final BooleanSupplier predecessorServing;
   private CopyLoops loops;
+
+  public Balancer() {
+    this(() -> false);
+  }
+
+  /**
+   * @param predecessorServing whether the daemon this one replaces ({@code jpm update}) still serves its front ports:
+   *     then a front port joins the predecessor's socket on the same port instead of requiring it free
+   */
+  public Balancer(BooleanSupplier predecessorServing) {
+    this.predecessorServing = predecessorServing;
+  }
 
   /**
    * Listens on {@code host:port} for {@code app} (host null or blank = every interface), or keeps listening when it
@@ -48,7 +62,7 @@ public final class Balancer implements AutoCloseable {
       fronts.remove(app);
     }
     if (loops == null) loops = new CopyLoops(CopyLoops.defaultCount()); // only once an app is balanced
-    FrontPort opened = new FrontPort(app, address, proxyProtocol, loops);
+    FrontPort opened = new FrontPort(app, address, proxyProtocol, loops, predecessorServing.getAsBoolean());
     if (existing != null) existing.inRotation().forEach(b -> opened.admit(b.id(), b.pid(), b.address().getPort()));
     fronts.put(app, opened);
   }
@@ -95,6 +109,27 @@ public final class Balancer implements AutoCloseable {
 
   private synchronized Optional<FrontPort> front(String app) {
     return Optional.ofNullable(fronts.get(app));
+  }
+
+  /**
+   * The hand-over of {@code jpm update}, once the successor listens on the same ports: each front port stops
+   * listening as soon as its accept queue is empty, then this waits until the connections already spliced have
+   * ended, at most {@code patience}. True when none was left open.
+   */
+  public boolean handOver(java.time.Duration patience) throws InterruptedException {
+    List<FrontPort> open;
+    synchronized (this) {
+      open = List.copyOf(fronts.values());
+    }
+    open.forEach(FrontPort::closeAfterQueue);
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean listening = open.stream().anyMatch(FrontPort::isOpen);
+      int connections = open.stream().mapToInt(f -> f.connections().values().stream().mapToInt(i -> i).sum()).sum();
+      if (!listening && connections == 0) return true;
+      Thread.sleep(20);
+    }
+    return false;
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.jpm.engine.model.InstanceId;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
@@ -15,12 +14,26 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The listening socket of one balanced app with its backends: one virtual thread accepts, a short-lived virtual
- * thread connects each client to a backend, and the shared copy loops move the bytes. Backends stay known while they drain so their open connections can be shown.
+ * thread connects each client to a backend, and the shared copy loops move the bytes. Backends stay known while
+ * they drain so their open connections can be shown.
+ *
+ * <p>The socket is bound with {@code SO_REUSEPORT} so that the daemon that replaces this one ({@code jpm update})
+ * can listen on the same port before this one stops: the kernel then spreads new connections over both, and this
+ * one {@link #closeAfterQueue() closes} only once its accept queue is empty, so no client is refused across the
+ * hand-over. Only a successor joins on purpose: any other bind first checks with a plain socket that no one
+ * listens there, so two daemons (two homes) never share a port by accident.
  */
 final class FrontPort implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(FrontPort.class.getName());
   private static final int BACKLOG = 1024;
+  /** How often the accept loop looks up from an idle socket, to see whether it must close. */
+  private static final int ACCEPT_POLL_MS = 200;
+  /**
+   * How long a successor's new front port holds a client while its adopted processes are not admitted yet (they are
+   * within milliseconds: their readiness check passes at once), instead of refusing it.
+   */
+  private static final long JOIN_GRACE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
   private final String app;
   private final ServerSocketChannel server;
@@ -29,23 +42,40 @@ final class FrontPort implements AutoCloseable {
   private final Map<String, Backend> known = new ConcurrentHashMap<>();
   private final AtomicLong refused = new AtomicLong();
   private volatile boolean proxyProtocol;
+  private volatile boolean closing;
+  /** Until when (System.nanoTime) a client that finds no backend waits for one; 0 = never waits. */
+  private final long graceUntilNanos;
 
   private final CopyLoops loops;
 
-  FrontPort(String app, InetSocketAddress address, boolean proxyProtocol, CopyLoops loops) throws IOException {
+  /** @param join listen beside the predecessor's socket on the same port (the successor of a hand-over) */
+  FrontPort(String app, InetSocketAddress address, boolean proxyProtocol, CopyLoops loops, boolean join)
+      throws IOException {
     this.app = app;
     this.loops = loops;
     this.requested = address;
     this.proxyProtocol = proxyProtocol;
+    this.graceUntilNanos = join ? System.nanoTime() + JOIN_GRACE_NANOS : 0;
     this.server = ServerSocketChannel.open();
     try {
+      if (!join) requireFree(address);
       server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
       server.bind(address, BACKLOG);
+      server.socket().setSoTimeout(ACCEPT_POLL_MS);
     } catch (IOException e) {
       server.close();
       throw new IOException("cannot listen on " + describe(address) + " for " + app + ": " + e.getMessage(), e);
     }
     Thread.ofVirtual().name("jpm-front-" + app).start(this::acceptLoop);
+  }
+
+  /** Fails when something listens on {@code address}: a socket without SO_REUSEPORT cannot bind beside it. */
+  private static void requireFree(InetSocketAddress address) throws IOException {
+    try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+      probe.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      probe.bind(address, 1);
+    }
   }
 
   InetSocketAddress requested() {
@@ -70,6 +100,16 @@ final class FrontPort implements AutoCloseable {
 
   void proxyProtocol(boolean enabled) {
     proxyProtocol = enabled;
+  }
+
+  /**
+   * The backends to try, in turn; on a successor's new socket, waits (briefly) for the first one to be admitted
+   * rather than refuse a client that the predecessor would have served.
+   */
+  List<Backend> backendsInTurn() throws InterruptedException {
+    List<Backend> turn = rotation.inTurn();
+    long left = graceUntilNanos - System.nanoTime();
+    return turn.isEmpty() && graceUntilNanos != 0 && left > 0 ? rotation.awaitMembers(left) : turn;
   }
 
   void refusedForLackOfBackend() {
@@ -119,12 +159,14 @@ final class FrontPort implements AutoCloseable {
   private void acceptLoop() {
     while (server.isOpen()) {
       try {
-        SocketChannel client = server.accept();
+        // The socket adaptor's accept honours SO_TIMEOUT, the channel's does not.
+        SocketChannel client = server.socket().accept().getChannel();
         CopyLoop loop = loops.next();
         Thread.ofVirtual().start(() -> Splice.connect(client, this, loop));
-      } catch (ClosedChannelException closed) {
-        return;
+      } catch (java.net.SocketTimeoutException idle) {
+        if (closing) close(); // nothing is queued: a client from now on goes to the successor's socket
       } catch (IOException e) {
+        if (!server.isOpen()) return; // closed: the adaptor says so with a SocketException
         // EMFILE and the like: say it, and do not spin.
         LOG.log(System.Logger.Level.WARNING, app + ": accept failed: " + e);
         try {
@@ -134,6 +176,24 @@ final class FrontPort implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Closes once the accept queue is empty (a short look finds no client waiting), so that every client that reached
+   * this socket is served; meanwhile a successor listening on the same port takes the new ones. Returns at once.
+   */
+  void closeAfterQueue() {
+    try {
+      server.socket().setSoTimeout(1);
+    } catch (IOException e) {
+      close();
+      return;
+    }
+    closing = true;
+  }
+
+  boolean isOpen() {
+    return server.isOpen();
   }
 
   @Override

@@ -18,6 +18,15 @@ final class Rotation {
     copy.removeIf(b -> b.id().equals(backend.id()) && b.pid() == backend.pid());
     copy.add(backend);
     members = List.copyOf(copy);
+    notifyAll();
+  }
+
+  /** {@link #inTurn()} once there is a member, or empty after {@code nanos}. */
+  synchronized List<Backend> awaitMembers(long nanos) throws InterruptedException {
+    long deadline = System.nanoTime() + nanos;
+    for (long left = nanos; members.isEmpty() && left > 0; left = deadline - System.nanoTime())
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    return inTurn();
   }
 
   synchronized void remove(Backend backend) {

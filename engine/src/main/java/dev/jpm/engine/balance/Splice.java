@@ -20,7 +20,7 @@ final class Splice {
   static void connect(SocketChannel client, FrontPort front, CopyLoop loop) {
     try {
       client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      for (Backend backend : front.rotation().inTurn()) {
+      for (Backend backend : front.backendsInTurn()) {
         if (backend.isDraining()) continue;
         SocketChannel upstream = open(backend);
         if (upstream == null) continue;
@@ -39,6 +39,8 @@ final class Splice {
       close(client);
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "front connection ended before it was spliced: " + e);
+      close(client);
+    } catch (InterruptedException e) {
       close(client);
     }
   }

@@ -45,15 +45,19 @@ final class ControlServer implements AutoCloseable {
   private final Path socketPath;
   private final Handler handler;
   private final UserPrincipal owner;
-  private final Runnable afterKill;
+  private final java.util.function.Consumer<Request> afterEnding;
   private ServerSocketChannel server;
 
-  /** {@code afterKill} runs once the reply to a {@link Request.Kill} or {@link Request.Update} has been sent. */
-  ControlServer(Path socketPath, Handler handler, UserPrincipal owner, Runnable afterKill) {
+  /**
+   * {@code afterEnding} gets the request once the reply to a {@link Request.Kill} or {@link Request.Update} has been
+   * sent.
+   */
+  ControlServer(Path socketPath, Handler handler, UserPrincipal owner,
+      java.util.function.Consumer<Request> afterEnding) {
     this.socketPath = socketPath;
     this.handler = handler;
     this.owner = owner;
-    this.afterKill = afterKill;
+    this.afterEnding = afterEnding;
   }
 
   /** Binds the socket (replacing a stale file: the caller holds the daemon lock) and starts accepting. */
@@ -112,7 +116,7 @@ final class ControlServer implements AutoCloseable {
         Wire.write(out, response);
       }
       // Kill stopped the apps before its reply; Update leaves them running for the next daemon to adopt.
-      if (request instanceof Request.Kill || request instanceof Request.Update) afterKill.run();
+      if (request instanceof Request.Kill || request instanceof Request.Update) afterEnding.accept(request);
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "peer went away: " + e);
     }

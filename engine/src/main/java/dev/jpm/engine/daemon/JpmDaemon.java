@@ -14,6 +14,7 @@ import dev.jpm.engine.model.LogRotation;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.reconcile.Reconciler;
 import dev.jpm.engine.schedule.Schedules;
 import dev.jpm.engine.supervise.ChildEnvironment;
@@ -49,6 +50,8 @@ public final class JpmDaemon {
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   /** {@code jpm kill} stopped the daemon: its shutdown hook has nothing left to do. */
   private final AtomicBoolean stoppedByRequest = new AtomicBoolean();
+  /** The request that ended the daemon was {@code jpm update}. */
+  private final AtomicBoolean handingOver = new AtomicBoolean();
 
   /**
    * @param args none (a daemon started on demand), {@code --foreground} ({@code jpm daemon --foreground}: the same,
@@ -82,13 +85,13 @@ public final class JpmDaemon {
         System.err.println("jpm daemon: another daemon already serves " + home.dir());
         return;
       }
-      int exit = new JpmDaemon().run(home, run, toRun);
+      int exit = new JpmDaemon().run(home, run, toRun, lock);
       // Quartz, JNA and pump threads must not keep a stopped daemon alive.
       System.exit(exit);
     }
   }
 
-  private int run(JpmHome home, ForegroundRun.Options foreground, DesiredState toRun)
+  private int run(JpmHome home, ForegroundRun.Options foreground, DesiredState toRun, FileLock lock)
       throws IOException, InterruptedException {
     Clock clock = Clock.systemUTC();
     if (!Files.isDirectory(home.logs())) Files.createDirectories(home.logs(), dev.jpm.engine.logs.OwnerOnly.FOLDER);
@@ -98,7 +101,8 @@ public final class JpmDaemon {
     boolean hasSettings = Files.exists(home.dir().resolve(DaemonSettings.FILE_NAME));
     LogRouter logs = new LogRouter(home.dir(), clock, ZoneId.systemDefault(),
         hasSettings ? defaultRotation(config) : LogRotation.NONE);
-    Supervisor supervisor = new Supervisor(new OsProcessLauncher(home.pipes()), clock, home.dir(), logs);
+    OsProcessLauncher launcher = new OsProcessLauncher(home.pipes());
+    Supervisor supervisor = new Supervisor(launcher, clock, home.dir(), logs);
     StateStore store = new StateStore(home.state());
     boolean tableExisted = Files.exists(home.state());
     ObservedState saved = store.load().orElse(ObservedState.EMPTY);
@@ -107,7 +111,8 @@ public final class JpmDaemon {
     restore(supervisor, saved);
 
     var reconcilerOnceBuilt = new java.util.concurrent.atomic.AtomicReference<Reconciler>();
-    TrafficRouter router = Traffic.start(supervisor, clock, reconcilerOnceBuilt::get);
+    TrafficRouter router = Traffic.start(supervisor, clock, reconcilerOnceBuilt::get,
+        () -> HandOver.predecessorServing(home));
     Reconciler reconciler = new Reconciler(supervisor, router);
     reconcilerOnceBuilt.set(reconciler);
     DaemonSettings.Loaded settings = hasSettings ? config.daemonSettings() : DaemonSettings.Loaded.NONE;
@@ -127,8 +132,10 @@ public final class JpmDaemon {
     RequestHandler handler = new RequestHandler(supervisor, reconciler,
         persister, views, git(supervisor, reconciler, gitops, views, clock), endpoint, clock, logs,
         new DumpStore(home.dir()));
-    ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()),
-        stopRequested::countDown);
+    ControlServer server = new ControlServer(home.socket(), handler, Files.getOwner(home.dir()), ending -> {
+      handingOver.set(ending instanceof Request.Update);
+      stopRequested.countDown();
+    });
     server.start();
     SystemdNotify notify = SystemdNotify.fromEnvironment(System.getenv());
     // SIGTERM or SIGINT (a service manager stopping jpm, Ctrl-C of `jpm daemon --foreground`): the table is saved as it
@@ -146,7 +153,7 @@ public final class JpmDaemon {
       // Not through the logger: the JDK's own shutdown hook may have closed its handlers by now.
       System.err.println("jpm daemon stopped by a signal; its apps stopped and stay in the table for the next start");
     }, "jpm-shutdown"));
-    Files.writeString(home.dir().resolve("daemon.pid"), ProcessHandle.current().pid() + "\n");
+    Files.writeString(home.daemonPid(), ProcessHandle.current().pid() + "\n");
     LOG.log(Level.INFO, "jpm daemon " + ProcessHandle.current().pid() + " serving " + home.socket());
     handler.resurrectIntoNewHome(tableExisted);
     logIfFailed(notify.send("READY=1"));
@@ -169,9 +176,26 @@ public final class JpmDaemon {
     gitops.close();
     schedules.close();
     supervisor.close();
-    Files.deleteIfExists(home.dir().resolve("daemon.pid"));
+    if (handingOver.get()) {
+      handOver(home, launcher, lock, router);
+      return exit.get();
+    }
+    Files.deleteIfExists(home.daemonPid());
     LOG.log(Level.INFO, "jpm daemon stopped");
     return exit.get();
+  }
+
+  /** {@code jpm update}: the apps, their pipes and the home go to the successor; the front ports once it serves. */
+  private static void handOver(JpmHome home, OsProcessLauncher launcher, FileLock lock, TrafficRouter router)
+      throws IOException, InterruptedException {
+    if (!launcher.stopWatching(java.time.Duration.ofSeconds(5)))
+      LOG.log(Level.WARNING, "the event loop did not stop within 5 s; handing over anyway");
+    HandOver handOver = new HandOver(home);
+    handOver.leaveHome();
+    lock.release();
+    LOG.log(Level.INFO, "jpm daemon handed the home over; serving the front ports until the successor does");
+    handOver.serveUntilSucceeded(router.balancer());
+    LOG.log(Level.INFO, "jpm daemon stopped after the hand-over");
   }
 
   /** The GitOps sources, restored from {@code JPM_HOME/gitops.json}; clones live in {@code JPM_HOME/gitops}. */

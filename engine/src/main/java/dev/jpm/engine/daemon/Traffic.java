@@ -19,10 +19,12 @@ final class Traffic {
   /**
    * @param reconciler the reconciler, once it exists: a health check that failed restart_after times restarts its
    *     instance through it, like any restart that does not come from the file
+   * @param predecessorServing whether the daemon this one replaces still serves the front ports ({@code jpm update})
    */
-  static TrafficRouter start(Supervisor supervisor, Clock clock, Supplier<Reconciler> reconciler) {
+  static TrafficRouter start(Supervisor supervisor, Clock clock, Supplier<Reconciler> reconciler,
+      java.util.function.BooleanSupplier predecessorServing) {
     ReadinessTracker readiness = new ReadinessTracker(supervisor, clock, (id, cause) -> restart(reconciler, id, cause));
-    TrafficRouter router = new TrafficRouter(supervisor, readiness, new Balancer());
+    TrafficRouter router = new TrafficRouter(supervisor, readiness, new Balancer(predecessorServing));
     // Apps restored from the saved table are already registered: open their front ports and watch their processes.
     router.syncFrontPorts();
     readiness.refresh();

@@ -26,6 +26,14 @@ public final class Children {
     this.loop = loop;
   }
 
+  /**
+   * Stops reading and reaping for good (the daemon hands its children over to a successor); true when the loop
+   * ended within {@code patience}.
+   */
+  public boolean stopWatching(java.time.Duration patience) throws InterruptedException {
+    return loop.stop(patience);
+  }
+
   /** The JVM's one instance; its loop thread starts on first use. */
   public static Children shared() {
     return Shared.INSTANCE;

@@ -59,6 +59,8 @@ final class EventLoop implements Runnable {
   private final byte[] chunk = new byte[CHUNK];
   private long nextToken = WAKE_TOKEN + 1;
   private int grownPipes;
+  private volatile boolean stopping;
+  private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
   private EventLoop(int epfd, int wakeFd, Pipe scratch) {
     this.epfd = epfd;
@@ -95,13 +97,25 @@ final class EventLoop implements Runnable {
 
   @Override
   public void run() {
-    while (true) {
+    while (!stopping) {
       try {
         turn();
       } catch (Throwable e) { // an Error too: without this thread no child is read or reaped any more
         LOG.log(System.Logger.Level.ERROR, "event loop turn failed; going on", e);
       }
     }
+    stopped.countDown();
+  }
+
+  /**
+   * Ends the loop after its current turn, leaving every pipe as it is: a turn takes out of a pipe only what it has
+   * written to its log, so what the pipes hold is whole for the daemon that reopens them ({@code jpm update}). Waits
+   * for the loop thread at most {@code patience}; true when it ended.
+   */
+  boolean stop(java.time.Duration patience) throws InterruptedException {
+    stopping = true;
+    LibC.eventfd_write(wakeFd, 1);
+    return stopped.await(patience.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** One stream handed to the loop: its read end, its consumer, and its FIFO (null for an anonymous pipe). */

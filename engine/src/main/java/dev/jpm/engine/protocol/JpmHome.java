@@ -64,6 +64,19 @@ public record JpmHome(Path dir) {
     return dir.resolve("daemon.lock");
   }
 
+  /** The pid of the daemon that serves the home, written once it answers. */
+  public Path daemonPid() {
+    return dir.resolve("daemon.pid");
+  }
+
+  /**
+   * The pid of a daemon that left the home to its successor ({@code jpm update}) and still serves its front ports
+   * until the successor does.
+   */
+  public Path handOverPid() {
+    return dir.resolve("handover.pid");
+  }
+
   /** Creates the folder if needed and makes it owner-only (0700), whatever it was. */
   public void ensurePrivate() throws IOException {
     Files.createDirectories(dir);

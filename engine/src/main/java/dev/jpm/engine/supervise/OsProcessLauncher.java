@@ -36,6 +36,14 @@ public final class OsProcessLauncher implements ProcessLauncher {
     this.pipes = pipes;
   }
 
+  /**
+   * No more reading of the processes' streams nor watching of their exits: the daemon hands them over ({@code jpm
+   * update}) and its successor reopens their pipes. True when the reading ended within {@code patience}.
+   */
+  public boolean stopWatching(java.time.Duration patience) throws InterruptedException {
+    return children.stopWatching(patience);
+  }
+
   @Override
   public LaunchedProcess launch(LaunchRequest request) throws IOException {
     if (!Files.isDirectory(request.cwd())) throw new IOException("cwd " + request.cwd() + " is not a directory");

@@ -43,7 +43,7 @@ class ControlServerTest {
       return new Response.Table(List.of());
     };
     Path socket = home.resolve("jpm.sock");
-    try (ControlServer server = new ControlServer(socket, parallelReporter, Files.getOwner(home), () -> {})) {
+    try (ControlServer server = new ControlServer(socket, parallelReporter, Files.getOwner(home), ending -> {})) {
       server.start();
 
       List<Response> frames = exchange(socket, new Request.List());
