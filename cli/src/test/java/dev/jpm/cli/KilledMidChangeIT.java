@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class KilledMidChangeIT {
 
-  private static final int ROUNDS = 10;
-  private static final Duration BUDGET = Duration.ofSeconds(150);
+  private static final int ROUNDS = 20;
+  private static final Duration BUDGET = Duration.ofSeconds(240);
 
   @RegisterExtension final JpmHarness jpm = new JpmHarness();
 
