@@ -135,6 +135,8 @@ class NodePreloadIT {
     awaitBothInstancesAnswer("v1");
     assertThat(jpm.instances()).hasSize(2).allSatisfy(row ->
         assertThat(row.path("restarts").asInt()).as("no EADDRINUSE crash and restart").isZero());
+    assertThat(jpm.run("show", "web").expectExit(0).out())
+        .contains("*:" + port + " (learned from the app's listen(), balanced by jpm)");
 
     // The port is known now: a reload's replacements join the rotation only once they listen.
     List<String> failures = new CopyOnWriteArrayList<>();

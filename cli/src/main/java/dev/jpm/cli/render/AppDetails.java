@@ -52,9 +52,10 @@ public final class AppDetails {
     if (spec.cronRestart() != null) field(lines, "cron_restart", spec.cronRestart() + nextFire(detail.schedule()));
     if (!spec.watch().isEmpty()) field(lines, "watch", spec.watch() + watchState(detail.schedule()));
     if (spec.maxMemoryBytes() > 0) field(lines, "max_memory_restart", Usage.memory(spec.maxMemoryBytes()));
-    if (spec.port() != null) field(lines, "port", spec.balanced()
-        ? (spec.traffic().host() == null ? "*" : spec.traffic().host()) + ":" + spec.port() + " (balanced by jpm)"
-        : spec.port().toString());
+    if (detail.frontPort() != null) field(lines, "port", (spec.traffic().host() == null ? "*" : spec.traffic().host())
+        + ":" + detail.frontPort() + (spec.port() == null ? " (learned from the app's listen(), balanced by jpm)"
+            : " (balanced by jpm)"));
+    else if (spec.port() != null) field(lines, "port", spec.port().toString());
     if (spec.traffic().healthCheck() != null) field(lines, "health_check", describe(spec.traffic().healthCheck()));
     if (spec.traffic().readyPattern() != null) field(lines, "ready_pattern", spec.traffic().readyPattern());
     if (!spec.dependsOn().isEmpty())

@@ -157,8 +157,8 @@ final class RequestHandler implements ControlServer.Handler {
     if (resolved.byApp().size() != 1)
       throw new IllegalArgumentException("show takes one app; '" + target + "' matches " + resolved.byApp().keySet());
     ObservedApp app = state.apps().get(resolved.byApp().keySet().iterator().next());
-    return new Response.AppDetail(app.applied(), views.instances(app), views.schedule(app.applied().name()), git.revision(app),
-        views.restarts(app));
+    return new Response.AppDetail(app.applied(), views.instances(app), views.schedule(app.applied().name()),
+        git.revision(app), views.restarts(app), app.applied().balanced() ? app.frontPort() : null);
   }
 
   private Response describe(List<String> targets) {

@@ -56,11 +56,11 @@ public sealed interface Response {
 
   /**
    * One app: its applied spec (as the engine holds it), its instances, its schedules (cron, watch), the git
-   * revision of its folder (null when the folder is in no repository or {@code vizion} is off), and its instances'
-   * last restarts, oldest first.
+   * revision of its folder (null when the folder is in no repository or {@code vizion} is off), its instances'
+   * last restarts, oldest first, and the port jpm's balancer owns for it (declared or learned; null when none).
    */
   record AppDetail(dev.jpm.engine.model.AppSpec spec, List<InstanceView> instances, ScheduleView schedule,
-      RevisionView revision, List<RestartView> restarts) implements Response {}
+      RevisionView revision, List<RestartView> restarts, Integer frontPort) implements Response {}
 
   /**
    * A git move of an app's checkout and the restart after it.

@@ -113,7 +113,7 @@ public final class Samples {
       new Response.Planned(List.of("+ start api#0"), List.of("careful"), true),
       new Response.Applied(List.of("+ start api#0"), List.of("careful"), List.of("api#0 errored"), List.of(VIEW, BARE_VIEW)),
       new Response.Table(List.of(VIEW, BARE_VIEW)),
-      new Response.AppDetail(SPEC, List.of(VIEW), SCHEDULE, REVISION, List.of(RESTART_VIEW)),
+      new Response.AppDetail(SPEC, List.of(VIEW), SCHEDULE, REVISION, List.of(RESTART_VIEW), 18080),
       new Response.Moved("api", "e".repeat(40), "f".repeat(40), List.of("api#1 errored"), List.of(VIEW)),
       new Response.GitOpsSources(List.of(GITOPS)),
       new Response.LogBatch(List.of(LOG_ENTRY, new LogEntry("api", LogEntry.SHARED, "out", "", 0)), 12),
