@@ -2,6 +2,7 @@ package dev.jpm.engine.daemon;
 
 import dev.jpm.engine.protocol.BadFrame;
 import dev.jpm.engine.protocol.ErrorCode;
+import dev.jpm.engine.protocol.Frames;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.protocol.Wire;
@@ -25,8 +26,9 @@ import jdk.net.UnixDomainPrincipal;
 
 /**
  * Serves the protocol on a Unix socket readable by the owner only, one request per connection, each on its own
- * virtual thread. A malformed, oversized or foreign request gets an error reply; nothing a peer sends can stop
- * the accept loop.
+ * virtual thread. A malformed, oversized or foreign request gets an error reply; connections, request bytes in
+ * flight and the time to send a request are bounded ({@link RequestLimits}); nothing a peer sends can stop the
+ * accept loop, not even an Error (which ends only the request it happened in).
  */
 final class ControlServer implements AutoCloseable {
 
@@ -46,6 +48,7 @@ final class ControlServer implements AutoCloseable {
   private final Handler handler;
   private final UserPrincipal owner;
   private final java.util.function.Consumer<Request> afterEnding;
+  private final RequestLimits limits;
   private ServerSocketChannel server;
 
   /**
@@ -54,6 +57,12 @@ final class ControlServer implements AutoCloseable {
    */
   ControlServer(Path socketPath, Handler handler, UserPrincipal owner,
       java.util.function.Consumer<Request> afterEnding) {
+    this(socketPath, handler, owner, afterEnding, new RequestLimits());
+  }
+
+  ControlServer(Path socketPath, Handler handler, UserPrincipal owner,
+      java.util.function.Consumer<Request> afterEnding, RequestLimits limits) {
+    this.limits = limits;
     this.socketPath = socketPath;
     this.handler = handler;
     this.owner = owner;
@@ -73,12 +82,44 @@ final class ControlServer implements AutoCloseable {
     while (server.isOpen()) {
       try {
         SocketChannel peer = server.accept();
-        Thread.ofVirtual().name("jpm-request").start(() -> serve(peer));
+        if (!limits.admitConnection()) {
+          refuse(peer);
+          continue;
+        }
+        Thread.ofVirtual().name("jpm-request").start(() -> {
+          try {
+            serve(peer);
+          } finally {
+            limits.connectionClosed();
+          }
+        });
       } catch (ClosedChannelException closed) {
         return;
-      } catch (IOException | RuntimeException e) {
-        LOG.log(Level.WARNING, "accept failed: " + e);
+      } catch (Throwable e) { // an Error too: a daemon that no longer accepts is alive but deaf
+        LOG.log(Level.ERROR, "accept failed; accepting on", e);
+        pause();
       }
+    }
+  }
+
+  /** Every place is taken: the client hears why (a small frame fits the socket buffer), the others go on. */
+  private static void refuse(SocketChannel peer) {
+    try (peer) {
+      java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+      Wire.write(frame, ErrorCode.BUSY.failure("the daemon has all the connections it takes open already; try "
+          + "again in a moment"));
+      peer.configureBlocking(false); // never wait on a client that reads nothing
+      peer.write(java.nio.ByteBuffer.wrap(frame.toByteArray()));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.DEBUG, "refusing a connection: " + e);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -91,11 +132,14 @@ final class ControlServer implements AutoCloseable {
         return;
       }
       Request request;
+      var silent = limits.closeIfSilent(peer);
       try {
-        request = Wire.read(in, Request.class);
+        request = readRequest(in);
       } catch (BadFrame bad) {
         Wire.write(out, bad.code().failure(bad.getMessage()));
         return;
+      } finally {
+        silent.cancel(false);
       }
       if (request == null) return;
       if (handler.stream(request, frame -> {
@@ -107,7 +151,7 @@ final class ControlServer implements AutoCloseable {
       try {
         // Verbs run apps in parallel and report from several threads: frames must not interleave.
         response = handler.handle(request, line -> sendProgress(out, line));
-      } catch (RuntimeException bug) {
+      } catch (RuntimeException | StackOverflowError bug) {
         LOG.log(Level.ERROR, "request " + request + " failed", bug);
         response = ErrorCode.INTERNAL.failure("the daemon failed on this request: " + bug
             + " (see " + socketPath.resolveSibling("daemon.log") + ")");
@@ -119,6 +163,17 @@ final class ControlServer implements AutoCloseable {
       if (request instanceof Request.Kill || request instanceof Request.Update) afterEnding.accept(request);
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "peer went away: " + e);
+    } catch (RuntimeException | Error e) { // this request ends; the daemon and the other requests go on
+      LOG.log(Level.ERROR, "a request failed unanswered", e);
+    }
+  }
+
+  /** One request, its body read only once the daemon has room for it; null at a clean end of stream. */
+  private Request readRequest(InputStream in) throws IOException {
+    int length = Frames.readLength(in);
+    if (length < 0) return null;
+    try (java.io.Closeable room = limits.reserve(length)) {
+      return Wire.decode(Frames.readBody(in, length), Request.class);
     }
   }
 
@@ -139,6 +194,7 @@ final class ControlServer implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    limits.close();
     if (server != null) server.close();
     Files.deleteIfExists(socketPath);
   }

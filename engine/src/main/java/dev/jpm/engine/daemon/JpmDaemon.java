@@ -93,6 +93,7 @@ public final class JpmDaemon {
 
   private int run(JpmHome home, ForegroundRun.Options foreground, DesiredState toRun, FileLock lock)
       throws IOException, InterruptedException {
+    Thread.setDefaultUncaughtExceptionHandler(JpmDaemon::uncaught);
     Clock clock = Clock.systemUTC();
     if (!Files.isDirectory(home.logs())) Files.createDirectories(home.logs(), dev.jpm.engine.logs.OwnerOnly.FOLDER);
     int cpus = Runtime.getRuntime().availableProcessors();
@@ -183,6 +184,20 @@ public final class JpmDaemon {
     Files.deleteIfExists(home.daemonPid());
     LOG.log(Level.INFO, "jpm daemon stopped");
     return exit.get();
+  }
+
+  /**
+   * A thread that dies of an Error (its work is gone: the metrics, a schedule, a timer) would leave a daemon that
+   * answers but no longer does its job; it ends instead, without stopping the apps, and the next command's daemon
+   * adopts them. A RuntimeException is logged: the threads that must not die catch their own.
+   */
+  private static void uncaught(Thread thread, Throwable failure) {
+    LOG.log(Level.ERROR, "thread " + thread.getName() + " died", failure);
+    if (failure instanceof Error) {
+      System.err.println("jpm daemon: " + failure + " in thread " + thread.getName() + "; exiting, apps left running "
+          + "for the next daemon to adopt");
+      Runtime.getRuntime().halt(70);
+    }
   }
 
   /** {@code jpm update}: the apps, their pipes and the home go to the successor; the front ports once it serves. */

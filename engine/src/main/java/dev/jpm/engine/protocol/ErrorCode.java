@@ -9,7 +9,9 @@ public enum ErrorCode {
   INVALID_ARGUMENT(5),
   INTERNAL(6),
   /** A valid request that could not be done (a git move refused, a post_update command failed). */
-  FAILED(7);
+  FAILED(7),
+  /** The daemon refused the connection or request for lack of room (too many connections, too much data). */
+  BUSY(8);
 
   private final int number;
 

@@ -29,16 +29,30 @@ public final class Frames {
 
   /** Reads one frame's body; null at a clean end of stream. A frame over {@link #MAX_FRAME} is refused unread. */
   public static byte[] read(InputStream in) throws IOException {
+    int length = readLength(in);
+    return length < 0 ? null : readBody(in, length);
+  }
+
+  /**
+   * The length of the next frame's body, -1 at a clean end of stream; a frame over {@link #MAX_FRAME} is refused
+   * unread. With {@link #readBody} it lets a server decide on the memory before it reads the body.
+   */
+  public static int readLength(InputStream in) throws IOException {
     DataInputStream data = new DataInputStream(in);
     int length;
     try {
       length = data.readInt();
     } catch (EOFException end) {
-      return null;
+      return -1;
     }
     if (length < 0 || length > MAX_FRAME)
       throw new BadFrame(ErrorCode.TOO_LARGE, "frame of " + length + " bytes refused (limit " + MAX_FRAME + ")");
-    byte[] body = data.readNBytes(length);
+    return length;
+  }
+
+  /** The {@code length} bytes of a frame's body, once {@link #readLength} gave it. */
+  public static byte[] readBody(InputStream in, int length) throws IOException {
+    byte[] body = in.readNBytes(length);
     if (body.length != length) throw new EOFException("frame cut short");
     return body;
   }

@@ -50,7 +50,11 @@ public final class Wire {
   /** Reads one frame; returns null at a clean end of stream. */
   public static <T> T read(InputStream in, Class<T> type) throws IOException {
     byte[] body = Frames.read(in);
-    if (body == null) return null;
+    return body == null ? null : decode(body, type);
+  }
+
+  /** One frame's body as a message; a {@link BadFrame} when it is not one of this version. */
+  public static <T> T decode(byte[] body, Class<T> type) throws BadFrame {
     try {
       int version = version(body);
       if (version != VERSION)
