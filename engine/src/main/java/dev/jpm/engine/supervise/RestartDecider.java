@@ -13,6 +13,10 @@ final class RestartDecider {
   static final long BACKOFF_CAP_MS = 15_000;
   /** A run this long resets exponential back-off to its initial delay (PM2's EXP_BACKOFF_RESET_TIMER). */
   static final long BACKOFF_RESET_UPTIME_MS = 30_000;
+  /** The first delay of a crash loop when the policy sets none, doubled per consecutive unstable run. */
+  static final long CRASH_LOOP_FIRST_DELAY_MS = 100;
+  /** ... up to this: a loop of 16 takes about 20 s to end errored, not the one second of back-to-back restarts. */
+  static final long CRASH_LOOP_CAP_MS = 2_000;
 
   /**
    * The facts of a run that just ended.
@@ -65,7 +69,18 @@ final class RestartDecider {
       long backoff = nextBackoff(policy.expBackoffInitialMs(), exit.previousBackoffMs(), uptime);
       return new Restart(backoff, unstableRuns, backoff);
     }
-    return new Restart(policy.restartDelayMs(), unstableRuns, 0);
+    long delay = policy.restartDelayMs() > 0 ? policy.restartDelayMs() : crashLoopDelay(unstableRuns);
+    return new Restart(delay, unstableRuns, 0);
+  }
+
+  /**
+   * Without restart_delay or exp_backoff_restart_delay: a first crash restarts at once (as PM2 does), a crash loop
+   * slows down (100 ms, 200 ms, ... up to 2 s), as systemd's RestartSec and supervisord's back-off do, so a late
+   * loop neither spins the machine nor reaches errored before a flapping dependency had a chance to come back.
+   */
+  static long crashLoopDelay(int unstableRuns) {
+    if (unstableRuns < 2) return 0;
+    return Math.min(CRASH_LOOP_CAP_MS, CRASH_LOOP_FIRST_DELAY_MS << Math.min(unstableRuns - 2, 20));
   }
 
   /** PM2's sequence: initial, then ×1.5 (floored) per consecutive restart, capped at 15 s; reset after 30 s up. */

@@ -29,9 +29,27 @@ class RestartDeciderTest {
   @Test
   void countsConsecutiveUnstableRunsAndGivesUpAtMaxRestarts() {
     assertThat(RestartDecider.decide(POLICY, exit(CODE_1, 999, 0, 0))).isEqualTo(new Restart(0, 1, 0));
-    assertThat(RestartDecider.decide(POLICY, exit(CODE_1, 10, 1, 0))).isEqualTo(new Restart(0, 2, 0));
+    assertThat(RestartDecider.decide(POLICY, exit(CODE_1, 10, 1, 0))).as("a loop slows down")
+        .isEqualTo(new Restart(100, 2, 0));
     assertThat(RestartDecider.decide(POLICY, exit(CODE_1, 10, 2, 0)))
         .isEqualTo(new GiveUp("crashed 3 times in a row within min_uptime (last exit code 1)", 3));
+  }
+
+  @Test
+  void withoutADelayInThePolicyACrashLoopBacksOffUpToTwoSecondsAndAFirstCrashRestartsAtOnce() {
+    var sixteen = new RestartPolicy(true, 16, 1000, 0, 0, Set.of());
+    List<Long> delays = new ArrayList<>();
+    for (int before = 0; before < 15; before++)
+      delays.add(((Restart) RestartDecider.decide(sixteen, exit(CODE_1, 10, before, 0))).delayMs());
+    assertThat(delays).containsExactly(0L, 100L, 200L, 400L, 800L, 1600L, 2000L, 2000L, 2000L, 2000L, 2000L, 2000L,
+        2000L, 2000L, 2000L);
+    assertThat(delays.stream().mapToLong(Long::longValue).sum()).as("a late loop of 16 lasts ~20 s, not ~1 s")
+        .isEqualTo(21_100L);
+    assertThat(RestartDecider.decide(sixteen, exit(CODE_1, 5000, 7, 0))).as("a stable run: at once")
+        .isEqualTo(new Restart(0, 0, 0));
+    var declared = new RestartPolicy(true, 16, 1000, 250, 0, Set.of());
+    assertThat(RestartDecider.decide(declared, exit(CODE_1, 10, 7, 0))).as("restart_delay wins")
+        .isEqualTo(new Restart(250, 8, 0));
   }
 
   @Test
