@@ -1,13 +1,12 @@
 package dev.jpm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import dev.jpm.engine.logs.TinyDisk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,44 +79,29 @@ class DumpIT {
 
   @Test
   void aDumpWrittenOnAFullDiskLeavesTheLastGoodOneReadable() throws Exception {
-    assumeTrue(new ProcessBuilder("id", "-u").start().inputReader().readLine().equals("0"),
-        "mounting a tmpfs needs root (CI runs as root)");
-    Path home = Files.createTempDirectory("jpm-full-disk");
-    assertThat(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", home.toString())).isZero();
-    try {
-      jpm.setEnv("JPM_HOME", home.toString());
-      jpm.home = home;
-      jpm.run("apply", file.toString()).expectExit(0);
-      jpm.run("save").expectExit(0);
-      jpm.run("delete", "worker").expectExit(0);
-      fill(home);
-
-      assertThat(jpm.run("save").expectExit(3).err()).contains("could not write", "the previous dump is unchanged");
-
-      Files.delete(home.resolve("filler"));
-      jpm.run("resurrect").expectExit(0);
-      assertThat(ids()).containsExactly("web#0", "web#1", "worker#0");
-      assertThat(home.resolve("dump.json.tmp")).doesNotExist();
-    } finally {
-      jpm.close();
-      run("umount", "-l", home.toString());
-      Files.deleteIfExists(home);
+    try (TinyDisk disk = TinyDisk.mount("1m")) {
+      try {
+        runOnAFullDisk(disk);
+      } finally {
+        jpm.close(); // before the disk goes
+      }
     }
   }
 
-  /** Fills the file system until a write fails. */
-  private static void fill(Path folder) {
-    try (var out = Files.newOutputStream(folder.resolve("filler"))) {
-      byte[] block = new byte[4096];
-      while (true) out.write(block);
-    } catch (IOException full) {
-      // No space left: what the test wants.
-    }
-  }
+  private void runOnAFullDisk(TinyDisk disk) throws Exception {
+    Path home = disk.path();
+    jpm.setEnv("JPM_HOME", home.toString());
+    jpm.home = home;
+    jpm.run("apply", file.toString()).expectExit(0);
+    jpm.run("save").expectExit(0);
+    jpm.run("delete", "worker").expectExit(0);
+    disk.fill();
 
-  private static int run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).inheritIO().start();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return process.exitValue();
+    assertThat(jpm.run("save").expectExit(3).err()).contains("could not write", "the previous dump is unchanged");
+
+    disk.free();
+    jpm.run("resurrect").expectExit(0);
+    assertThat(ids()).containsExactly("web#0", "web#1", "worker#0");
+    assertThat(home.resolve("dump.json.tmp")).doesNotExist();
   }
 }

@@ -20,8 +20,10 @@ import java.util.concurrent.Executor;
  *
  * <p>Rotation happens here, between two blocks: the file is renamed aside and a new one opened, so no line is
  * lost or copied; compression and pruning of the rotated file run on {@code background}. A write that fails
- * (disk full, permission) loses that block, which the caller counts; the file is then reopened at most every
- * {@link #RETRY_MS} and writing resumes as soon as it works again.
+ * (disk full, permission) loses that whole block, which the caller counts: what part of it reached the file is cut
+ * off again, so the count is exact and no half line stays behind. The file is then reopened at most every {@link
+ * #RETRY_MS} and writing resumes as soon as it works again; daemon.log hears once when writing fails and once when
+ * it works again, not on every retry.
  */
 final class LogFile {
 
@@ -42,6 +44,8 @@ final class LogFile {
   private boolean atLineStart = true;
   private long nextRotationMs = Long.MAX_VALUE;
   private long retryAtMs;
+  /** Writes fail since the last warning; the next one that works says so. */
+  private boolean failing;
   /** After a rename failed, rotation is not tried again before this (no warning on every write). */
   private long rotationBlockedUntilMs;
   private int users;
@@ -116,16 +120,37 @@ final class LogFile {
     long now = clock.millis();
     if (channel == null && !retry(now)) return false;
     if (atLineStart && rotationDue(now, length)) rotate(now);
+    if (channel == null) return false;
+    long start = size;
     try {
       ByteBuffer block = ByteBuffer.wrap(bytes, offset, length);
       while (block.hasRemaining()) channel.write(block);
       size += length;
       atLineStart = bytes[offset + length - 1] == '\n';
+      recovered();
       return true;
     } catch (IOException e) {
+      cutBackTo(start);
       fail(now, e);
       return false;
     }
+  }
+
+  /** A block that failed half way: its part in the file goes, so the block is lost whole and counted exactly. */
+  private void cutBackTo(long start) {
+    if (!regular) return;
+    try {
+      if (channel.size() > start) channel.truncate(start);
+    } catch (IOException e) {
+      // The file keeps the part; endTornLine ends it at the next open so the next line starts clean.
+      LOG.log(System.Logger.Level.DEBUG, "cutting " + path + " back failed: " + e);
+    }
+  }
+
+  private void recovered() {
+    if (!failing) return;
+    failing = false;
+    LOG.log(System.Logger.Level.INFO, "log " + path + " writable again");
   }
 
   /** {@code jpm flush}: empties the file in place (writers keep appending to it). */
@@ -182,9 +207,9 @@ final class LogFile {
     try {
       openChannel();
       endTornLine();
-      LOG.log(System.Logger.Level.INFO, "log " + path + " writable again");
       return true;
     } catch (IOException e) {
+      closeChannel();
       retryAtMs = now + RETRY_MS;
       return false;
     }
@@ -203,9 +228,10 @@ final class LogFile {
   }
 
   private void fail(long now, IOException e) {
-    if (channel != null || retryAtMs == 0)
+    if (!failing)
       LOG.log(System.Logger.Level.WARNING, "writing log " + path + " failed (" + e
           + "); lines are counted as dropped and writing is retried every " + RETRY_MS + " ms");
+    failing = true;
     closeChannel();
     retryAtMs = now + RETRY_MS;
   }

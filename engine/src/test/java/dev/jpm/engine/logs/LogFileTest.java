@@ -126,6 +126,55 @@ class LogFileTest {
     assertThat(Path.of("/dev/full")).exists();
   }
 
+  @Test
+  void onAFullDiskWholeBlocksAreLostExactlyNoHalfLineStaysAndDaemonLogHearsOncePerEpisode() throws Exception {
+    List<java.util.logging.LogRecord> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(LogFile.class.getName());
+    java.util.logging.Handler listener = new java.util.logging.Handler() {
+      @Override public void publish(java.util.logging.LogRecord record) {
+        if (record.getLevel().intValue() >= java.util.logging.Level.INFO.intValue()) said.add(record);
+      }
+      @Override public void flush() {}
+      @Override public void close() {}
+    };
+    logger.addHandler(listener);
+    try (TinyDisk disk = TinyDisk.mount("64k")) {
+      Path path = disk.path().resolve("app.log");
+      LogFile file = LogFile.open(path, LogRotation.NONE, clock, UTC, Runnable::run);
+      file.acquire();
+      disk.fill();
+      int written = 0;
+      int lost = 0;
+      // Blocks of 40 whole lines (~1.6 KiB), as the pipe reader hands them: some fit in what fill() left over.
+      for (int block = 0; block < 30; block++) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 40; i++) lines.append("block ").append(block).append(" line ").append(i).append(" ....................\n");
+        byte[] bytes = bytes(lines.toString());
+        if (file.write(bytes, 0, bytes.length)) written += 40;
+        else lost += 40;
+        clock.now = clock.now.plusMillis(LogFile.RETRY_MS); // a retry each time: still full
+      }
+      assertThat(lost).as("the disk was full").isPositive();
+
+      List<String> inFile = Files.readAllLines(path);
+      assertThat(inFile).as("exactly the blocks reported written").hasSize(written)
+          .allSatisfy(line -> assertThat(line).matches("block \\d+ line \\d+ \\.{20}"));
+      assertThat(Files.readString(path)).as("no half line at the end").matches("(?s)(.*\n)?");
+      assertThat(said).as("one warning for the whole episode").hasSize(1)
+          .allSatisfy(record -> assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING));
+
+      disk.free();
+      clock.now = clock.now.plusMillis(LogFile.RETRY_MS);
+      assertThat(file.write(bytes("after\n"), 0, 6)).isTrue();
+      assertThat(Files.readAllLines(path)).hasSize(written + 1).last().isEqualTo("after");
+      assertThat(said).as("and one when it works again").hasSize(2);
+      assertThat(said.get(1).getMessage()).contains("writable again");
+      file.release();
+    } finally {
+      logger.removeHandler(listener);
+    }
+  }
+
   private List<Path> rotated() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(p -> p.getFileName().toString().contains("__")).sorted().toList();
