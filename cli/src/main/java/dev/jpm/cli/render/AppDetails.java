@@ -37,6 +37,7 @@ public final class AppDetails {
     field(lines, "source", spec.source() == null ? "started by hand" : spec.source());
     field(lines, "command", String.join(" ", spec.command()));
     field(lines, "cwd", spec.cwd());
+    if (spec.runAs() != null) field(lines, "uid", spec.runAs().toString());
     for (Map.Entry<String, String> env : spec.env().entrySet())
       field(lines, "env." + env.getKey(), SecretValues.shown(env.getKey(), env.getValue(), showSecrets));
     field(lines, "autorestart", Boolean.toString(spec.restart().autorestart()));

@@ -21,6 +21,8 @@ import java.util.Set;
 import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import dev.jpm.engine.model.RunAs;
+import dev.jpm.engine.os.Users;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,7 +37,7 @@ final class SpecMapper {
   static final List<String> DEFAULT_IGNORE_WATCH = List.of("node_modules", ".git", ".*");
 
   /** Valid keys the model has no field for yet: accepted, but the user must know they change nothing. */
-  static final Set<String> NOT_APPLIED = Set.of("uid", "gid", "filter_env");
+  static final Set<String> NOT_APPLIED = Set.of("filter_env");
 
   private final LoadContext context;
 
@@ -73,6 +75,7 @@ final class SpecMapper {
     checkLogOptions(app, scope);
     if (cwd != null) SharedFolders.check(LogPaths.named(app, cwd, context.environment()), scope);
     QuantityRanges.check(app, scope, Vocabulary.INSTANCE);
+    RunAs runAs = RunAsMapper.map(app, scope, Users.effectiveUid());
     if (scope.problems().errorCount() > before) return Optional.empty();
     if (isPython(launch.interpreter())) env.putIfAbsent("PYTHONUNBUFFERED", "1"); // as PM2: logs arrive promptly
     LogSpec logs = LogPaths.of(app, name, cwd, context.jpmHome(), context.environment());
@@ -84,7 +87,7 @@ final class SpecMapper {
         restart(app), stop(app), logs, millis(app, "listen_timeout", DEFAULT_LISTEN_TIMEOUT_MS), maxMemory,
         cron(app), watch(app.path("watch"), cwd), ignoreWatch(app), millis(app, "watch_delay", 0),
         dependencies(app.path("depends_on")), app.path("autostart").asBoolean(true),
-        new Versioning(app.path("vizion").asBoolean(true), strings(app.path("post_update"))), traffic));
+        new Versioning(app.path("vizion").asBoolean(true), strings(app.path("post_update"))), traffic, runAs));
   }
 
   private static boolean isPython(String interpreter) {

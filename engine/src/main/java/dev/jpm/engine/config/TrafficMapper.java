@@ -32,13 +32,11 @@ final class TrafficMapper {
     if (waitReady && !node && !app.has("ready_pattern"))
       scope.warningAtKey("wait_ready", "a non-Node app says it is ready with a stdout line: add ready_pattern "
           + "(e.g. ready_pattern: \"listening on\"); until then readiness is min_uptime and the port");
-    if (app.path("exec_mode").asString("fork").startsWith("cluster") && port == null)
+    // A Node app's port needs no key: jpm's preload learns it from the app's listen().
+    if (app.path("exec_mode").asString("fork").startsWith("cluster") && port == null && !node)
       scope.warningAtKey("exec_mode", "cluster mode without port: nothing balances the instances, and instances "
-          + "that bind one fixed port will collide; " + (node
-              ? "declare port: with the port the app listens on (the number in its code, or PORT: jpm's Node "
-                  + "preload moves that listen() to each instance's private port)"
-              : "have the app listen on the PORT variable and declare port:")
-          + " so jpm owns that port and balances over the instances");
+          + "that bind one fixed port will collide; have the app listen on the PORT variable and declare port: so "
+          + "jpm owns that port and balances over the instances");
     HealthCheck check = app.has("health_check") ? healthCheck(app.get("health_check"), port, scope) : null;
     String host = app.path("host").isString() ? app.get("host").asString() : null;
     String pattern = app.path("ready_pattern").isString() ? app.get("ready_pattern").asString() : null;

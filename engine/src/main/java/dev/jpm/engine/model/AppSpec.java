@@ -44,6 +44,7 @@ import java.util.TreeMap;
  * @param autostart start on apply; false registers the app stopped
  * @param versioning revision info and {@code post_update} commands of the app's git checkout
  * @param traffic readiness, cluster front port and rolling reload settings
+ * @param runAs the user (and group) the processes run as, or null for the daemon's own
  */
 public record AppSpec(
     String name,
@@ -73,7 +74,8 @@ public record AppSpec(
     List<Dependency> dependsOn,
     boolean autostart,
     Versioning versioning,
-    Traffic traffic) {
+    Traffic traffic,
+    RunAs runAs) {
 
   public static final String DEFAULT_NAMESPACE = "default";
   public static final String DEFAULT_INSTANCE_VAR = "NODE_APP_INSTANCE";
@@ -103,11 +105,23 @@ public record AppSpec(
     if (traffic == null) traffic = Traffic.DEFAULTS;
   }
 
+  /** An app that runs as the daemon's own user. */
+  public AppSpec(String name, String namespace, String source, String script, List<String> args, String interpreter,
+      List<String> interpreterArgs, List<String> command, String cwd, Map<String, String> env, int instances,
+      ExecMode execMode, String instanceVar, String incrementVar, Integer port, RestartPolicy restart, StopPolicy stop,
+      LogSpec logs, long listenTimeoutMs, long maxMemoryBytes, String cronRestart, List<String> watch,
+      List<String> ignoreWatch, long watchDelayMs, List<Dependency> dependsOn, boolean autostart,
+      Versioning versioning, Traffic traffic) {
+    this(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env, instances, execMode,
+        instanceVar, incrementVar, port, restart, stop, logs, listenTimeoutMs, maxMemoryBytes, cronRestart, watch,
+        ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic, null);
+  }
+
   /** The same app with another instance count (scale). */
   public AppSpec withInstances(int count) {
     return new AppSpec(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env,
         count, execMode, instanceVar, incrementVar, port, restart, stop, logs, listenTimeoutMs, maxMemoryBytes,
-        cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic);
+        cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic, runAs);
   }
 
   /**
@@ -165,6 +179,7 @@ public record AppSpec(
     canonical.append("execMode=").append(execMode).append('\n');
     // Only when set, so that every hash computed before the option existed stays the same.
     if (traffic.reusePort()) canonical.append("reusePort=true\n");
+    if (runAs != null) canonical.append("runAs=").append(runAs).append('\n');
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);

@@ -48,6 +48,7 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     changes.compare("port", a.port(), b.port(), ValueText::orNone);
     changes.compare("exec_mode", a.execMode(), b.execMode(), ExecMode::word);
     changes.compare("reuse_port", a.traffic().reusePort(), b.traffic().reusePort(), String::valueOf);
+    changes.compare("uid", a.runAs(), b.runAs(), ValueText::orNone);
     return changes.toList();
   }
 

@@ -476,6 +476,10 @@ final class ManagedProcess {
       readyLine = watcher;
       NodePreload.Launch launch = nodeLaunch(current, ChildEnvironment.of(current, id.index(), context.daemonEnv(),
           runPort));
+      if (current.runAs() != null) {
+        launch = RunAsLaunch.as(current.runAs(), launch);
+        RunAsLaunch.giveLogs(current.runAs(), paths);
+      }
       LaunchRequest request = new LaunchRequest(id, launch.command(), Path.of(current.cwd()), launch.env(),
           logs.stdout(), logs.stderr());
       launchedEnvironment = launch.env();

@@ -123,10 +123,6 @@ class Pm2FixturesTest {
     assertThat(camel.ignoreWatch()).containsExactly("node_modules", "tmp");
     assertThat(camel.watchDelayMs()).isEqualTo(1000);
     assertThat(result.warnings()).extracting(ConfigProblem::message).containsExactly(
-        "cluster mode without port: nothing balances the instances, and instances that bind one fixed port will "
-            + "collide; declare port: with the port the app listens on (the number in its code, or PORT: jpm's "
-            + "Node preload moves that listen() to each instance's private port) so jpm owns that port and "
-            + "balances over the instances",
         "'windowsHide' is a PM2/Node-only option; jpm ignores it",
         "'sourceMapSupport' is a PM2/Node-only option; jpm ignores it");
   }

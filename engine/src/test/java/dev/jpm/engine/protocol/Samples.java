@@ -15,6 +15,7 @@ import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.model.RestartEvent;
 import dev.jpm.engine.model.RestartPolicy;
+import dev.jpm.engine.model.RunAs;
 import dev.jpm.engine.model.StopPolicy;
 import dev.jpm.engine.model.Traffic;
 import dev.jpm.engine.model.Versioning;
@@ -40,11 +41,12 @@ public final class Samples {
   public static final StopPolicy STOP = new StopPolicy("TERM", 3000);
   public static final Versioning VERSIONING = new Versioning(false, List.of("npm ci", "make"));
   public static final Dependency DEPENDENCY = new Dependency("db", Dependency.Condition.READY);
+  public static final RunAs RUN_AS = new RunAs("www", "web");
   public static final AppSpec SPEC = new AppSpec("api", "shop", "/srv/eco.yaml", "server.js", List.of("--port", "x y"),
       "node", List.of("--max-old-space-size=64"), List.of("node", "--max-old-space-size=64", "server.js"), "/srv/api",
       new LinkedHashMap<>(Map.of("B", "2", "A", "1")), 3, ExecMode.CLUSTER, "MY_INSTANCE", "PORT", 18080, RESTART,
       STOP, LOGS, 4000, 314_572_800, "0 3 * * *", List.of("src"), List.of("*.tmp"), 250, List.of(DEPENDENCY), false,
-      VERSIONING, TRAFFIC);
+      VERSIONING, TRAFFIC, RUN_AS);
   public static final InstanceId ID = new InstanceId("api", 2);
   public static final ProcessRecord RECORD = new ProcessRecord(ID, ProcessStatus.WAITING_RESTART, 4242,
       1_795_000_000_123L, "13247f56471d8075", 1_795_000_000_456L, 5, 2, 137, "KILL", "memory limit", "cron", 20001, 7);
@@ -124,5 +126,5 @@ public final class Samples {
   /** Every model record, and the protocol's records that are parts of messages or files. */
   public static final List<Record> PARTS = List.of(HEALTH, TRAFFIC, ROTATION, LOGS, RESTART, STOP, VERSIONING,
       DEPENDENCY, SPEC, ID, RECORD, SURGE, APP, STATE, METRICS, DESIRED, RESTART_EVENT, VIEW, BARE_VIEW, SOURCE,
-      STATUS, GITOPS, LOG_ENTRY, RESTART_VIEW, REVISION, SCHEDULE, APP_INSTANCES);
+      STATUS, GITOPS, LOG_ENTRY, RESTART_VIEW, REVISION, SCHEDULE, APP_INSTANCES, RUN_AS);
 }

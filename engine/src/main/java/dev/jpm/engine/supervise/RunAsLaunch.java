@@ -1,0 +1,58 @@
+package dev.jpm.engine.supervise;
+
+import dev.jpm.engine.logs.LogPaths;
+import dev.jpm.engine.model.RunAs;
+import dev.jpm.engine.os.Users;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * An app that names its user ({@code uid}/{@code gid}) starts through util-linux's {@code setpriv}, which sets the
+ * user, the group and the user's supplementary groups, then execs the app: no process of jpm's stays between the
+ * daemon and the app, the pid is the app's own. The app's log and pid files are given to that user; its
+ * environment names that user's {@code HOME}, {@code USER} and {@code LOGNAME}.
+ */
+final class RunAsLaunch {
+
+  private RunAsLaunch() {}
+
+  /** {@code launch} as {@code runAs}: the argv behind setpriv and the user's own variables. */
+  static NodePreload.Launch as(RunAs runAs, NodePreload.Launch launch) throws IOException {
+    Users.User user = Users.user(runAs.user())
+        .orElseThrow(() -> new IOException("no user '" + runAs.user() + "' on this machine"));
+    int gid = runAs.group() == null ? user.gid() : Users.group(runAs.group())
+        .orElseThrow(() -> new IOException("no group '" + runAs.group() + "' on this machine"));
+    List<String> argv = new ArrayList<>(List.of("setpriv", "--reuid=" + user.uid(), "--regid=" + gid,
+        "--init-groups", "--"));
+    argv.addAll(launch.command());
+    Map<String, String> env = new LinkedHashMap<>(launch.env());
+    env.put("HOME", user.home());
+    env.put("USER", user.name());
+    env.put("LOGNAME", user.name());
+    return new NodePreload.Launch(argv, env, launch.link());
+  }
+
+  /** The run's log files (open already, before the spawn) belong to the app's user and group. */
+  static void giveLogs(RunAs runAs, LogPaths paths) throws IOException {
+    UserPrincipalLookupService names = FileSystems.getDefault().getUserPrincipalLookupService();
+    var owner = names.lookupPrincipalByName(runAs.user());
+    String groupName = runAs.group() != null ? runAs.group() : Users.user(runAs.user())
+        .map(user -> Integer.toString(user.gid())).orElseThrow(() -> new IOException("no user '" + runAs.user() + "'"));
+    var group = names.lookupPrincipalByGroupName(groupName);
+    for (Path file : Stream.of(paths.out(), paths.error(), paths.combined()).flatMap(Optional::stream)
+        .filter(Files::isRegularFile).toList()) {
+      Files.setOwner(file, owner);
+      Files.getFileAttributeView(file, PosixFileAttributeView.class).setGroup(group);
+    }
+  }
+}
