@@ -3,7 +3,6 @@ package dev.jpm.cli.command;
 import dev.jpm.cli.CliFailure;
 import dev.jpm.cli.ExitCode;
 import dev.jpm.cli.JpmCommand;
-import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.cli.render.PlanText;
 import dev.jpm.cli.render.ProcessTable;
 import dev.jpm.cli.render.Style;
@@ -39,12 +38,9 @@ abstract class ClientCommand implements Callable<Integer> {
 
   /** Sends a request (starting the daemon if needed), printing progress lines as they come. */
   Response send(Request request) throws IOException {
-    return send(jpm.client(), request, out(), style());
-  }
-
-  /** {@link #send(Request)} for a caller without picocli ({@code QuickApply}). */
-  static Response send(DaemonClient client, Request request, PrintWriter out, Style style) throws IOException {
-    Response response = client.send(request, message -> {
+    PrintWriter out = out();
+    Style style = style();
+    Response response = jpm.client().send(request, message -> {
       for (String line : message.split("\n")) out.println(style.pm2() ? "[PM2] " + line : PlanText.line(line, style));
       out.flush();
     });
@@ -69,10 +65,9 @@ abstract class ClientCommand implements Callable<Integer> {
 
   /** Prints the outcome of a verb that changed processes; exit 1 when something did not reach online. */
   int printApplied(Response.Applied applied) {
-    return printApplied(applied, out(), err(), style());
-  }
-
-  static int printApplied(Response.Applied applied, PrintWriter out, PrintWriter err, Style style) {
+    PrintWriter out = out();
+    PrintWriter err = err();
+    Style style = style();
     applied.warnings().forEach(w -> err.println(style.yellow("warning: " + w)));
     ProcessTable.lines(applied.table(), style).forEach(out::println);
     if (applied.failures().isEmpty()) return ExitCode.OK;

@@ -3,10 +3,7 @@ package dev.jpm.cli.command;
 import dev.jpm.cli.ExitCode;
 import dev.jpm.cli.render.ListOrder;
 import dev.jpm.cli.render.ProcessTable;
-import dev.jpm.cli.render.Style;
 import dev.jpm.engine.protocol.InstanceView;
-import dev.jpm.engine.protocol.Wire;
-import java.io.PrintWriter;
 import java.util.List;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
@@ -35,14 +32,8 @@ public final class ListCommand extends ClientCommand {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), bad.getMessage());
       }
     }
-    print(rows, json, out(), style());
+    if (json) printJson(rows);
+    else ProcessTable.lines(rows, style()).forEach(out()::println);
     return ExitCode.OK;
-  }
-
-  /** The table, or one JSON object per instance. Shared with {@link dev.jpm.cli.QuickList}. */
-  public static void print(List<InstanceView> rows, boolean json, PrintWriter out, Style style) {
-    if (json) out.println(Wire.CODEC.toPrettyJson(rows));
-    else ProcessTable.lines(rows, style).forEach(out::println);
-    out.flush();
   }
 }
