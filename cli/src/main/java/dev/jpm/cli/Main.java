@@ -58,8 +58,8 @@ public final class Main {
     // picocli's factory otherwise looks for groovy.lang.Closure, opening every jar of the class path to find none
     // (15 ms of every verb's start-up).
     System.setProperty("picocli.disable.closures", "true");
-    CommandLine cli = new CommandLine(root);
-    verbs.forEach(cli::addSubcommand);
+    CommandLine cli = new CommandLine(root.spec());
+    verbs.forEach(verb -> cli.addSubcommand(Verbs.model(verb, root)));
     cli.setExecutionExceptionHandler(new FailureHandler());
     cli.setParameterExceptionHandler(new UsageErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,35 +2,32 @@ package dev.jpm.cli.command;
 
 import dev.jpm.cli.CliFailure;
 import dev.jpm.cli.ExitCode;
+import dev.jpm.cli.JpmCommand;
 import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import java.io.IOException;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jpm apply FILE}: converge the process table with the file. */
-@Command(name = "apply", description = "Start, scale, restart or update apps so they match the file.")
 public final class ApplyCommand extends ClientCommand {
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "Ecosystem file (YAML or strict JSON).")
-  String file;
-
-  @Option(names = "--env", paramLabel = "PROFILE", description = "Merge env_PROFILE over env.")
-  String profile;
-
-  @Option(names = "--prune", description = "Delete apps this file once applied and no longer lists.")
-  boolean prune;
-
-  @Option(names = "--only", split = ",", paramLabel = "APP", description = "Limit the plan to these apps.")
-  List<String> only = List.of();
+  public static CommandSpec spec(JpmCommand jpm) {
+    return CodedSpec.of(new ApplyCommand(), jpm, "apply", "Start, scale, restart or update apps so they match the file.")
+        .positional("0", "1", "FILE", "Ecosystem file (YAML or strict JSON).")
+        .option("--env", "PROFILE", String.class, "Merge env_PROFILE over env.")
+        .flag("Delete apps this file once applied and no longer lists.", "--prune")
+        .listOption("--only", "APP", "Limit the plan to these apps.")
+        .spec();
+  }
 
   @Override
   public Integer call() throws Exception {
-    LoadResult loaded = EcosystemFile.load(jpm.home(), jpm.workingDirectory(), file, profile, jpm.environment());
-    return apply(this, loaded, prune, only);
+    LoadResult loaded = EcosystemFile.load(jpm.home(), jpm.workingDirectory(), parsed().matchedPositionalValue(0, ""),
+        parsed().matchedOptionValue("--env", null), jpm.environment());
+    return apply(this, loaded, flag("--prune"),
+        parsed().matchedOptionValue("--only", List.of()));
   }
 
   /**

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +24,16 @@ abstract class ClientCommand implements Callable<Integer> {
   @ParentCommand JpmCommand jpm;
 
   @Spec CommandSpec spec;
+
+  /** What picocli parsed for this verb: how the verbs with a coded model ({@link CodedSpec}) read their values. */
+  ParseResult parsed() {
+    return spec.commandLine().getParseResult();
+  }
+
+  /** Whether the option {@code name}, which takes no value, was given (for the verbs with a coded model). */
+  boolean flag(String name) {
+    return parsed().matchedOptionValue(name, false);
+  }
 
   PrintWriter out() {
     return spec.commandLine().getOut();

@@ -25,6 +25,11 @@ abstract class ControlVerb extends ClientCommand {
     return exit;
   }
 
+  /** The targets of a verb with a coded model ({@link CodedSpec#targets()}), each file replaced by its apps' names. */
+  List<String> parsedTargets() {
+    return FileTargets.expand(jpm, parsed().matchedPositionalValue(0, List.of()), FileTargets.Options.parsed(this));
+  }
+
   int control(Request.Verb verb, List<String> targets) throws Exception {
     return printApplied(expect(send(new Request.Control(verb, targets)), Response.Applied.class));
   }
