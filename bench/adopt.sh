@@ -26,7 +26,6 @@ jpm="$here/../jpm"
 while [ $# -gt 0 ]; do
   case "$1" in
     --apps) apps="$2"; shift 2 ;;
-    --keep) keep=1; shift ;;
     --update) update=1; shift ;;
     *) bench_option "$@"; shift "$bench_shift" ;;
   esac
