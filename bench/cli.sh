@@ -6,10 +6,12 @@
 # Every comparison runs in interleaved pairs (A, B, A, B, ...) and reports the medians of each side and the median
 # of the pair ratios, with `cat /proc/loadavg` printed with each block; wall times (ms) and, for jpm's commands,
 # the CPU time (user + system) of the command, which moves less when other work shares the machine.
-#   1. `ls` with --apps apps online: jpm (--jpm, default ./jpm) against PM2 (installed as foundation.sh does).
+#   1. `ls` with --apps apps online: jpm (--jpm, default ./jpm) against PM2 (installed as foundation.sh does) and,
+#      with --before, against that build (runs in turn: jpm, PM2, before, jpm, ...).
 #   2. `apply FILE` of 10 apps, then `stop all`, each timed, with `delete all` between rounds (not timed): the
 #      launcher --before (another build's ./jpm, e.g. main's) against --jpm, each with its own daemon and home.
-# Both systems get the same bash apps; PM2 gets PM2_HOME, a temp HOME and PM2_DISABLE_VERSION_CHECK=true.
+# Every side gets the same idle bash apps (one `sleep` an hour each, so 150 of them hardly load the machine); PM2
+# gets PM2_HOME, a temp HOME and PM2_DISABLE_VERSION_CHECK=true.
 # The EXIT trap stops every daemon it started and the apps of this run, by pid only.
 set -uo pipefail
 export LC_ALL=C
@@ -50,7 +52,7 @@ trap 'status=$?; stop_before_daemon; (exit "$status"); bench_cleanup' EXIT
 cat > "$work/app.sh" <<'EOF'
 #!/usr/bin/env bash
 trap 'kill $! 2>/dev/null; wait $! 2>/dev/null; exit 0' INT TERM
-while :; do sleep 1 & wait $!; done
+while :; do sleep 3600 & wait $!; done
 EOF
 chmod +x "$work/app.sh"
 
@@ -91,44 +93,61 @@ report() {
   local line
   printf -v line '%-34s %s %s ms, %s %s ms, ratio %s/%s (median of pair ratios) %s' "$1" "$2" "$(ms "$(median $4)")" \
     "$3" "$(ms "$(median $5)")" "$2" "$3" "$(ratio_median "$4" "$5")"
-  [ "$(median $6)" = 0 ] || line+="; CPU $2 $(ms "$(median $6)") ms, $3 $(ms "$(median $7)") ms, ratio $(ratio_median "$6" "$7")"
+  [ "$(median $6)" = 0 ] \
+    || line+="; CPU $2 $(ms "$(median $6)") ms, $3 $(ms "$(median $7)") ms, ratio $(ratio_median "$6" "$7")"
   echo "$line"
 }
 
 log "work folder $work; jpm $jpm${before:+; before $before}; $pairs pairs"
-echo "# bench/cli.sh $(date -u '+%Y-%m-%d %H:%M UTC'), jpm $(git -C "$here/.." rev-parse --short HEAD 2>/dev/null || echo '?')"
+commit="$(git -C "$here/.." rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "# bench/cli.sh $(date -u '+%Y-%m-%d %H:%M UTC'), jpm $commit"
 echo "# start: load average $(cat /proc/loadavg)"
-jpm_cli ping > /dev/null 2>&1 # builds the launcher, trains its AOT cache, starts the daemon: none of it is timed
+# Builds the launchers, trains their AOT caches, starts the daemons: none of it is timed.
+jpm_cli ping > /dev/null 2>&1
+[ -z "$before" ] || JPM_HOME="$before_home" "$before" ping > /dev/null 2>&1
 
-# 1. ls with N apps, jpm against PM2.
+# 1. ls with N apps: jpm against PM2 and, with --before, against the build before (each with its own daemon).
 jpm_cli apply "$work/many.yaml" > /dev/null 2>&1 || { echo "$bench_name: jpm apply of $apps apps failed" >&2; exit 1; }
+if [ -n "$before" ]; then
+  JPM_HOME="$before_home" "$before" apply "$work/many.yaml" > /dev/null 2>&1 \
+    || { echo "$bench_name: apply of $apps apps with --before failed" >&2; exit 1; }
+fi
 if [ "$with_pm2" = 1 ] && bench_install_pm2 "$pm2_version"; then
   pm2_cli start "$work/many.config.js" > /dev/null 2>&1 || { echo "$bench_name: pm2 start failed" >&2; exit 1; }
-  jpm_cli ls > /dev/null 2>&1; pm2_cli ls > /dev/null 2>&1 # one untimed run each: page caches
-  echo "# ls with $apps apps, jpm vs PM2 $pm2_found_version; load average $(cat /proc/loadavg)"
-  wa=() wb=() ca=()
-  for ((i = 0; i < pairs; i++)); do
-    read -r w c < <(timed "$jpm" "$JPM_HOME" ls); wa+=("$w"); ca+=("$c")
-    read -r w _ < <(pm2_timed ls); wb+=("$w")
-  done
-  report "ls with $apps apps (target <= 0.5)" jpm pm2 "${wa[*]}" "${wb[*]}" 0 0
-  echo "  jpm ls CPU $(ms "$(median "${ca[@]}")") ms; load average after $(cat /proc/loadavg)"
-  pm2_cli delete all > /dev/null 2>&1
-  bench_stop_pm2
+  pm2_cli ls > /dev/null 2>&1 # one untimed run: page caches
+else
+  with_pm2=0
 fi
+sides="jpm${before:+, the build before}"
+[ "$with_pm2" = 0 ] || sides+=", PM2 $pm2_found_version"
+echo "# ls with $apps apps: $sides in turn; load average $(cat /proc/loadavg)"
+wa=() ca=() wp=() wb=() cb=()
+for ((i = 0; i < pairs; i++)); do
+  read -r w c < <(timed "$jpm" "$JPM_HOME" ls); wa+=("$w"); ca+=("$c")
+  if [ "$with_pm2" = 1 ]; then read -r w _ < <(pm2_timed ls); wp+=("$w"); fi
+  if [ -n "$before" ]; then read -r w c < <(timed "$before" "$before_home" ls); wb+=("$w"); cb+=("$c"); fi
+  (( (i + 1) % 4 == 0 )) && echo "  after round $((i + 1)): load average $(cat /proc/loadavg)"
+done
+[ "$with_pm2" = 0 ] || report "ls with $apps apps (target <= 0.5)" jpm pm2 "${wa[*]}" "${wp[*]}" 0 0
+[ -z "$before" ] \
+  || report "ls with $apps apps, after vs before" after before "${wa[*]}" "${wb[*]}" "${ca[*]}" "${cb[*]}"
+echo "  jpm ls CPU $(ms "$(median "${ca[@]}")") ms; load average after $(cat /proc/loadavg)"
+if [ "$with_pm2" = 1 ]; then pm2_cli delete all > /dev/null 2>&1; bench_stop_pm2; fi
 jpm_cli delete all > /dev/null 2>&1
+[ -z "$before" ] || JPM_HOME="$before_home" "$before" delete all > /dev/null 2>&1
 
 # 2. apply and stop, before against after.
 if [ -n "$before" ]; then
-  JPM_HOME="$before_home" "$before" ping > /dev/null 2>&1
   declare -A wall cpu
   for side in before after; do wall[$side.apply]="" wall[$side.stop]="" cpu[$side.apply]="" cpu[$side.stop]=""; done
   echo "# apply of 10 apps and stop all, before ($before) vs after ($jpm); load average $(cat /proc/loadavg)"
   for ((i = 0; i < pairs; i++)); do
     for side in before after; do
       if [ "$side" = before ]; then launcher="$before" home="$before_home"; else launcher="$jpm" home="$JPM_HOME"; fi
-      read -r w c < <(timed "$launcher" "$home" apply "$work/ten.yaml"); wall[$side.apply]+=" $w" cpu[$side.apply]+=" $c"
-      read -r w c < <(timed "$launcher" "$home" stop all); wall[$side.stop]+=" $w" cpu[$side.stop]+=" $c"
+      read -r w c < <(timed "$launcher" "$home" apply "$work/ten.yaml")
+      wall[$side.apply]+=" $w" cpu[$side.apply]+=" $c"
+      read -r w c < <(timed "$launcher" "$home" stop all)
+      wall[$side.stop]+=" $w" cpu[$side.stop]+=" $c"
       JPM_HOME="$home" "$launcher" delete all > /dev/null 2>&1
     done
     (( (i + 1) % 4 == 0 )) && echo "  after pair $((i + 1)): load average $(cat /proc/loadavg)"
