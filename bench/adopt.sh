@@ -27,7 +27,6 @@ jpm="$here/../jpm"
 while [ $# -gt 0 ]; do
   case "$1" in
     --apps) apps="$2"; shift 2 ;;
-    --keep) keep=1; shift ;;
     --update) update=1; shift ;;
     --rounds) rounds="$2"; shift 2 ;;
     --no-pm2) with_pm2=0; shift ;;

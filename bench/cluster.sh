@@ -34,9 +34,7 @@ while [ $# -gt 0 ]; do
     --connections) connections="$2"; shift 2 ;;
     --max-surge) max_surge="$2"; shift 2 ;;
     --verb) verb="$2"; shift 2 ;;
-    --no-pm2) with_pm2=0; shift ;;
     --no-java) with_java=0; shift ;;
-    --keep) keep=1; shift ;;
     *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done

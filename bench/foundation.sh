@@ -30,9 +30,7 @@ while [ $# -gt 0 ]; do
     --apps) apps="$2"; shift 2 ;;
     --cycles) cycles="$2"; shift 2 ;;
     --runtime) runtime="$2"; shift 2 ;;
-    --no-pm2) with_pm2=0; shift ;;
     --no-jpm) with_jpm=0; shift ;;
-    --keep) keep=1; shift ;;
     *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done

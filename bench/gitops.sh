@@ -25,7 +25,6 @@ while [ $# -gt 0 ]; do
     --rounds) rounds="$2"; shift 2 ;;
     --sync-rounds) sync_rounds="$2"; shift 2 ;;
     --interval) interval="$2"; shift 2 ;;
-    --keep) keep=1; shift ;;
     *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done

@@ -13,7 +13,8 @@
 #   log MSG                 timestamped line on stderr
 #   now_us / nap SECONDS    wall clock in µs / fork-free short sleep (after bench_make_work)
 #   usage                   prints the script's header comment
-#   bench_option "$@"       the shared options: --jpm PATH, -h|--help, else "unknown option"; sets bench_shift
+#   bench_option "$@"       the shared options: --jpm PATH, --keep, --no-pm2, -h|--help, else "unknown option";
+#                           sets bench_shift
 #   bench_resolve_jpm       absolute launcher path, exits 2 when it is not executable
 #   bench_make_work PREFIX [pm2]   temp folder $work with a private JPM_HOME (and PM2_HOME, HOME for PM2)
 #   bench_locate_pm2 / bench_install_pm2   PM2 at /tmp/jpm-bench-pm2 (JPM_BENCH_PM2_DIR): pm2_bin, pm2_cli
@@ -42,6 +43,8 @@ usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0";
 bench_option() {
   case "$1" in
     --jpm) jpm="$2"; bench_shift=2 ;;
+    --keep) keep=1; bench_shift=1 ;;
+    --no-pm2) with_pm2=0; bench_shift=1 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "$bench_name: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac

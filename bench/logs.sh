@@ -25,8 +25,6 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift 2 ;;
     --apps) apps="$2"; shift 2 ;;
     --rss-seconds) rss_seconds="$2"; shift 2 ;;
-    --no-pm2) with_pm2=0; shift ;;
-    --keep) keep=1; shift ;;
     *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done

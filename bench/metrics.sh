@@ -26,7 +26,6 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --apps) apps="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
-    --no-pm2) with_pm2=0; shift ;;
     *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done

@@ -19,8 +19,6 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --apps) apps="$2"; shift 2 ;;
     --pairs) pairs="$2"; shift 2 ;;
-    --no-pm2) with_pm2=0; shift ;;
-    --keep) keep=1; shift ;;
     *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done

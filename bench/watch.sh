@@ -25,7 +25,6 @@ while [ $# -gt 0 ]; do
     --seconds) seconds="$2"; shift 2 ;;
     --changes) changes="$2"; shift 2 ;;
     --interval) interval="$2"; shift 2 ;;
-    --keep) keep=1; shift ;;
     *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done

@@ -4,22 +4,16 @@ import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.engine.protocol.JpmHome;
 import java.nio.file.Path;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
 
-/** The {@code jpm} command: global options and the verbs. */
-@Command(
-    name = "jpm",
-    mixinStandardHelpOptions = true,
-    scope = ScopeType.INHERIT, // every verb takes -h/--help too: `jpm apply --help`, as PM2 users type it
-    version = "jpm 0.1.0",
-    description = "Process manager for any runtime, driven by ecosystem files.")
-// The verbs are registered by Main (see Verbs), not listed here.
+/**
+ * The {@code jpm} command: global options and the verbs. Its picocli model is written in code ({@link #spec}), as the
+ * most run verbs' are (see {@code command/CodedSpec}): reading annotations costs every command the proxy classes
+ * the JDK spins for them.
+ */
 public final class JpmCommand {
-
-  @Option(names = "-v", scope = ScopeType.INHERIT, description = "Show stack traces with errors.")
-  boolean verbose;
 
   private final Map<String, String> environment;
   private final boolean pm2;
@@ -38,6 +32,24 @@ public final class JpmCommand {
   /** Whether this command line speaks PM2's output shapes (see {@code command/Pm2Command}). */
   public boolean pm2() {
     return pm2;
+  }
+
+  /**
+   * The model of {@code jpm} itself: help and version (inherited by every verb: {@code jpm apply --help}, as PM2 users
+   * type it) and {@code -v}; the verbs are registered by {@link Main} (see {@link Verbs}).
+   */
+  CommandSpec spec() {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("jpm").version("jpm 0.1.0");
+    spec.usageMessage().description("Process manager for any runtime, driven by ecosystem files.");
+    spec.addOption(inherited("Show this help message and exit.", "-h", "--help").usageHelp(true).build());
+    spec.addOption(inherited("Print version information and exit.", "-V", "--version").versionHelp(true).build());
+    spec.addOption(inherited("Show stack traces with errors.", "-v").build());
+    return spec.scopeType(ScopeType.INHERIT);
+  }
+
+  private static OptionSpec.Builder inherited(String description, String... names) {
+    return OptionSpec.builder(names).arity("0").type(boolean.class).description(description)
+        .scopeType(ScopeType.INHERIT);
   }
 
   /** The environment the command runs in (the process's, or a test's). */

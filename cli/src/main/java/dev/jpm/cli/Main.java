@@ -4,10 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import picocli.CommandLine;
 
 /** Entry point of the {@code jpm} command. */
@@ -15,24 +13,14 @@ public final class Main {
 
   private Main() {}
 
-  public static void main(String[] args) throws Exception {
-    if (args.length == 1 && args[0].equals(QuickTraining.WORD)) exit(QuickTraining.run());
+  public static void main(String[] args) {
     // Straight to fd 1, not through System.out: a PrintStream hides a closed pipe, and `jpm logs | head` must
     // see it to stop quietly.
     PrintWriter out = new PrintWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192));
     PrintWriter err = new PrintWriter(new FileOutputStream(FileDescriptor.err), true);
-    Map<String, String> environment = System.getenv();
-    // The plain forms of the verbs run most often skip picocli (see each class); the rest goes through it.
-    OptionalInt quick = QuickList.run(args, environment, out);
-    if (quick.isEmpty()) quick = QuickLogs.run(args, environment, out);
-    if (quick.isEmpty()) quick = QuickApply.run(args, environment, Path.of("").toAbsolutePath(), out, err);
-    if (quick.isEmpty()) quick = QuickControl.run(args, environment, out, err);
-    if (quick.isPresent()) {
-      out.flush();
-      exit(quick.getAsInt());
-    }
-    CommandLine cli = forArguments(environment, args);
+    CommandLine cli = forArguments(System.getenv(), args);
     cli.setOut(out);
+    cli.setErr(err);
     int exit = cli.execute(args);
     out.flush();
     exit(exit);
@@ -70,8 +58,8 @@ public final class Main {
     // picocli's factory otherwise looks for groovy.lang.Closure, opening every jar of the class path to find none
     // (15 ms of every verb's start-up).
     System.setProperty("picocli.disable.closures", "true");
-    CommandLine cli = new CommandLine(root);
-    verbs.forEach(cli::addSubcommand);
+    CommandLine cli = new CommandLine(root.spec());
+    verbs.forEach(verb -> cli.addSubcommand(Verbs.model(verb, root)));
     cli.setExecutionExceptionHandler(new FailureHandler());
     cli.setParameterExceptionHandler(new UsageErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

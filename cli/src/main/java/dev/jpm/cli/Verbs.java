@@ -44,11 +44,14 @@ import dev.jpm.cli.command.StartOrRestartCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The verbs, by every word that calls them (names and aliases, as their {@code @Command} says; a test keeps the
- * two in step). {@link Main} registers only the verb being run: picocli reflects over each registered command
- * class at start-up, and one class instead of fifteen is a good part of {@code jpm ls}'s time.
+ * The verbs, by every word that calls them (names and aliases, as their models say; a test keeps the two in step).
+ * {@link Main} registers only the verb being run: picocli builds a model of each registered verb at start-up, and one
+ * instead of forty is a good part of {@code jpm ls}'s time. The verbs run most often have their model written in
+ * code ({@code command/CodedSpec}); the others are read from their annotations.
  */
 final class Verbs {
 
@@ -66,7 +69,18 @@ final class Verbs {
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
+  private static final Map<Class<?>, Function<JpmCommand, CommandSpec>> CODED = Map.of(
+      ListCommand.class, ListCommand::spec, LogsCommand.class, LogsCommand::spec, ApplyCommand.class,
+      ApplyCommand::spec, StopCommand.class, StopCommand::spec, RestartCommand.class, RestartCommand::spec,
+      DeleteCommand.class, DeleteCommand::spec);
+
   private Verbs() {}
+
+  /** What picocli registers for {@code verb} under {@code jpm}: its coded model, or its annotated class. */
+  static Object model(Class<?> verb, JpmCommand jpm) {
+    Function<JpmCommand, CommandSpec> coded = CODED.get(verb);
+    return coded == null ? verb : coded.apply(jpm);
+  }
 
   private static Map<String, Class<?>> byWord() {
     Map<String, Class<?>> words = new LinkedHashMap<>();

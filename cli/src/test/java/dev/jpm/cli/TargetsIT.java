@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -106,12 +104,9 @@ class TargetsIT {
     assertThat(jpm.run("stop", "/[/").expectExit(2).err()).contains("/[/ is not a valid regular expression");
     assertThat(pids()).isEqualTo(pids);
 
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var quick = QuickControl.run(new String[] {"stop", "98"}, jpm.environment(), new PrintWriter(out, true),
-        new PrintWriter(err, true));
-    assertThat(quick).hasValue(3);
-    assertThat(err.toString()).contains("process or namespace not found: '98'");
+    JpmHarness.Result plain = jpm.run("stop", "98");
+    assertThat(plain.exit()).isEqualTo(3);
+    assertThat(plain.err()).contains("process or namespace not found: '98'");
   }
 
   @Test
@@ -140,23 +135,13 @@ class TargetsIT {
   }
 
   @Test
-  void quickPathsPassPmIdsAndNamespacesThroughAndLeaveFilesToPicocli() {
+  void aPmIdIsATargetOfLogsAndStopAsANameIs() {
     Map<String, Integer> ids = pmIds();
 
-    assertThat(QuickControl.request(new String[] {"stop", "3", "shop"})).isPresent();
-    assertThat(QuickControl.request(new String[] {"restart", "ecosystem.yaml"})).isEmpty();
-    assertThat(QuickControl.request(new String[] {"restart", "/^api/"})).isEmpty();
+    JpmHarness.Result logs = jpm.run("logs", Integer.toString(ids.get("api#1")), "--nostream").expectExit(0);
+    assertThat(logs.out()).contains("api#1 | started api#1").doesNotContain("api#0 |");
 
-    StringWriter logs = new StringWriter();
-    var quickLogs = QuickLogs.run(new String[] {"logs", Integer.toString(ids.get("api#1")), "--nostream"},
-        jpm.environment(), new PrintWriter(logs, true));
-    assertThat(quickLogs).hasValue(0);
-    assertThat(logs.toString()).contains("api#1 | started api#1").doesNotContain("api#0 |");
-
-    StringWriter out = new StringWriter();
-    var quick = QuickControl.run(new String[] {"stop", Integer.toString(ids.get("worker#0"))}, jpm.environment(),
-        new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
-    assertThat(quick).hasValue(0);
+    jpm.run("stop", Integer.toString(ids.get("worker#0"))).expectExit(0);
     assertThat(statuses()).containsEntry("worker#0", "stopped").containsEntry("api#0", "online");
   }
 

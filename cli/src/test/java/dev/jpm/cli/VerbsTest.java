@@ -7,16 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.Command;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** The word table Main uses to register one verb agrees with the verbs' own @Command names and aliases. */
+/** The word table Main uses to register one verb agrees with the verbs' own models, coded or annotated. */
 class VerbsTest {
+
+  private static CommandSpec model(Class<?> verb) {
+    return new CommandLine(Verbs.model(verb, new JpmCommand(Map.of()))).getCommandSpec();
+  }
 
   @Test
   void everyNameAndAliasMapsToItsCommandAndNothingElseIsListed() {
     Map<String, Class<?>> declared = new HashMap<>();
     for (Class<?> verb : Verbs.ALL) {
-      Command command = verb.getAnnotation(Command.class);
+      CommandSpec command = model(verb);
       Stream.concat(Stream.of(command.name()), Stream.of(command.aliases())).forEach(word -> declared.put(word, verb));
     }
 
@@ -35,8 +40,8 @@ class VerbsTest {
   @Test
   void everyVisibleVerbAnswersHelpWithItsUsageAndExitZero() {
     for (Class<?> verb : Verbs.ALL) {
-      Command command = verb.getAnnotation(Command.class);
-      if (command.hidden()) continue;
+      CommandSpec command = model(verb);
+      if (command.usageMessage().hidden()) continue;
       var out = new java.io.StringWriter();
       var cli = Main.forArguments(Map.of(), command.name(), "--help");
       cli.setOut(new java.io.PrintWriter(out, true));

@@ -1,6 +1,5 @@
 package dev.jpm.cli.client;
 
-import dev.jpm.engine.protocol.Frames;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
@@ -12,7 +11,6 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Sends one request per connection to the daemon of a {@link JpmHome}, starting the daemon when needed. */
@@ -53,26 +51,6 @@ public final class DaemonClient {
   }
 
   /**
-   * Sends an already encoded request and returns the first frame of the answer, unparsed, starting the daemon if
-   * needed. Only for requests that send no progress (the hot path of {@code jpm ls}).
-   */
-  public byte[] sendEncoded(String request) throws IOException {
-    try (SocketChannel channel = connectOrStart();
-        Silence silence = Silence.watch(channel, silenceMs);
-        InputStream in = Channels.newInputStream(channel);
-        OutputStream out = Channels.newOutputStream(channel)) {
-      try {
-        Frames.write(out, request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        byte[] answer = Frames.read(in);
-        if (answer == null) throw new IOException("the daemon closed the connection without an answer");
-        return answer;
-      } catch (IOException e) {
-        throw silence.explain(e);
-      }
-    }
-  }
-
-  /**
    * Sends a streaming request (starting the daemon if needed) and hands every frame to {@code onFrame} until
    * it returns false, the daemon ends the stream, or sends a final frame, which is returned (null otherwise).
    */
@@ -96,26 +74,6 @@ public final class DaemonClient {
     }
   }
 
-  /**
-   * Sends an already encoded streaming request (starting the daemon if needed) and hands each answer frame,
-   * unparsed, to {@code onFrame} until it returns false or the daemon closes the connection.
-   */
-  public void streamEncoded(byte[] request, java.util.function.Predicate<byte[]> onFrame) throws IOException {
-    try (SocketChannel channel = connectOrStart();
-        Silence silence = Silence.watch(channel, silenceMs);
-        InputStream in = Channels.newInputStream(channel);
-        OutputStream out = Channels.newOutputStream(channel)) {
-      try {
-        Frames.write(out, request);
-        for (byte[] frame = Frames.read(in); frame != null && onFrame.test(frame); frame = Frames.read(in)) {
-          silence.heard(); // each frame was handled by onFrame
-        }
-      } catch (IOException e) {
-        throw silence.explain(e);
-      }
-    }
-  }
-
   /** Sends a request only if a daemon already runs; null when none does (for ping and kill). */
   public Response sendIfRunning(Request request, Consumer<String> onProgress) throws IOException {
     SocketChannel channel = tryConnect();
@@ -129,9 +87,7 @@ public final class DaemonClient {
         InputStream in = Channels.newInputStream(channel);
         OutputStream out = Channels.newOutputStream(channel)) {
       try {
-        Optional<byte[]> early = RequestFrame.encode(request);
-        if (early.isPresent()) Frames.write(out, early.get());
-        else Wire.write(out, request);
+        Wire.write(out, request);
         while (true) {
           Response response = Wire.read(in, Response.class);
           silence.heard();

@@ -2,55 +2,47 @@ package dev.jpm.cli.command;
 
 import dev.jpm.cli.CliFailure;
 import dev.jpm.cli.ExitCode;
-import dev.jpm.cli.client.DaemonClient;
-import dev.jpm.cli.render.Style;
+import dev.jpm.cli.JpmCommand;
 import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jpm apply FILE}: converge the process table with the file. */
-@Command(name = "apply", description = "Start, scale, restart or update apps so they match the file.")
 public final class ApplyCommand extends ClientCommand {
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "Ecosystem file (YAML or strict JSON).")
-  String file;
-
-  @Option(names = "--env", paramLabel = "PROFILE", description = "Merge env_PROFILE over env.")
-  String profile;
-
-  @Option(names = "--prune", description = "Delete apps this file once applied and no longer lists.")
-  boolean prune;
-
-  @Option(names = "--only", split = ",", paramLabel = "APP", description = "Limit the plan to these apps.")
-  List<String> only = List.of();
+  public static CommandSpec spec(JpmCommand jpm) {
+    return CodedSpec.of(new ApplyCommand(), jpm, "apply", "Start, scale, restart or update apps so they match the file.")
+        .positional("0", "1", "FILE", "Ecosystem file (YAML or strict JSON).")
+        .option("--env", "PROFILE", String.class, "Merge env_PROFILE over env.")
+        .flag("Delete apps this file once applied and no longer lists.", "--prune")
+        .listOption("--only", "APP", "Limit the plan to these apps.")
+        .spec();
+  }
 
   @Override
   public Integer call() throws Exception {
-    LoadResult loaded = EcosystemFile.load(jpm.home(), jpm.workingDirectory(), file, profile, jpm.environment());
-    return apply(jpm.client(), loaded, prune, only, out(), err(), style());
+    LoadResult loaded = EcosystemFile.load(jpm.home(), jpm.workingDirectory(), parsed().matchedPositionalValue(0, ""),
+        parsed().matchedOptionValue("--env", null), jpm.environment());
+    return apply(this, loaded, flag("--prune"),
+        parsed().matchedOptionValue("--only", List.of()));
   }
 
   /**
    * Prints the problems of a file with errors (the daemon is not asked, nor started); otherwise sends its apps,
-   * prints the progress, plan and outcome. The exit code. Also {@code QuickApply}'s and {@code start FILE}'s.
+   * prints the progress, plan and outcome, as {@code verb}. The exit code. Also {@code start FILE}'s.
    */
-  public static int apply(DaemonClient client, LoadResult loaded, boolean prune, List<String> only, PrintWriter out,
-      PrintWriter err, Style style) throws IOException {
-    if (!loaded.ok()) return Problems.print(EcosystemFile.invalid(loaded), err, style);
+  static int apply(ClientCommand verb, LoadResult loaded, boolean prune, List<String> only) throws IOException {
+    if (!loaded.ok()) return Problems.print(EcosystemFile.invalid(loaded), verb.err(), verb.style());
     requireKnown(only, loaded, prune);
-    EcosystemFile.printWarnings(loaded, err, style);
-    Response response = send(client, new Request.Apply(loaded.desired(), prune, only), out, style);
+    EcosystemFile.printWarnings(loaded, verb.err(), verb.style());
+    Response response = verb.send(new Request.Apply(loaded.desired(), prune, only));
     Response.Applied applied = expect(response, Response.Applied.class);
-    if (applied.plan().isEmpty()) out.println("in sync: nothing to do");
-    return printApplied(applied, out, err, style);
+    if (applied.plan().isEmpty()) verb.out().println("in sync: nothing to do");
+    return verb.printApplied(applied);
   }
-
 
   /**
    * {@code --only} must name apps of the file: a typo would otherwise plan nothing and say "in sync". With

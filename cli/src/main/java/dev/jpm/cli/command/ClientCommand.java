@@ -3,7 +3,6 @@ package dev.jpm.cli.command;
 import dev.jpm.cli.CliFailure;
 import dev.jpm.cli.ExitCode;
 import dev.jpm.cli.JpmCommand;
-import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.cli.render.PlanText;
 import dev.jpm.cli.render.ProcessTable;
 import dev.jpm.cli.render.Style;
@@ -15,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +24,16 @@ abstract class ClientCommand implements Callable<Integer> {
   @ParentCommand JpmCommand jpm;
 
   @Spec CommandSpec spec;
+
+  /** What picocli parsed for this verb: how the verbs with a coded model ({@link CodedSpec}) read their values. */
+  ParseResult parsed() {
+    return spec.commandLine().getParseResult();
+  }
+
+  /** Whether the option {@code name}, which takes no value, was given (for the verbs with a coded model). */
+  boolean flag(String name) {
+    return parsed().matchedOptionValue(name, false);
+  }
 
   PrintWriter out() {
     return spec.commandLine().getOut();
@@ -39,12 +49,9 @@ abstract class ClientCommand implements Callable<Integer> {
 
   /** Sends a request (starting the daemon if needed), printing progress lines as they come. */
   Response send(Request request) throws IOException {
-    return send(jpm.client(), request, out(), style());
-  }
-
-  /** {@link #send(Request)} for a caller without picocli ({@code QuickApply}). */
-  static Response send(DaemonClient client, Request request, PrintWriter out, Style style) throws IOException {
-    Response response = client.send(request, message -> {
+    PrintWriter out = out();
+    Style style = style();
+    Response response = jpm.client().send(request, message -> {
       for (String line : message.split("\n")) out.println(style.pm2() ? "[PM2] " + line : PlanText.line(line, style));
       out.flush();
     });
@@ -69,10 +76,9 @@ abstract class ClientCommand implements Callable<Integer> {
 
   /** Prints the outcome of a verb that changed processes; exit 1 when something did not reach online. */
   int printApplied(Response.Applied applied) {
-    return printApplied(applied, out(), err(), style());
-  }
-
-  static int printApplied(Response.Applied applied, PrintWriter out, PrintWriter err, Style style) {
+    PrintWriter out = out();
+    PrintWriter err = err();
+    Style style = style();
     applied.warnings().forEach(w -> err.println(style.yellow("warning: " + w)));
     ProcessTable.lines(applied.table(), style).forEach(out::println);
     if (applied.failures().isEmpty()) return ExitCode.OK;

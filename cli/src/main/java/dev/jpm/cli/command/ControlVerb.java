@@ -1,15 +1,11 @@
 package dev.jpm.cli.command;
 
-import dev.jpm.cli.client.DaemonClient;
-import dev.jpm.cli.render.Style;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 
 /** Shared by stop, start (of existing apps), restart and delete: send the verb, print the outcome. */
-public abstract class ControlVerb extends ClientCommand {
+abstract class ControlVerb extends ClientCommand {
 
   /** What a target is, for every verb's help. */
   static final String TARGETS = "all, an app name, NAME#INDEX, a pm_id (jpm ls: id), a namespace, a /regex/ of app"
@@ -23,20 +19,18 @@ public abstract class ControlVerb extends ClientCommand {
   int refreshFiles(List<String> files, FileTargets.Options options, String cause) throws Exception {
     int exit = dev.jpm.cli.ExitCode.OK;
     for (String file : files) {
-      int one = StartOrRestartCommand.refresh(jpm.client(), FileTargets.load(jpm, file, options), options.only, cause,
-          out(), err(), style());
+      int one = StartOrRestartCommand.refresh(this, FileTargets.load(jpm, file, options), options.only, cause);
       exit = Math.max(exit, one);
     }
     return exit;
   }
 
-  int control(Request.Verb verb, List<String> targets) throws Exception {
-    return control(jpm.client(), new Request.Control(verb, targets), out(), err(), style());
+  /** The targets of a verb with a coded model ({@link CodedSpec#targets()}), each file replaced by its apps' names. */
+  List<String> parsedTargets() {
+    return FileTargets.expand(jpm, parsed().matchedPositionalValue(0, List.of()), FileTargets.Options.parsed(this));
   }
 
-  /** Sends {@code request} and prints its outcome; the exit code. Also {@code QuickControl}'s. */
-  public static int control(DaemonClient client, Request.Control request, PrintWriter out, PrintWriter err,
-      Style style) throws IOException {
-    return printApplied(expect(send(client, request, out, style), Response.Applied.class), out, err, style);
+  int control(Request.Verb verb, List<String> targets) throws Exception {
+    return printApplied(expect(send(new Request.Control(verb, targets)), Response.Applied.class));
   }
 }

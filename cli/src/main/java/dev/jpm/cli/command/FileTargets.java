@@ -62,12 +62,21 @@ final class FileTargets {
 
   /** The options of a verb whose targets may be files ({@code --only}, {@code --env}). */
   static final class Options {
-    @picocli.CommandLine.Option(names = "--only", split = ",", paramLabel = "APP",
-        description = "With an ecosystem file as TARGET: only these of its apps.")
+    static final String ONLY = "With an ecosystem file as TARGET: only these of its apps.";
+    static final String ENV = "With an ecosystem file as TARGET: read it with env_PROFILE merged over env.";
+
+    @picocli.CommandLine.Option(names = "--only", split = ",", paramLabel = "APP", description = ONLY)
     List<String> only = List.of();
 
-    @picocli.CommandLine.Option(names = "--env", paramLabel = "PROFILE",
-        description = "With an ecosystem file as TARGET: read it with env_PROFILE merged over env.")
+    @picocli.CommandLine.Option(names = "--env", paramLabel = "PROFILE", description = ENV)
     String profile;
+
+    /** The options as a verb with a coded model ({@link CodedSpec#targets()}) parsed them. */
+    static Options parsed(ClientCommand verb) {
+      Options options = new Options();
+      options.only = verb.parsed().matchedOptionValue("--only", List.of());
+      options.profile = verb.parsed().matchedOptionValue("--env", null);
+      return options;
+    }
   }
 }

@@ -1,31 +1,29 @@
 package dev.jpm.cli.command;
 
 import dev.jpm.cli.ExitCode;
+import dev.jpm.cli.JpmCommand;
 import dev.jpm.cli.render.ListOrder;
 import dev.jpm.cli.render.ProcessTable;
-import dev.jpm.cli.render.Style;
 import dev.jpm.engine.protocol.InstanceView;
-import dev.jpm.engine.protocol.Wire;
-import java.io.PrintWriter;
 import java.util.List;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jpm ls}: the process table. */
-@Command(name = "ls", aliases = {"list", "ps", "status"}, description = "List every instance and its state.")
 public final class ListCommand extends ClientCommand {
 
-  @Option(names = "--json", description = "One JSON object per instance.")
-  boolean json;
-
-  @Option(names = "--sort", paramLabel = "FIELD[:asc|desc]",
-      description = "Order by name, id, pid, cpu, memory, uptime, restarts or status; ascending unless :desc.")
-  String sort;
+  public static CommandSpec spec(JpmCommand jpm) {
+    return CodedSpec.of(new ListCommand(), jpm, "ls", "List every instance and its state.", "list", "ps", "status")
+        .flag("One JSON object per instance.", "--json")
+        .option("--sort", "FIELD[:asc|desc]", String.class,
+            "Order by name, id, pid, cpu, memory, uptime, restarts or status; ascending unless :desc.")
+        .spec();
+  }
 
   @Override
   public Integer call() throws Exception {
+    String sort = parsed().matchedOptionValue("--sort", null);
     Response.Table table = expect(send(new Request.List()), Response.Table.class);
     List<InstanceView> rows = table.instances();
     if (sort != null) {
@@ -35,14 +33,8 @@ public final class ListCommand extends ClientCommand {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), bad.getMessage());
       }
     }
-    print(rows, json, out(), style());
+    if (flag("--json")) printJson(rows);
+    else ProcessTable.lines(rows, style()).forEach(out()::println);
     return ExitCode.OK;
-  }
-
-  /** The table, or one JSON object per instance. Shared with {@link dev.jpm.cli.QuickList}. */
-  public static void print(List<InstanceView> rows, boolean json, PrintWriter out, Style style) {
-    if (json) out.println(Wire.CODEC.toPrettyJson(rows));
-    else ProcessTable.lines(rows, style).forEach(out::println);
-    out.flush();
   }
 }

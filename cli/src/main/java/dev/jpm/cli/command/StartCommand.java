@@ -81,7 +81,7 @@ public final class StartCommand extends ControlVerb {
   private int applyFile(String file) throws Exception {
     rejectAppOptions(file);
     LoadResult loaded = EcosystemFile.load(jpm.home(), jpm.workingDirectory(), file, profile, jpm.environment());
-    return ApplyCommand.apply(jpm.client(), loaded, false, only, out(), err(), style());
+    return ApplyCommand.apply(this, loaded, false, only);
   }
 
   /** PM2's {@code start -}: the ecosystem as JSON (or YAML) on stdin, paths relative to this folder. */
@@ -90,7 +90,7 @@ public final class StartCommand extends ControlVerb {
     String content = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
     LoadResult loaded = EcosystemFile.loadText(jpm.home(), jpm.workingDirectory().resolve("stdin"), content, profile,
         jpm.environment());
-    return ApplyCommand.apply(jpm.client(), loaded, false, only, out(), err(), style());
+    return ApplyCommand.apply(this, loaded, false, only);
   }
 
   private void rejectAppOptions(String file) {

@@ -1,12 +1,9 @@
 package dev.jpm.cli.command;
 
-import dev.jpm.cli.client.DaemonClient;
-import dev.jpm.cli.render.Style;
 import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,14 +34,13 @@ public class StartOrRestartCommand extends ClientCommand {
 
   @Override
   public Integer call() throws Exception {
-    return refresh(jpm.client(), FileTargets.load(jpm, file, options), options.only, cause(), out(), err(), style());
+    return refresh(this, FileTargets.load(jpm, file, options), options.only, cause());
   }
 
   /** Sends the file's apps to be started or replaced; prints progress and the outcome. Also reload's and restart's. */
-  static int refresh(DaemonClient client, LoadResult loaded, List<String> only, String cause, PrintWriter out,
-      PrintWriter err, Style style) throws IOException {
-    EcosystemFile.printWarnings(loaded, err, style);
-    Response response = send(client, new Request.StartOrRestart(loaded.desired(), only, cause), out, style);
-    return printApplied(expect(response, Response.Applied.class), out, err, style);
+  static int refresh(ClientCommand verb, LoadResult loaded, List<String> only, String cause) throws IOException {
+    EcosystemFile.printWarnings(loaded, verb.err(), verb.style());
+    Response response = verb.send(new Request.StartOrRestart(loaded.desired(), only, cause));
+    return verb.printApplied(expect(response, Response.Applied.class));
   }
 }

@@ -28,10 +28,6 @@ public final class LogLines {
   private final boolean timestamp;
   private final Map<String, Integer> pmIds;
 
-  public LogLines(PrintWriter out, Style style, boolean json, boolean timestamp) {
-    this(out, style, json ? Shape.JSON : Shape.PREFIXED, timestamp, Map.of());
-  }
-
   /** {@code pmIds}: the pm_id of each instance by {@code NAME#INDEX}, for {@link Shape#PM2_FORMAT}. */
   public LogLines(PrintWriter out, Style style, Shape shape, boolean timestamp, Map<String, Integer> pmIds) {
     this.out = out;

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class LogLinesTest {
 
-  private final LogLines lines = new LogLines(new PrintWriter(new StringWriter()), new Style(false), false, false);
+  private final LogLines lines = new LogLines(new PrintWriter(new StringWriter()), new Style(false),
+      LogLines.Shape.PREFIXED, false, java.util.Map.of());
 
   @Test
   void aLineOfOneInstanceNamesIt() {

@@ -3,16 +3,13 @@ package dev.jpm.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code jpm apply}'s quick path against a real daemon: the same plan, table, exit codes and errors as picocli's. */
-class QuickApplyIT {
+/** {@code jpm apply}'s forms against a real daemon: options with and without {@code =}, exit codes and errors. */
+class ApplyFormsIT {
 
   @RegisterExtension final JpmHarness jpm = new JpmHarness();
 
@@ -21,12 +18,12 @@ class QuickApplyIT {
     jpm.write("sleeper.sh", ApplyIT.SLEEPER);
   }
 
-  private JpmHarness.Result quickApply(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var exit = QuickApply.run(args, jpm.environment(), jpm.work, new PrintWriter(out, true), new PrintWriter(err, true));
-    assertThat(exit).as("a plain apply is taken by the quick path").isPresent();
-    return new JpmHarness.Result(exit.getAsInt(), out.toString(), err.toString());
+  /** {@code jpm apply ARGS...} run from the work folder, where the tests write their files. */
+  private JpmHarness.Result apply(String... args) {
+    String[] withFolder = args.clone();
+    for (int i = 0; i < withFolder.length; i++)
+      if (withFolder[i].endsWith(".yaml")) withFolder[i] = jpm.work.resolve(withFolder[i]).toString();
+    return jpm.run(withFolder);
   }
 
   @Test
@@ -43,11 +40,11 @@ class QuickApplyIT {
             min_uptime: 300ms
         """);
 
-    var first = quickApply("apply", "ecosystem.yaml", "--env", "production", "--only=web").expectExit(0);
+    var first = apply("apply", "ecosystem.yaml", "--env", "production", "--only=web").expectExit(0);
     assertThat(first.out()).contains("+ start web#0").doesNotContain("other").contains("online");
     assertThat(jpm.run("logs", "web", "--lines", "5", "--nostream").out()).contains("greeting=bonjour");
 
-    var again = quickApply("apply", "ecosystem.yaml", "--env=production", "--only", "web").expectExit(0);
+    var again = apply("apply", "ecosystem.yaml", "--env=production", "--only", "web").expectExit(0);
     assertThat(again.out()).contains("in sync: nothing to do");
   }
 
@@ -55,7 +52,7 @@ class QuickApplyIT {
   void anInvalidFileIsReportedWithItsPlaceAndChangesNothing() throws IOException {
     jpm.write("ecosystem.yaml", "apps:\n  - name: web\n    script: sleeper.sh\n    max_restart: 3\n");
 
-    var result = quickApply("apply", "ecosystem.yaml").expectExit(ExitCode.FAILURE);
+    var result = apply("apply", "ecosystem.yaml").expectExit(ExitCode.FAILURE);
 
     assertThat(result.err()).contains("ecosystem.yaml:4:5").contains("did you mean max_restarts")
         .contains("nothing was changed");
@@ -64,18 +61,18 @@ class QuickApplyIT {
 
   @Test
   void aMissingFileFailsWithTheFailureHandlersWords() {
-    var result = quickApply("apply", "nowhere.yaml").expectExit(ExitCode.FAILURE);
+    var result = apply("apply", "nowhere.yaml").expectExit(ExitCode.FAILURE);
     assertThat(result.err()).startsWith("jpm: ").contains("nowhere.yaml: no such file");
   }
 
   @Test
-  void onlyThePlainFormIsTaken() {
-    for (List<String> args : List.of(List.of("apply"), List.of("apply", "-v", "e.yaml"), List.of("apply", "e.yaml",
-        "f.yaml"), List.of("apply", "e.yaml", "--env"), List.of("apply", "--help"), List.of("diff", "e.yaml"),
-        List.of("apply", "e.yaml", "--only="))) {
-      assertThat(QuickApply.Arguments.of(args.toArray(String[]::new))).as("%s", args).isEmpty();
+  void aMissingOrRepeatedFileOrAnOptionWithoutItsValueIsAUsageError() {
+    for (List<String> args : List.of(List.of("apply"), List.of("apply", "e.yaml", "f.yaml"),
+        List.of("apply", "e.yaml", "--env"))) {
+      JpmHarness.Result result = apply(args.toArray(String[]::new));
+      assertThat(result.exit()).as("%s", args).isEqualTo(ExitCode.USAGE);
+      assertThat(result.err()).as("%s", args).startsWith("jpm: ").contains("jpm apply --help lists what it takes");
     }
-    assertThat(QuickApply.Arguments.of(new String[] {"apply", "--prune", "e.yaml", "--only", "a,b"}))
-        .contains(new QuickApply.Arguments("e.yaml", null, true, List.of("a", "b")));
+    assertThat(jpm.daemonPid()).as("no daemon is started for a command line that does not parse").isEmpty();
   }
 }
