@@ -310,21 +310,26 @@ class ApplyIT {
   }
 
   @Test
-  void showAndEnvMaskSecretLookingValuesUnlessAsked() throws IOException {
+  void showAndEnvMaskSecretLookingAndDeclaredSecretValuesUnlessAsked() throws IOException {
     Path file = ecosystem("""
           - name: web
             script: sleeper.sh
             min_uptime: 300ms
             env:
               DB_PASSWORD: s3cr3t-value
+              DATABASE_URL: postgres://app:pw@db/app
               GREETING: hello
+            secret_env: [DATABASE_URL]
         """);
     jpm.run("apply", file.toString()).expectExit(0);
 
-    assertThat(jpm.run("show", "web").expectExit(0).out()).contains("hello").doesNotContain("s3cr3t-value");
-    assertThat(jpm.run("show", "web", "--json").expectExit(0).out()).contains("hello").doesNotContain("s3cr3t-value");
+    assertThat(jpm.run("show", "web").expectExit(0).out()).contains("hello")
+        .doesNotContain("s3cr3t-value", "postgres://");
+    assertThat(jpm.run("show", "web", "--json").expectExit(0).out()).contains("hello")
+        .doesNotContain("s3cr3t-value", "postgres://");
     assertThat(jpm.run("env", "web#0").expectExit(0).out()).contains("GREETING: hello")
-        .doesNotContain("s3cr3t-value");
-    assertThat(jpm.run("show", "web", "--show-secrets").expectExit(0).out()).contains("s3cr3t-value");
+        .doesNotContain("s3cr3t-value", "postgres://");
+    assertThat(jpm.run("show", "web", "--show-secrets").expectExit(0).out())
+        .contains("s3cr3t-value", "postgres://app:pw@db/app");
   }
 }

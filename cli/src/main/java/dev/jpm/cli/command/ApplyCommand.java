@@ -37,7 +37,7 @@ public final class ApplyCommand extends ClientCommand {
   static int apply(ClientCommand verb, LoadResult loaded, boolean prune, List<String> only) throws IOException {
     if (!loaded.ok()) return Problems.print(EcosystemFile.invalid(loaded), verb.err(), verb.style());
     requireKnown(only, loaded, prune);
-    EcosystemFile.printWarnings(loaded, verb.err(), verb.style());
+    EcosystemFile.printApplyWarnings(loaded, verb.err(), verb.style());
     Response response = verb.send(new Request.Apply(loaded.desired(), prune, only));
     Response.Applied applied = expect(response, Response.Applied.class);
     if (applied.plan().isEmpty()) verb.out().println("in sync: nothing to do");

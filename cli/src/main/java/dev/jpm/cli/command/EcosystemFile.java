@@ -6,6 +6,7 @@ import dev.jpm.cli.render.Style;
 import dev.jpm.engine.config.ConfigProblem;
 import dev.jpm.engine.config.EcosystemFiles;
 import dev.jpm.engine.config.LoadResult;
+import dev.jpm.engine.config.RunsAsRoot;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Response;
 import java.io.IOException;
@@ -60,6 +61,12 @@ public final class EcosystemFile {
   /** Prints the warnings of a usable file, before anything is sent. */
   static void printWarnings(LoadResult loaded, PrintWriter err, Style style) {
     warnings(loaded).forEach(w -> err.println(style.yellow("warning: " + w)));
+  }
+
+  /** What {@code apply} and {@code start FILE} add: apps that will run as root because they name no user. */
+  static void printApplyWarnings(LoadResult loaded, PrintWriter err, Style style) {
+    printWarnings(loaded, err, style);
+    RunsAsRoot.warning(loaded.desired()).ifPresent(w -> err.println(style.yellow("warning: " + w)));
   }
 
   private static List<String> render(List<ConfigProblem> problems) {

@@ -25,7 +25,7 @@ public final class EnvCommand extends ClientCommand {
   public Integer call() throws Exception {
     Response.Environment env = expect(send(new Request.Environment(target)), Response.Environment.class);
     env.variables().forEach((name, value) ->
-        out().println(name + ": " + SecretValues.shown(name, value, showSecrets)));
+        out().println(name + ": " + SecretValues.shown(name, value, showSecrets, env.secret())));
     return ExitCode.OK;
   }
 }

@@ -28,18 +28,18 @@ public final class ShowCommand extends ClientCommand {
   @Override
   public Integer call() throws Exception {
     Response.AppDetail detail = expect(send(new Request.Show(name)), Response.AppDetail.class);
-    if (json) out().println(masked(Wire.CODEC.toPrettyJson(detail)));
+    if (json) out().println(masked(Wire.CODEC.toPrettyJson(detail), detail.spec().secretEnv()));
     else AppDetails.lines(detail, style(), showSecrets).forEach(out()::println);
     return ExitCode.OK;
   }
 
   /** The JSON with the spec's secret-looking env values masked, unless {@code --show-secrets}. */
-  private String masked(String json) {
+  private String masked(String json, java.util.List<String> declared) {
     if (showSecrets) return json;
     tools.jackson.databind.JsonNode tree = tools.jackson.databind.json.JsonMapper.shared().readTree(json);
     if (tree.path("spec").path("env") instanceof tools.jackson.databind.node.ObjectNode env)
       for (String name : java.util.List.copyOf(env.propertyNames()))
-        env.put(name, SecretValues.shown(name, env.get(name).asString(), false));
+        env.put(name, SecretValues.shown(name, env.get(name).asString(), false, declared));
     return tools.jackson.databind.json.JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(tree);
   }
 }

@@ -39,7 +39,8 @@ public final class AppDetails {
     field(lines, "cwd", spec.cwd());
     if (spec.runAs() != null) field(lines, "uid", spec.runAs().toString());
     for (Map.Entry<String, String> env : spec.env().entrySet())
-      field(lines, "env." + env.getKey(), SecretValues.shown(env.getKey(), env.getValue(), showSecrets));
+      field(lines, "env." + env.getKey(), SecretValues.shown(env.getKey(), env.getValue(), showSecrets,
+          spec.secretEnv()));
     field(lines, "autorestart", Boolean.toString(spec.restart().autorestart()));
     field(lines, "max_restarts", Integer.toString(spec.restart().maxRestarts()));
     field(lines, "min_uptime", spec.restart().minUptimeMs() + "ms");

@@ -1,5 +1,6 @@
 package dev.jpm.cli.render;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,8 +23,12 @@ public final class SecretValues {
     return WORDS.stream().anyMatch(upper::contains);
   }
 
-  /** The value to print: itself, or the mask when the name looks secret and secrets are not to be shown. */
-  public static String shown(String name, String value, boolean showSecrets) {
-    return showSecrets || !isSecret(name) || value == null || value.isEmpty() ? value : MASK;
+  /**
+   * The value to print: itself, or the mask when the name looks secret or the app declares it so ({@code
+   * secret_env}) and secrets are not to be shown.
+   */
+  public static String shown(String name, String value, boolean showSecrets, Collection<String> declared) {
+    boolean secret = isSecret(name) || declared.contains(name);
+    return showSecrets || !secret || value == null || value.isEmpty() ? value : MASK;
   }
 }

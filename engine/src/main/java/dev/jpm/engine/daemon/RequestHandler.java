@@ -170,7 +170,8 @@ final class RequestHandler implements ControlServer.Handler {
   private Response environment(String target) {
     InstanceId id = Targets.resolve(target == null ? List.of() : List.of(target), supervisor.observe())
         .single("env", target);
-    return new Response.Environment(id.toString(), new TreeMap<>(supervisor.launchedEnvironment(id)));
+    return new Response.Environment(id.toString(), new TreeMap<>(supervisor.launchedEnvironment(id)),
+        supervisor.observe().apps().get(id.app()).applied().secretEnv());
   }
 
   private static DesiredState required(DesiredState desired) {

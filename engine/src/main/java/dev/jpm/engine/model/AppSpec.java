@@ -45,6 +45,7 @@ import java.util.TreeMap;
  * @param versioning revision info and {@code post_update} commands of the app's git checkout
  * @param traffic readiness, cluster front port and rolling reload settings
  * @param runAs the user (and group) the processes run as, or null for the daemon's own
+ * @param secretEnv env variables whose values {@code show} and {@code env} mask, beside the secret-looking names
  */
 public record AppSpec(
     String name,
@@ -75,7 +76,8 @@ public record AppSpec(
     boolean autostart,
     Versioning versioning,
     Traffic traffic,
-    RunAs runAs) {
+    RunAs runAs,
+    List<String> secretEnv) {
 
   public static final String DEFAULT_NAMESPACE = "default";
   public static final String DEFAULT_INSTANCE_VAR = "NODE_APP_INSTANCE";
@@ -101,6 +103,7 @@ public record AppSpec(
     watch = watch == null ? List.of() : List.copyOf(watch);
     ignoreWatch = ignoreWatch == null ? List.of() : List.copyOf(ignoreWatch);
     dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    secretEnv = secretEnv == null ? List.of() : List.copyOf(secretEnv); // a table saved before the key has none
     if (versioning == null) versioning = Versioning.DEFAULTS;
     if (traffic == null) traffic = Traffic.DEFAULTS;
   }
@@ -114,14 +117,14 @@ public record AppSpec(
       Versioning versioning, Traffic traffic) {
     this(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env, instances, execMode,
         instanceVar, incrementVar, port, restart, stop, logs, listenTimeoutMs, maxMemoryBytes, cronRestart, watch,
-        ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic, null);
+        ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic, null, List.of());
   }
 
   /** The same app with another instance count (scale). */
   public AppSpec withInstances(int count) {
     return new AppSpec(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env,
         count, execMode, instanceVar, incrementVar, port, restart, stop, logs, listenTimeoutMs, maxMemoryBytes,
-        cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic, runAs);
+        cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic, runAs, secretEnv);
   }
 
   /**

@@ -64,6 +64,7 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     changes.compare("watch_delay", a.watchDelayMs(), b.watchDelayMs(), ValueText::millis);
     compareLogs(changes, a.logs(), b.logs());
     changes.compare("depends_on", a.dependsOn(), b.dependsOn(), SpecDiff::dependencies);
+    changes.compare("secret_env", a.secretEnv(), b.secretEnv(), Object::toString);
     changes.compare("autostart", a.autostart(), b.autostart(), String::valueOf);
     compareTraffic(changes, a.traffic(), b.traffic());
     changes.compare("namespace", a.namespace(), b.namespace(), String::valueOf);

@@ -92,8 +92,15 @@ public sealed interface Response {
    *
    * @param instance the instance, {@code NAME#INDEX}
    * @param variables the variables, by name
+   * @param secret the names the app declares secret ({@code secret_env}): printed masked, as secret-looking names
    */
-  record Environment(String instance, java.util.Map<String, String> variables) implements Response {}
+  record Environment(String instance, java.util.Map<String, String> variables, List<String> secret)
+      implements Response {
+
+    public Environment {
+      secret = secret == null ? List.of() : List.copyOf(secret);
+    }
+  }
 
   /** A request without a richer answer succeeded; {@code message} says what was done. */
   record Done(String message) implements Response {}

@@ -53,4 +53,18 @@ class RunAsTest {
     assertThat(RunAsMapper.refusal(nobody, 0, 65534)).as("yourself, another group")
         .contains("needs jpm's daemon to run as root");
   }
+
+  @Test
+  void applyByRootWarnsOnceForTheAppsThatNameNoUser() {
+    LoaderFixture fx = new LoaderFixture(temp).script("app.sh");
+    var desired = fx.load("ecosystem.yaml", """
+        apps:
+          - {name: a, script: app.sh}
+          - {name: b, script: app.sh}
+        """).desired();
+
+    assertThat(RunsAsRoot.warning(desired, 0)).hasValue(
+        "2 apps run as root, as jpm's daemon does: name the user with uid (PM2's user) to run them as that user");
+    assertThat(RunsAsRoot.warning(desired, 1000)).as("not root").isEmpty();
+  }
 }

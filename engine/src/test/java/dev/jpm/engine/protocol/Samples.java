@@ -46,7 +46,7 @@ public final class Samples {
       "node", List.of("--max-old-space-size=64"), List.of("node", "--max-old-space-size=64", "server.js"), "/srv/api",
       new LinkedHashMap<>(Map.of("B", "2", "A", "1")), 3, ExecMode.CLUSTER, "MY_INSTANCE", "PORT", 18080, RESTART,
       STOP, LOGS, 4000, 314_572_800, "0 3 * * *", List.of("src"), List.of("*.tmp"), 250, List.of(DEPENDENCY), false,
-      VERSIONING, TRAFFIC, RUN_AS);
+      VERSIONING, TRAFFIC, RUN_AS, List.of("DATABASE_URL"));
   public static final InstanceId ID = new InstanceId("api", 2);
   public static final ProcessRecord RECORD = new ProcessRecord(ID, ProcessStatus.WAITING_RESTART, 4242,
       1_795_000_000_123L, "13247f56471d8075", 1_795_000_000_456L, 5, 2, 137, "KILL", "memory limit", "cron", 20001, 7);
@@ -121,7 +121,8 @@ public final class Samples {
       new Response.LogBatch(List.of(LOG_ENTRY, new LogEntry("api", LogEntry.SHARED, "out", "", 0)), 12),
       new Response.Done("flushed 3 files"),
       new Response.Apps(List.of(APP_INSTANCES)),
-      new Response.Environment("api#2", new java.util.TreeMap<>(Map.of("PORT", "20001", "NODE_APP_INSTANCE", "2"))));
+      new Response.Environment("api#2", new java.util.TreeMap<>(Map.of("PORT", "20001", "NODE_APP_INSTANCE", "2")),
+          List.of("DATABASE_URL")));
 
   /** Every model record, and the protocol's records that are parts of messages or files. */
   public static final List<Record> PARTS = List.of(HEALTH, TRAFFIC, ROTATION, LOGS, RESTART, STOP, VERSIONING,
