@@ -84,7 +84,8 @@ final class SpecMapper {
         restart(app), stop(app), logs, millis(app, "listen_timeout", DEFAULT_LISTEN_TIMEOUT_MS), maxMemory,
         cron(app), watch(app.path("watch"), cwd), ignoreWatch(app), millis(app, "watch_delay", 0),
         dependencies(app.path("depends_on")), app.path("autostart").asBoolean(true),
-        new Versioning(app.path("vizion").asBoolean(true), strings(app.path("post_update"))), traffic));
+        new Versioning(app.path("vizion").asBoolean(true), strings(app.path("post_update"))), traffic,
+        text(app, "image")));
   }
 
   private static boolean isPython(String interpreter) {

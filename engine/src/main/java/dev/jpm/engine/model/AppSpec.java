@@ -44,6 +44,8 @@ import java.util.TreeMap;
  * @param autostart start on apply; false registers the app stopped
  * @param versioning revision info and {@code post_update} commands of the app's git checkout
  * @param traffic readiness, cluster front port and rolling reload settings
+ * @param image the container image that holds the app, for {@code jpm export}; null when the file sets none. jpm
+ *     never runs it, so it is outside {@link #specHash()} and a change is applied in place
  */
 public record AppSpec(
     String name,
@@ -73,7 +75,8 @@ public record AppSpec(
     List<Dependency> dependsOn,
     boolean autostart,
     Versioning versioning,
-    Traffic traffic) {
+    Traffic traffic,
+    String image) {
 
   public static final String DEFAULT_NAMESPACE = "default";
   public static final String DEFAULT_INSTANCE_VAR = "NODE_APP_INSTANCE";
@@ -103,11 +106,23 @@ public record AppSpec(
     if (traffic == null) traffic = Traffic.DEFAULTS;
   }
 
+  /** Without an image: an app that is only ever run by jpm. */
+  public AppSpec(String name, String namespace, String source, String script, List<String> args, String interpreter,
+      List<String> interpreterArgs, List<String> command, String cwd, Map<String, String> env, int instances,
+      ExecMode execMode, String instanceVar, String incrementVar, Integer port, RestartPolicy restart, StopPolicy stop,
+      LogSpec logs, long listenTimeoutMs, long maxMemoryBytes, String cronRestart, List<String> watch,
+      List<String> ignoreWatch, long watchDelayMs, List<Dependency> dependsOn, boolean autostart,
+      Versioning versioning, Traffic traffic) {
+    this(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env, instances, execMode,
+        instanceVar, incrementVar, port, restart, stop, logs, listenTimeoutMs, maxMemoryBytes, cronRestart, watch,
+        ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic, null);
+  }
+
   /** The same app with another instance count (scale). */
   public AppSpec withInstances(int count) {
     return new AppSpec(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env,
         count, execMode, instanceVar, incrementVar, port, restart, stop, logs, listenTimeoutMs, maxMemoryBytes,
-        cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic);
+        cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic, image);
   }
 
   /**
