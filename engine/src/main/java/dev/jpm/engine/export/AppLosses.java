@@ -30,6 +30,7 @@ final class AppLosses {
     if (settings.namedByUser(logs.outFile())) add("out_file", instead);
     if (settings.namedByUser(logs.errorFile())) add("error_file", instead);
     if (settings.namedByUser(logs.combinedFile())) add("log_file", instead);
+    if (settings.namedByUser(logs.pidFile())) add("pid_file", "no pid file is written");
   }
 
   /** What neither Kubernetes nor systemd can do, said the same way for both. */
@@ -49,6 +50,5 @@ final class AppLosses {
     if (logs.dateFormat() != null) add("log_date_format", "lines are not prefixed with a timestamp");
     if (logs.json()) add("log_type", "lines are not wrapped as JSON objects");
     if (logs.rotation() != null && logs.rotation().active()) add("log_rotate", "not rotated by jpm");
-    if (logs.pidFile() != null) add("pid_file", "no pid file is written");
   }
 }

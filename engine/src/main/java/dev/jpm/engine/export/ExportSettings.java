@@ -7,19 +7,18 @@ import java.util.Objects;
  * What an export needs beyond the apps.
  *
  * @param images default images by program (Kubernetes)
- * @param defaultLogFolder where jpm writes an app's logs when the file names no log file ({@code JPM_HOME/logs}):
- *     such logs become the target's own (kubectl logs, the journal) without a report line; a file the user named is
- *     reported or mapped
+ * @param jpmHome where jpm keeps an app's log and pid files when the file names none: such files become the
+ *     target's own logging (kubectl logs, the journal) without a report line; a file the user named is reported
  */
-public record ExportSettings(ImageDefaults images, Path defaultLogFolder) {
+public record ExportSettings(ImageDefaults images, Path jpmHome) {
 
   public ExportSettings {
     Objects.requireNonNull(images, "images");
-    Objects.requireNonNull(defaultLogFolder, "defaultLogFolder");
+    Objects.requireNonNull(jpmHome, "jpmHome");
   }
 
-  /** Whether {@code file} (a log file template of a spec, or null) is a file the user asked for. */
+  /** Whether {@code file} (a log or pid file template of a spec, or null) is a file the user asked for. */
   boolean namedByUser(String file) {
-    return file != null && !file.equals("/dev/null") && !Path.of(file).startsWith(defaultLogFolder);
+    return file != null && !file.equals("/dev/null") && !Path.of(file).startsWith(jpmHome);
   }
 }
