@@ -2,6 +2,7 @@ package dev.jpm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jpm.engine.examples.ExamplesTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,10 +32,7 @@ class ExportIT {
   @RegisterExtension final JpmHarness jpm = new JpmHarness();
 
   static Stream<Path> ecosystems() throws IOException {
-    try (Stream<Path> files = Files.walk(REPO.resolve("examples"))) {
-      List<Path> examples = files.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList();
-      return Stream.concat(Stream.of(REPO.resolve("ecosystem.example.yaml")), examples.stream());
-    }
+    return ExamplesTest.ecosystems();
   }
 
   @ParameterizedTest
