@@ -7,6 +7,7 @@ import dev.jpm.cli.command.BackwardCommand;
 import dev.jpm.cli.command.ClearDumpCommand;
 import dev.jpm.cli.command.DeleteCommand;
 import dev.jpm.cli.command.DiffCommand;
+import dev.jpm.cli.command.ExportCommand;
 import dev.jpm.cli.command.ForwardCommand;
 import dev.jpm.cli.command.GitOpsCommand;
 import dev.jpm.cli.command.FlushCommand;
@@ -65,7 +66,7 @@ final class Verbs {
       UnstartupCommand.class,
       JlistCommand.class, PrettylistCommand.class, EnvCommand.class, IdCommand.class, PidCommand.class,
       SendSignalCommand.class, ResetCommand.class, StartOrRestartCommand.class, StartOrReloadCommand.class,
-      LinkCommand.class, Pm2Command.class, UpdateCommand.class);
+      LinkCommand.class, Pm2Command.class, UpdateCommand.class, ExportCommand.class);
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
@@ -125,6 +126,7 @@ final class Verbs {
     words.put("link", LinkCommand.class);
     words.put("pm2", Pm2Command.class);
     words.put("update", UpdateCommand.class);
+    words.put("export", ExportCommand.class);
     return Map.copyOf(words);
   }
 }

@@ -1,5 +1,6 @@
 package dev.jpm.cli.command;
 
+import dev.jpm.engine.export.SystemdSyntax;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -61,14 +62,9 @@ record SystemdUnit(String name, Path launcher, String user, Path home, Path jpmH
     for (String line : lines) unit.append(line).append('\n');
   }
 
-  /**
-   * systemd's quoting: {@code %} doubled (it starts a specifier), and a word with spaces, quotes or backslashes in
-   * double quotes, with those escaped.
-   */
+  /** systemd's quoting, as every unit jpm writes has it. */
   static String quote(String value) {
-    String word = value.replace("%", "%%");
-    if (word.chars().noneMatch(c -> c == ' ' || c == '"' || c == '\\' || c == '\'' || c == '\t')) return word;
-    return '"' + word.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    return SystemdSyntax.quote(value);
   }
 
   /** The commands that enable (or, with {@code disable}, disable) the unit, as a person would type them. */

@@ -88,7 +88,7 @@ final class SpecMapper {
         cron(app), watch(app.path("watch"), cwd), ignoreWatch(app), millis(app, "watch_delay", 0),
         dependencies(app.path("depends_on")), app.path("autostart").asBoolean(true),
         new Versioning(app.path("vizion").asBoolean(true), strings(app.path("post_update"))), traffic, runAs,
-        strings(app.path("secret_env"))));
+        strings(app.path("secret_env")), text(app, "image")));
   }
 
   private static boolean isPython(String interpreter) {

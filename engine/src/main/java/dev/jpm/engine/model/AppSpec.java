@@ -46,6 +46,8 @@ import java.util.TreeMap;
  * @param traffic readiness, cluster front port and rolling reload settings
  * @param runAs the user (and group) the processes run as, or null for the daemon's own
  * @param secretEnv env variables whose values {@code show} and {@code env} mask, beside the secret-looking names
+ * @param image the container image that holds the app, for {@code jpm export}; null when the file sets none. jpm
+ *     never runs it, so it is outside {@link #specHash()} and a change is applied in place
  */
 public record AppSpec(
     String name,
@@ -77,7 +79,8 @@ public record AppSpec(
     Versioning versioning,
     Traffic traffic,
     RunAs runAs,
-    List<String> secretEnv) {
+    List<String> secretEnv,
+    String image) {
 
   public static final String DEFAULT_NAMESPACE = "default";
   public static final String DEFAULT_INSTANCE_VAR = "NODE_APP_INSTANCE";
@@ -108,7 +111,7 @@ public record AppSpec(
     if (traffic == null) traffic = Traffic.DEFAULTS;
   }
 
-  /** An app that runs as the daemon's own user. */
+  /** An app that runs as the daemon's own user, declares no secret and names no image. */
   public AppSpec(String name, String namespace, String source, String script, List<String> args, String interpreter,
       List<String> interpreterArgs, List<String> command, String cwd, Map<String, String> env, int instances,
       ExecMode execMode, String instanceVar, String incrementVar, Integer port, RestartPolicy restart, StopPolicy stop,
@@ -117,14 +120,15 @@ public record AppSpec(
       Versioning versioning, Traffic traffic) {
     this(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env, instances, execMode,
         instanceVar, incrementVar, port, restart, stop, logs, listenTimeoutMs, maxMemoryBytes, cronRestart, watch,
-        ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic, null, List.of());
+        ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic, null, List.of(), null);
   }
 
   /** The same app with another instance count (scale). */
   public AppSpec withInstances(int count) {
     return new AppSpec(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env,
         count, execMode, instanceVar, incrementVar, port, restart, stop, logs, listenTimeoutMs, maxMemoryBytes,
-        cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic, runAs, secretEnv);
+        cronRestart, watch, ignoreWatch, watchDelayMs, dependsOn, autostart, versioning, traffic, runAs, secretEnv,
+        image);
   }
 
   /**

@@ -68,6 +68,7 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
     changes.compare("autostart", a.autostart(), b.autostart(), String::valueOf);
     compareTraffic(changes, a.traffic(), b.traffic());
     changes.compare("namespace", a.namespace(), b.namespace(), String::valueOf);
+    changes.compare("image", a.image(), b.image(), ValueText::orNone);
     changes.compare("vizion", a.versioning().vizion(), b.versioning().vizion(), String::valueOf);
     changes.compare("post_update", a.versioning().postUpdate(), b.versioning().postUpdate(), Object::toString);
     // Not a file key, but it decides which file may prune the app, so adopting an app is worth a line.

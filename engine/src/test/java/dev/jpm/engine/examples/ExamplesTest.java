@@ -22,13 +22,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every ecosystem the repository ships loads without errors, in every profile it has, and plans a start of every instance. */
-class ExamplesTest {
+public class ExamplesTest {
 
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
   @TempDir Path jpmHome;
 
-  static Stream<Path> ecosystems() throws IOException {
+  /** ecosystem.example.yaml and every ecosystem in examples/; also what jpm export's tests run on. */
+  public static Stream<Path> ecosystems() throws IOException {
     try (Stream<Path> files = Files.walk(REPO.resolve("examples"))) {
       List<Path> examples = files.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList();
       return Stream.concat(Stream.of(REPO.resolve("ecosystem.example.yaml")), examples.stream());
