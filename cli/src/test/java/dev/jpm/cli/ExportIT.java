@@ -124,13 +124,14 @@ class ExportIT {
   @Test
   void theUserAnAppRunsAsBecomesUserAndGroupInItsUnitAndAReportLineForKubernetes() throws Exception {
     assumeTrue(Users.effectiveUid() == 0, "naming another user is refused unless the daemon runs as root");
+    assumeTrue(Users.user("www-data").isPresent(), "Debian's www-data user");
     Path file = jpm.write("eco.yaml", """
         apps:
           - name: api
             script: "sleep 600"
             image: debian:bookworm-slim
-            uid: nobody
-            gid: nogroup
+            uid: www-data
+            gid: www-data
         """);
     Path units = jpm.work.resolve("units");
 
@@ -138,7 +139,7 @@ class ExportIT {
     JpmHarness.Result kubernetes = jpm.run("export", file.toString(), "--to", "kubernetes", "--image", IMAGES)
         .expectExit(0);
 
-    assertThat(Files.readString(units.resolve("jpm-api.service"))).contains("User=nobody", "Group=nogroup");
+    assertThat(Files.readString(units.resolve("jpm-api.service"))).contains("User=www-data", "Group=www-data");
     assertThat(systemd("verify", units.resolve("jpm-api.service").toString())).isEmpty();
     assertThat(kubernetes.err()).contains("api.uid: the container runs as its image's user");
   }
