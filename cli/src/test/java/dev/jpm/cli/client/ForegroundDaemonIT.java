@@ -7,7 +7,7 @@ import dev.jpm.engine.config.AppSpecs;
 import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
-import dev.jpm.engine.supervise.Liveness;
+import dev.jpm.engine.os.Liveness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

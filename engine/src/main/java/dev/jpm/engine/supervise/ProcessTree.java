@@ -1,5 +1,6 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.os.Liveness;
 import dev.jpm.engine.os.ProcStat;
 import dev.jpm.engine.os.Signals;
 import java.io.IOException;

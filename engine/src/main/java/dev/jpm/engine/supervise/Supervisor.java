@@ -9,6 +9,7 @@ import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.RestartEvent;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.os.Liveness;
 import dev.jpm.engine.os.Signals;
 import dev.jpm.engine.protocol.JpmHome;
 import java.nio.file.Files;
