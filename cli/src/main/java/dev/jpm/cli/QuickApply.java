@@ -3,7 +3,7 @@ package dev.jpm.cli;
 import dev.jpm.cli.command.ApplyCommand;
 import dev.jpm.cli.command.EcosystemFile;
 import dev.jpm.engine.config.LoadResult;
-import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.home.JpmHome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

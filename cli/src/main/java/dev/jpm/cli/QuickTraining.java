@@ -1,7 +1,7 @@
 package dev.jpm.cli;
 
+import dev.jpm.engine.home.JpmHome;
 import dev.jpm.engine.protocol.Frames;
-import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Wire;
 import java.io.IOException;
 import java.io.PrintWriter;

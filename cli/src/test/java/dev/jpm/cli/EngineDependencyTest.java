@@ -14,16 +14,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CLI is a thin client: it talks the protocol, reads the home folder's layout and validates files with the
- * engine's config (whose output is model records). It never reaches into the daemon's machinery, so that machinery
- * can change, or move to a module of its own, without touching the CLI.
+ * The CLI is a thin client: it talks the protocol, finds its daemon through the home folder's layout and validates
+ * files with the engine's config (whose output is model records). It never reaches into the daemon's machinery, so
+ * that machinery can change, or move to a module of its own, without touching the CLI.
  */
 class EngineDependencyTest {
 
   private static final Path MAIN = Path.of("src", "main", "java");
 
   /** Whole packages the CLI may use. */
-  private static final Set<String> PACKAGES = Set.of("protocol", "config", "model");
+  private static final Set<String> PACKAGES = Set.of("protocol", "home", "config", "model");
 
   /**
    * Single classes outside those packages, each a read-only look at the machine that needs no daemon: whether the
@@ -35,7 +35,7 @@ class EngineDependencyTest {
   private static final Pattern REFERENCE = Pattern.compile("(?<!\")dev\\.jpm\\.engine\\.(\\w+)\\.([A-Z]\\w*)");
 
   @Test
-  void theCliUsesTheEngineOnlyForProtocolConfigAndModel() throws IOException {
+  void theCliUsesTheEngineOnlyForProtocolHomeConfigAndModel() throws IOException {
     List<String> references = engineReferences();
     assertThat(references).as("the scan finds the CLI's sources").anyMatch(ref -> ref.endsWith(" protocol.Request"));
     assertThat(references).as("engine types the CLI must not use")

@@ -1,7 +1,7 @@
 package dev.jpm.cli.client;
 
+import dev.jpm.engine.home.JpmHome;
 import dev.jpm.engine.protocol.Frames;
-import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.protocol.Wire;

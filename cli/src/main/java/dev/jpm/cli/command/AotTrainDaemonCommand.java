@@ -2,7 +2,7 @@ package dev.jpm.cli.command;
 
 import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.engine.config.LoadResult;
-import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.home.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.os.Liveness;

@@ -1,6 +1,6 @@
 package dev.jpm.cli.command;
 
-import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.home.JpmHome;
 import dev.jpm.engine.os.Liveness;
 import java.io.IOException;
 import java.nio.file.Files;

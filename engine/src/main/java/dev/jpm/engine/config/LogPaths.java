@@ -1,7 +1,7 @@
 package dev.jpm.engine.config;
 
+import dev.jpm.engine.home.JpmHome;
 import dev.jpm.engine.model.LogSpec;
-import dev.jpm.engine.protocol.JpmHome;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
