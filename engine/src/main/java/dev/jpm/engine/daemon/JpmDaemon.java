@@ -2,9 +2,9 @@ package dev.jpm.engine.daemon;
 
 import dev.jpm.engine.config.ConfigReader;
 import dev.jpm.engine.config.DaemonSettings;
-import dev.jpm.engine.git.GitOpsSources;
-import dev.jpm.engine.git.RevisionCache;
-import dev.jpm.engine.git.RevisionMoves;
+import dev.jpm.engine.gitops.GitOpsSources;
+import dev.jpm.engine.gitops.RevisionCache;
+import dev.jpm.engine.gitops.RevisionMoves;
 import dev.jpm.engine.git.RevisionProbe;
 import dev.jpm.engine.home.JpmHome;
 import dev.jpm.engine.metrics.PrometheusEndpoint;
