@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -24,7 +25,7 @@ public final class Wire {
   public static final int MAX_FRAME = Frames.MAX_FRAME;
 
   /** The one JSON binding of the protocol and of the daemon's state files. */
-  public static final JsonCodec CODEC = new JsonCodec(Request.TYPES, Response.TYPES);
+  public static final JsonCodec CODEC = new JsonCodec(List.of(Request.TYPES, Response.TYPES), List.of());
 
   private Wire() {}
 
