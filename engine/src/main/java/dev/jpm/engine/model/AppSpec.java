@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * @param logs log destinations
  * @param listenTimeoutMs how long readiness may take
  * @param maxMemoryBytes memory ceiling that triggers a restart; 0 = none
- * @param cronRestart cron expression as written in the file, or null
+ * @param cronRestart when to restart the app on a schedule ({@code cron_restart}), or null
  * @param watch paths to watch (absolute); empty = no watch
  * @param ignoreWatch globs not to watch
  * @param watchDelayMs debounce between a change and the restart
@@ -66,7 +66,7 @@ public record AppSpec(
     LogSpec logs,
     long listenTimeoutMs,
     long maxMemoryBytes,
-    String cronRestart,
+    CronSchedule cronRestart,
     List<String> watch,
     List<String> ignoreWatch,
     long watchDelayMs,
