@@ -1,21 +1,20 @@
 package dev.jpm.engine.model;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An app's {@code cron_restart}, parsed once when the file is read: the expression as written (PM2's dialect:
  * croner's 5 fields, or 6 with seconds first, or a macro such as {@code @daily}) and the Quartz expressions whose
  * fire times together are its. Files and the wire carry the expression only, and reading them parses it again (that
- * is reading at the edge), so the scheduler never translates. Equal when the expressions are.
+ * is reading at the edge), so the scheduler never translates. Equal when the expressions are; printed as the
+ * expression.
  */
-public final class CronSchedule {
+public final class CronSchedule extends TextValue {
 
-  private final String expression;
   private final List<String> quartzExpressions;
 
   private CronSchedule(String expression, List<String> quartzExpressions) {
-    this.expression = Objects.requireNonNull(expression, "expression");
+    super(expression);
     this.quartzExpressions = quartzExpressions;
   }
 
@@ -42,7 +41,7 @@ public final class CronSchedule {
 
   /** The expression as written. */
   public String expression() {
-    return expression;
+    return text();
   }
 
   /** One or two valid Quartz expressions; empty only for a restored expression this version cannot read. */
@@ -53,21 +52,5 @@ public final class CronSchedule {
   /** False only for a restored expression this version cannot read. */
   public boolean fires() {
     return !quartzExpressions.isEmpty();
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof CronSchedule schedule && schedule.expression.equals(expression);
-  }
-
-  @Override
-  public int hashCode() {
-    return expression.hashCode();
-  }
-
-  /** The expression as written: what plans, messages and {@code jpm show} print. */
-  @Override
-  public String toString() {
-    return expression;
   }
 }
