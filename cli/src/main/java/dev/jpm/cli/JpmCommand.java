@@ -1,7 +1,7 @@
 package dev.jpm.cli;
 
 import dev.jpm.cli.client.DaemonClient;
-import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.home.JpmHome;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;

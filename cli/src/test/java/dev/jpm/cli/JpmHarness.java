@@ -3,7 +3,7 @@ package dev.jpm.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.jpm.engine.supervise.Liveness;
+import dev.jpm.engine.os.Liveness;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

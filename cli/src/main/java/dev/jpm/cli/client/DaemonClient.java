@@ -1,6 +1,6 @@
 package dev.jpm.cli.client;
 
-import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.home.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.protocol.Wire;

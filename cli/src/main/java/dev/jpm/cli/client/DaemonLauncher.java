@@ -1,6 +1,6 @@
 package dev.jpm.cli.client;
 
-import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.home.JpmHome;
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;

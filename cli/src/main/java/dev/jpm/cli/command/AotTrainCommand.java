@@ -2,8 +2,8 @@ package dev.jpm.cli.command;
 
 import dev.jpm.cli.ExitCode;
 import dev.jpm.cli.Main;
+import dev.jpm.engine.home.JpmHome;
 import dev.jpm.engine.protocol.InstanceView;
-import dev.jpm.engine.protocol.JpmHome;
 import dev.jpm.engine.protocol.LogEntry;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;

@@ -2,10 +2,10 @@ package dev.jpm.cli.command;
 
 import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.engine.config.LoadResult;
-import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.home.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
-import dev.jpm.engine.supervise.Liveness;
+import dev.jpm.engine.os.Liveness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.jpm.engine.config.ConfigProblem;
 import dev.jpm.engine.config.EcosystemFiles;
 import dev.jpm.engine.config.LoadResult;
 import dev.jpm.engine.config.RunsAsRoot;
-import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.home.JpmHome;
 import dev.jpm.engine.protocol.Response;
 import java.io.IOException;
 import java.io.PrintWriter;

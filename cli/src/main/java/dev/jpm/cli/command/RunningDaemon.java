@@ -1,7 +1,7 @@
 package dev.jpm.cli.command;
 
-import dev.jpm.engine.protocol.JpmHome;
-import dev.jpm.engine.supervise.Liveness;
+import dev.jpm.engine.home.JpmHome;
+import dev.jpm.engine.os.Liveness;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

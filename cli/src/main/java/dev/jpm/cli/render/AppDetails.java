@@ -51,7 +51,7 @@ public final class AppDetails {
       field(lines, "stop_exit_codes", spec.restart().stopExitCodes().toString());
     field(lines, "stop_signal", "SIG" + spec.stop().signal());
     field(lines, "kill_timeout", spec.stop().killTimeoutMs() + "ms");
-    if (spec.cronRestart() != null) field(lines, "cron_restart", spec.cronRestart() + nextFire(detail.schedule()));
+    if (spec.cronRestart() != null) field(lines, "cron_restart", spec.cronRestart().expression() + nextFire(detail.schedule()));
     if (!spec.watch().isEmpty()) field(lines, "watch", spec.watch() + watchState(detail.schedule()));
     if (spec.maxMemoryBytes() > 0) field(lines, "max_memory_restart", Usage.memory(spec.maxMemoryBytes()));
     if (detail.frontPort() != null) field(lines, "port", (spec.traffic().host() == null ? "*" : spec.traffic().host())

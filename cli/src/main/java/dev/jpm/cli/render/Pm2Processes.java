@@ -69,7 +69,7 @@ public final class Pm2Processes {
     env.put("min_uptime", spec.restart().minUptimeMs());
     env.put("kill_timeout", spec.stop().killTimeoutMs());
     if (spec.maxMemoryBytes() > 0) env.put("max_memory_restart", spec.maxMemoryBytes());
-    if (spec.cronRestart() != null) env.put("cron_restart", spec.cronRestart());
+    if (spec.cronRestart() != null) env.put("cron_restart", spec.cronRestart().expression());
     env.put("env", new LinkedHashMap<String, Object>(spec.env()));
     // jpm's own, beside PM2's keys: its instance id and why the instance is in its state.
     env.put("jpm_id", row.id());

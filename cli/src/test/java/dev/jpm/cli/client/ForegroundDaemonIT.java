@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.jpm.engine.config.AppSpecs;
-import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.home.JpmHome;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
-import dev.jpm.engine.supervise.Liveness;
+import dev.jpm.engine.os.Liveness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
 package dev.jpm.engine.config;
 
+import dev.jpm.engine.home.JpmHome;
+import dev.jpm.engine.model.LogDateFormat;
 import dev.jpm.engine.model.LogSpec;
-import dev.jpm.engine.protocol.JpmHome;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
@@ -15,11 +16,13 @@ import tools.jackson.databind.node.ObjectNode;
 final class LogPaths {
 
   static final String DEV_NULL = "/dev/null";
-  static final String TIME_FORMAT = "YYYY-MM-DDTHH:mm:ss";
+  /** PM2's line date format when an app says {@code time: true}. */
+  static final LogDateFormat TIME_FORMAT = LogDateFormat.parse("YYYY-MM-DDTHH:mm:ss");
 
   private LogPaths() {}
 
-  static LogSpec of(ObjectNode app, String name, Path cwd, Path jpmHome, UnaryOperator<String> environment) {
+  static LogSpec of(ObjectNode app, String name, Path cwd, LogDateFormat dateFormat, Path jpmHome,
+      UnaryOperator<String> environment) {
     String safe = safeName(name);
     JpmHome home = new JpmHome(jpmHome);
     Path logs = home.logs();
@@ -29,8 +32,6 @@ final class LogPaths {
     String combinedFile = combined.isString() ? file(combined, null, cwd, environment)
         : combined.asBoolean(false) ? logs.resolve(safe + ".log").toString() : null;
     String pid = file(app.path("pid_file"), home.pids().resolve(safe + ".pid"), cwd, environment);
-    String dateFormat = app.has("log_date_format") ? app.get("log_date_format").asString()
-        : app.path("time").asBoolean(false) ? TIME_FORMAT : null;
     return new LogSpec(out, err, combinedFile, app.path("merge_logs").asBoolean(mergeByDefault(app)),
         app.path("disable_logs").asBoolean(false), dateFormat, app.path("log_type").asString("raw").equals("json"),
         pid, LogRotations.of(app.path("log_rotate")));

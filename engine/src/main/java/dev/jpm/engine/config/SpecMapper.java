@@ -1,14 +1,14 @@
 package dev.jpm.engine.config;
 
-import dev.jpm.engine.logs.DayjsFormat;
 import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.CronSchedule;
 import dev.jpm.engine.model.Dependency;
 import dev.jpm.engine.model.ExecMode;
+import dev.jpm.engine.model.LogDateFormat;
 import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
 import dev.jpm.engine.model.Versioning;
-import dev.jpm.engine.schedule.CronTranslation;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import dev.jpm.engine.model.RunAs;
@@ -65,27 +64,28 @@ final class SpecMapper {
     int instances = instances(app.path("instances"), scope);
     var env = ProfileResolver.resolve(app, context.profile(), context.variables(), scope);
     LaunchCommand launch = cwd == null ? null : launch(app, cwd, scope);
-    checkCron(app, scope);
+    CronSchedule cron = checkedCron(app, scope);
     checkIgnoreWatch(app, scope);
     checkReadyPattern(app, scope);
     Integer port = app.has("port") ? app.get("port").asInt() : null;
     boolean node = launch != null && AppSpec.isNodeProgram(launch.command().getFirst());
     var traffic = TrafficMapper.map(app, instances, port, node, scope);
     checkShutdownMessage(app, node, scope);
-    checkLogOptions(app, scope);
+    LogDateFormat dateFormat = checkedDateFormat(app, scope);
+    checkLogRotate(app, scope);
     if (cwd != null) SharedFolders.check(LogPaths.named(app, cwd, context.environment()), scope);
     QuantityRanges.check(app, scope, Vocabulary.INSTANCE);
     RunAs runAs = RunAsMapper.map(app, scope, Users.effectiveUid());
     if (scope.problems().errorCount() > before) return Optional.empty();
     if (isPython(launch.interpreter())) env.putIfAbsent("PYTHONUNBUFFERED", "1"); // as PM2: logs arrive promptly
-    LogSpec logs = LogPaths.of(app, name, cwd, context.jpmHome(), context.environment());
+    LogSpec logs = LogPaths.of(app, name, cwd, dateFormat, context.jpmHome(), context.environment());
     long maxMemory = app.has("max_memory_restart") ? Sizes.parse(app.get("max_memory_restart")).orElseThrow() : 0;
     return Optional.of(new AppSpec(name, app.path("namespace").asString(AppSpec.DEFAULT_NAMESPACE),
         context.source(), launch.script(), strings(app.path("args")), launch.interpreter(),
         strings(app.path("interpreter_args")), launch.command(), cwd.toString(), env, instances, execMode(app),
         app.path("instance_var").asString(AppSpec.DEFAULT_INSTANCE_VAR), text(app, "increment_var"), port,
         restart(app), stop(app), logs, millis(app, "listen_timeout", DEFAULT_LISTEN_TIMEOUT_MS), maxMemory,
-        cron(app), watch(app.path("watch"), cwd), ignoreWatch(app), millis(app, "watch_delay", 0),
+        cron, watch(app.path("watch"), cwd), ignoreWatch(app), millis(app, "watch_delay", 0),
         dependencies(app.path("depends_on")), app.path("autostart").asBoolean(true),
         new Versioning(app.path("vizion").asBoolean(true), strings(app.path("post_update"))), traffic, runAs,
         strings(app.path("secret_env")), text(app, "image")));
@@ -123,13 +123,17 @@ final class SpecMapper {
     return launch.orElse(null);
   }
 
-  /** Quartz, through the schedule package's translation, says whether the expression is valid. */
-  private static void checkCron(ObjectNode app, AppScope scope) {
-    String cron = cron(app);
-    if (cron == null) return;
-    if (CronTranslation.toQuartz(cron) instanceof CronTranslation.Invalid invalid)
-      scope.error("cron_restart", "not a valid cron expression \"" + cron + "\": " + invalid.reason()
+  /** The app's cron schedule, parsed here once; null when it has none (PM2: {@code 0} disables) or it is invalid. */
+  private static CronSchedule checkedCron(ObjectNode app, AppScope scope) {
+    JsonNode cron = app.path("cron_restart");
+    if (cron.isMissingNode() || cron.asString().equals("0")) return null;
+    try {
+      return CronSchedule.parse(cron.asString());
+    } catch (IllegalArgumentException invalid) {
+      scope.error("cron_restart", "not a valid cron expression \"" + cron.asString() + "\": " + invalid.getMessage()
           + "; e.g. \"0 3 * * *\" restarts every day at 03:00");
+      return null;
+    }
   }
 
   /** Each ignore_watch entry is a glob; one that Java cannot compile would silently watch too much. */
@@ -161,15 +165,22 @@ final class SpecMapper {
           + "stopped with its stop_signal (" + app.path("stop_signal").asString("SIGINT") + ")");
   }
 
-  /** A date pattern with a token dayjs does not know, or a rotation that never rotates, is a mistake to say now. */
-  private static void checkLogOptions(ObjectNode app, AppScope scope) {
-    if (app.path("log_date_format").isString()) {
-      try {
-        DayjsFormat.compile(app.get("log_date_format").asString(), ZoneOffset.UTC);
-      } catch (DayjsFormat.BadPattern e) {
-        scope.error("log_date_format", e.getMessage());
-      }
+  /**
+   * The lines' date format, parsed here once: {@code log_date_format}, else PM2's ISO-like format when
+   * {@code time: true}, else null. A token dayjs does not know is a mistake to say now.
+   */
+  private static LogDateFormat checkedDateFormat(ObjectNode app, AppScope scope) {
+    if (!app.has("log_date_format")) return app.path("time").asBoolean(false) ? LogPaths.TIME_FORMAT : null;
+    try {
+      return LogDateFormat.parse(app.get("log_date_format").asString());
+    } catch (IllegalArgumentException badToken) {
+      scope.error("log_date_format", badToken.getMessage());
+      return null;
     }
+  }
+
+  /** A rotation that never rotates is a mistake to say now. */
+  private static void checkLogRotate(ObjectNode app, AppScope scope) {
     JsonNode rotate = app.path("log_rotate");
     if (rotate.isObject() && !rotate.has("size") && !rotate.has("interval"))
       scope.error("log_rotate", "says neither size nor interval, so it would never rotate: add size: 10M or interval: daily");
@@ -208,12 +219,6 @@ final class SpecMapper {
     if (signal.startsWith("SIG")) signal = signal.substring(3);
     return new StopPolicy(signal, millis(app, "kill_timeout", StopPolicy.PM2_DEFAULTS.killTimeoutMs()),
         app.path("shutdown_with_message").asBoolean(false));
-  }
-
-  private static String cron(ObjectNode app) {
-    JsonNode cron = app.path("cron_restart");
-    if (cron.isMissingNode() || cron.asString().equals("0")) return null; // PM2: 0 disables
-    return cron.asString();
   }
 
   private List<String> watch(JsonNode watch, Path cwd) {

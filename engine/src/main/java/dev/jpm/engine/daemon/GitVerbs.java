@@ -1,8 +1,8 @@
 package dev.jpm.engine.daemon;
 
-import dev.jpm.engine.git.GitOpsSources;
-import dev.jpm.engine.git.RevisionCache;
-import dev.jpm.engine.git.RevisionMoves;
+import dev.jpm.engine.gitops.GitOpsSources;
+import dev.jpm.engine.gitops.RevisionCache;
+import dev.jpm.engine.gitops.RevisionMoves;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.protocol.Request;

@@ -1,7 +1,7 @@
 package dev.jpm.engine.daemon;
 
 import dev.jpm.engine.balance.Balancer;
-import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.home.JpmHome;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;

@@ -99,7 +99,7 @@ final class KubernetesApp {
 
   /** A CronJob's schedule has five fields; jpm's optional sixth, seconds first, has no place in it. */
   private String schedule() {
-    String cron = app.cronRestart().strip();
+    String cron = app.cronRestart().expression().strip();
     String[] fields = cron.split("\\s+");
     if (fields.length != 6) return cron;
     losses.add("cron_restart", "the seconds field (" + fields[0] + ") is dropped: a CronJob runs at whole minutes");

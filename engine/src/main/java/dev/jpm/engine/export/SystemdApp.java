@@ -53,7 +53,7 @@ final class SystemdApp {
     files.add(new ExportFile(base + (templated(app) ? "@.service" : ".service"), service()));
     if (templated(app)) files.add(new ExportFile(base + ".target", target()));
     if (app.cronRestart() != null) {
-      Optional<List<String>> calendar = CalendarSpec.of(app.cronRestart());
+      Optional<List<String>> calendar = CalendarSpec.of(app.cronRestart().expression());
       if (calendar.isPresent()) {
         files.add(new ExportFile(base + "-cron.service", cronService()));
         files.add(new ExportFile(base + "-cron.timer", timer(calendar.get())));

@@ -10,7 +10,7 @@ public final class GitFailure extends RuntimeException {
     super(message);
   }
 
-  GitFailure(String message, Throwable cause) {
+  public GitFailure(String message, Throwable cause) {
     super(message, cause);
   }
 }

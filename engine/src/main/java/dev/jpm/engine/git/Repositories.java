@@ -7,7 +7,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /** Finds the repository an app's folder belongs to, searching upwards as git does. */
-final class Repositories {
+public final class Repositories {
 
   private Repositories() {}
 
@@ -23,9 +23,12 @@ final class Repositories {
     }
   }
 
-  /** The repository containing {@code folder}; a {@link GitFailure} naming the folder when there is none. */
-  static Repository require(Path folder, String app) {
+  /**
+   * The repository containing {@code folder}; a {@link GitFailure} naming the folder, after {@code label} (e.g.
+   * {@code app web}), when there is none.
+   */
+  public static Repository require(Path folder, String label) {
     return containing(folder).orElseThrow(() -> new GitFailure(
-        "app " + app + ": " + folder + " is not inside a git repository"));
+        label + ": " + folder + " is not inside a git repository"));
   }
 }

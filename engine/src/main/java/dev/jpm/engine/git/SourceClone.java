@@ -1,6 +1,5 @@
 package dev.jpm.engine.git;
 
-import dev.jpm.engine.protocol.GitOpsSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,43 +17,53 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * The daemon's clone of one GitOps source under {@code JPM_HOME/gitops/NAME}. Its work tree is what the source's
- * apps run from, so it is only ever moved to a revision being applied or back to the last good one.
+ * A clone of one branch or tag of a remote in a folder of its own, and the one file in it that matters (a GitOps
+ * source's ecosystem file). The work tree moves only when the caller says so: apps may run from it.
  */
-final class SourceClone {
+public final class SourceClone {
 
-  private final GitOpsSource source;
+  private final String remote;
+  private final String branchOrTag;
+  private final String filePath;
   private final Path dir;
 
-  SourceClone(GitOpsSource source, Path dir) {
-    this.source = source;
+  /**
+   * @param remote the repository's URL
+   * @param branchOrTag the branch or tag followed
+   * @param filePath the file that matters, relative to the work tree
+   * @param dir where the clone lives
+   */
+  public SourceClone(String remote, String branchOrTag, String filePath, Path dir) {
+    this.remote = remote;
+    this.branchOrTag = branchOrTag;
+    this.filePath = filePath;
     this.dir = dir;
   }
 
-  /** The ecosystem file in the work tree. */
-  Path file() {
-    return dir.resolve(source.path()).normalize();
+  /** The file that matters, in the work tree. */
+  public Path file() {
+    return dir.resolve(filePath).normalize();
   }
 
   /** The commit the remote's branch (or tag) points at, read with ls-remote: no objects are fetched. */
-  String remoteHead() {
+  public String remoteHead() {
     GitRuntime.prepare();
     try {
-      for (Ref ref : Git.lsRemoteRepository().setRemote(source.repo()).setHeads(true).setTags(true).call()) {
+      for (Ref ref : Git.lsRemoteRepository().setRemote(remote).setHeads(true).setTags(true).call()) {
         String name = ref.getName();
-        if (name.equals(Constants.R_HEADS + source.ref()) || name.equals(Constants.R_TAGS + source.ref())) {
+        if (name.equals(Constants.R_HEADS + branchOrTag) || name.equals(Constants.R_TAGS + branchOrTag)) {
           ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
           return id.name();
         }
       }
     } catch (GitAPIException e) {
-      throw new GitFailure("cannot reach " + source.repo() + ": " + e.getMessage(), e);
+      throw new GitFailure("cannot reach " + remote + ": " + e.getMessage(), e);
     }
-    throw new GitFailure(source.repo() + " has no branch or tag " + source.ref());
+    throw new GitFailure(remote + " has no branch or tag " + branchOrTag);
   }
 
   /** Brings the clone's objects up to date (cloning on first use); the work tree is left where it is. */
-  void fetch() {
+  public void fetch() {
     try {
       if (Files.isDirectory(dir.resolve(".git"))) {
         try (Git git = Git.open(dir.toFile())) {
@@ -66,20 +75,20 @@ final class SourceClone {
         cloneFresh();
       }
     } catch (IOException | GitAPIException e) {
-      throw new GitFailure("cannot fetch " + source.repo() + ": " + e.getMessage(), e);
+      throw new GitFailure("cannot fetch " + remote + ": " + e.getMessage(), e);
     }
   }
 
-  /** A source removed and added again under the same name may name another repository: its clone follows. */
+  /** A clone's folder reused for another remote (a source removed and added again) follows the new URL. */
   private void followTheSourcesUrl(Repository repo) throws IOException {
     var config = repo.getConfig();
-    if (source.repo().equals(config.getString("remote", Constants.DEFAULT_REMOTE_NAME, "url"))) return;
-    config.setString("remote", Constants.DEFAULT_REMOTE_NAME, "url", source.repo());
+    if (remote.equals(config.getString("remote", Constants.DEFAULT_REMOTE_NAME, "url"))) return;
+    config.setString("remote", Constants.DEFAULT_REMOTE_NAME, "url", remote);
     config.save();
   }
 
   /** Moves the work tree to {@code revision} (fetched before). */
-  void checkout(String revision) {
+  public void checkout(String revision) {
     try (Git git = Git.open(dir.toFile())) {
       git.reset().setMode(ResetType.HARD).setRef(revision).call();
     } catch (IOException | GitAPIException e) {
@@ -87,16 +96,16 @@ final class SourceClone {
     }
   }
 
-  /** The ecosystem file's text at {@code revision}, read from the object store; null when it has no such file. */
-  String fileAt(String revision) {
+  /** The file's text at {@code revision}, read from the object store; null when it has no such file. */
+  public String fileAt(String revision) {
     try (Repository repo = Git.open(dir.toFile()).getRepository(); RevWalk walk = new RevWalk(repo)) {
       var tree = walk.parseCommit(ObjectId.fromString(revision)).getTree();
-      try (TreeWalk entry = TreeWalk.forPath(repo, source.path(), tree)) {
+      try (TreeWalk entry = TreeWalk.forPath(repo, filePath, tree)) {
         if (entry == null) return null;
         return new String(repo.open(entry.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
-      throw new GitFailure("cannot read " + source.path() + " at " + abbrev(revision) + ": " + e.getMessage(), e);
+      throw new GitFailure("cannot read " + filePath + " at " + abbrev(revision) + ": " + e.getMessage(), e);
     }
   }
 
@@ -105,7 +114,7 @@ final class SourceClone {
     Files.createDirectories(dir.getParent());
     Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
     deleteTree(partial);
-    Git.cloneRepository().setURI(source.repo()).setDirectory(partial.toFile()).setBranch(source.ref()).call().close();
+    Git.cloneRepository().setURI(remote).setDirectory(partial.toFile()).setBranch(branchOrTag).call().close();
     deleteTree(dir);
     Files.move(partial, dir);
   }
@@ -117,7 +126,7 @@ final class SourceClone {
     }
   }
 
-  static String abbrev(String revision) {
+  public static String abbrev(String revision) {
     return revision == null ? "none" : revision.substring(0, Math.min(7, revision.length()));
   }
 }

@@ -1,7 +1,7 @@
 /**
- * Git, through JGit (no git binary needed): the revision an app's folder is at (PM2's vizion), moving an app's
- * checkout ({@code pull}, {@code forward}, {@code backward}) with its {@code post_update} commands, and GitOps
- * sources: ecosystem files followed in a repository, one apply attempt per revision, with rollback to the last
- * good revision. Every restart it causes goes through the one restart path it is given ({@link AppRestart}).
+ * Git through JGit (no git binary needed), and nothing else: find the repository a folder is in, read its revision
+ * (PM2's vizion fields), move a checkout (fetch, pull target, next, previous, hard reset), and keep a clone of one
+ * remote branch or tag. It knows no app, source or restart: callers name what they work on in a label that starts
+ * each {@link dev.jpm.engine.git.GitFailure}'s message.
  */
 package dev.jpm.engine.git;

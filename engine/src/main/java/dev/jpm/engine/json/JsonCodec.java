@@ -31,7 +31,8 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * Reads and writes records as JSON objects whose fields are the snake_case names of their components, in
  * declaration order. Nulls are written; on reading, unknown fields are skipped (an older reader of a newer peer's
  * message or file) and a missing field is null, 0 or false (the record's compact constructor decides whether that
- * will do). A record of a {@link TypeFamily} carries its name in a {@code type} property, written first.
+ * will do). A record of a {@link TypeFamily} carries its name in a {@code type} property, written first; a value
+ * with a {@link TextForm} is a string.
  *
  * <p>Every problem of the input, whether bad JSON, a value of the wrong kind, an unknown type or enum constant, or a
  * value the record's constructor refuses, is a {@link JacksonException} that says what and where; a type this
@@ -56,12 +57,14 @@ public final class JsonCodec {
 
   private final Map<Class<?>, TypeFamily<?>> families = new HashMap<>();
   private final Map<Class<?>, String> typeNames = new HashMap<>();
+  private final Map<Class<?>, TextForm<?>> textForms = new HashMap<>();
 
-  public JsonCodec(TypeFamily<?>... families) {
+  public JsonCodec(List<TypeFamily<?>> families, List<TextForm<?>> textForms) {
     for (TypeFamily<?> family : families) {
       this.families.put(family.base(), family);
       typeNames.putAll(family.names());
     }
+    for (TextForm<?> form : textForms) this.textForms.put(form.type(), form);
   }
 
   /** A generator of compact JSON on {@code out}, for a caller that writes part of an object itself. */
@@ -119,6 +122,11 @@ public final class JsonCodec {
 
   /** Writes any value this class binds, by its own class. */
   private void write(JsonGenerator json, Object value) {
+    TextForm<?> form = value == null ? null : textForms.get(value.getClass());
+    if (form != null) {
+      json.writeString(form.write(value));
+      return;
+    }
     switch (value) {
       case null -> json.writeNull();
       case String text -> json.writeString(text);
@@ -186,6 +194,8 @@ public final class JsonCodec {
       throw mismatch(parser, "a number");
     }
     if (raw.isEnum()) return constant(parser, raw);
+    TextForm<?> form = textForms.get(raw);
+    if (form != null) return parsed(parser, form);
     if (raw == List.class || raw == Collection.class)
       return readArray(parser, typeArgument(type, 0), new ArrayList<>());
     if (raw == Set.class) return readArray(parser, typeArgument(type, 0), new LinkedHashSet<>());
@@ -216,6 +226,16 @@ public final class JsonCodec {
       default -> String.valueOf(token);
     };
     return new StreamReadException(parser, "expected " + what + ", found " + found);
+  }
+
+  private static Object parsed(JsonParser parser, TextForm<?> form) {
+    String text = expect(parser, JsonToken.VALUE_STRING, "a string").getString();
+    try {
+      return form.parse().apply(text);
+    } catch (IllegalArgumentException refused) {
+      throw new StreamReadException(parser, "\"" + text + "\" refused by " + form.type().getSimpleName() + ": "
+          + refused.getMessage(), refused);
+    }
   }
 
   private static Object constant(JsonParser parser, Class<?> type) {

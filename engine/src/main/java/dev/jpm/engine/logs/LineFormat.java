@@ -1,5 +1,6 @@
 package dev.jpm.engine.logs;
 
+import dev.jpm.engine.model.LogDateFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,10 +27,10 @@ final class LineFormat {
   }
 
   /** The format for these options, or null when lines are written as they come (the fast path). */
-  static LineFormat of(String dateFormat, boolean json, String app, int instance, LogLine.Stream stream,
+  static LineFormat of(LogDateFormat dateFormat, boolean json, String app, int instance, LogLine.Stream stream,
       ZoneId zone) {
     if (dateFormat == null && !json) return null;
-    DateTimeFormatter date = dateFormat == null ? DateTimeFormatter.ISO_INSTANT : DayjsFormat.compile(dateFormat, zone);
+    DateTimeFormatter date = dateFormat == null ? DateTimeFormatter.ISO_INSTANT : dateFormat.in(zone);
     String tail = "\",\"type\":\"" + stream.word() + "\",\"process_id\":" + instance + ",\"app_name\":\""
         + escape(app) + "\"}\n";
     return new LineFormat(date, json, tail.getBytes(StandardCharsets.UTF_8));

@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * @param logs log destinations
  * @param listenTimeoutMs how long readiness may take
  * @param maxMemoryBytes memory ceiling that triggers a restart; 0 = none
- * @param cronRestart cron expression as written in the file, or null
+ * @param cronRestart when to restart the app on a schedule ({@code cron_restart}), or null
  * @param watch paths to watch (absolute); empty = no watch
  * @param ignoreWatch globs not to watch
  * @param watchDelayMs debounce between a change and the restart
@@ -70,7 +70,7 @@ public record AppSpec(
     LogSpec logs,
     long listenTimeoutMs,
     long maxMemoryBytes,
-    String cronRestart,
+    CronSchedule cronRestart,
     List<String> watch,
     List<String> ignoreWatch,
     long watchDelayMs,
@@ -115,7 +115,7 @@ public record AppSpec(
   public AppSpec(String name, String namespace, String source, String script, List<String> args, String interpreter,
       List<String> interpreterArgs, List<String> command, String cwd, Map<String, String> env, int instances,
       ExecMode execMode, String instanceVar, String incrementVar, Integer port, RestartPolicy restart, StopPolicy stop,
-      LogSpec logs, long listenTimeoutMs, long maxMemoryBytes, String cronRestart, List<String> watch,
+      LogSpec logs, long listenTimeoutMs, long maxMemoryBytes, CronSchedule cronRestart, List<String> watch,
       List<String> ignoreWatch, long watchDelayMs, List<Dependency> dependsOn, boolean autostart,
       Versioning versioning, Traffic traffic) {
     this(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env, instances, execMode,

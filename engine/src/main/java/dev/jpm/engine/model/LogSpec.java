@@ -10,7 +10,7 @@ package dev.jpm.engine.model;
  * @param combinedFile out and err together ({@code log_file}), or null
  * @param merge one file for all instances (no instance suffix)
  * @param disabled discard output entirely ({@code disable_logs})
- * @param dateFormat dayjs-style timestamp prefix, or null
+ * @param dateFormat the timestamp prefix of each line, or null
  * @param json one JSON object per line ({@code log_type: json})
  * @param pidFile pid file template, or null
  * @param rotation the app's own rotation ({@code log_rotate}), or null to follow the daemon-wide default
@@ -21,14 +21,14 @@ public record LogSpec(
     String combinedFile,
     boolean merge,
     boolean disabled,
-    String dateFormat,
+    LogDateFormat dateFormat,
     boolean json,
     String pidFile,
     LogRotation rotation) {
 
   /** Without an own rotation: the daemon-wide default applies. */
   public LogSpec(String outFile, String errorFile, String combinedFile, boolean merge, boolean disabled,
-      String dateFormat, boolean json, String pidFile) {
+      LogDateFormat dateFormat, boolean json, String pidFile) {
     this(outFile, errorFile, combinedFile, merge, disabled, dateFormat, json, pidFile, null);
   }
 }

@@ -6,10 +6,10 @@ import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
 /**
- * The libc calls the launcher and the event loop need, bound by JNA's direct mapping (a static native method per
- * function: no proxy and no argument conversion on the hot read path). Linux only; constants are Linux's (the
- * generic ones, shared by x86_64 and aarch64). Every call returns -1 and sets errno on failure, except the
- * {@code posix_spawn*} family, which returns the error number itself.
+ * The one libc binding of jpm: the calls the launcher, the event loop and {@link Signals} need, bound by JNA's
+ * direct mapping (a static native method per function: no proxy and no argument conversion on the hot read path).
+ * Linux only; constants are Linux's (the generic ones, shared by x86_64 and aarch64). Every call returns -1 and sets
+ * errno on failure, except the {@code posix_spawn*} family, which returns the error number itself.
  */
 final class LibC {
 
@@ -84,6 +84,10 @@ final class LibC {
   static native long read(int fd, Pointer buffer, long count);
 
   static native int kill(int pid, int signal);
+
+  static native int getpgid(int pid);
+
+  static native int getsid(int pid);
 
   static native int waitpid(int pid, int[] status, int options);
 

@@ -1,10 +1,14 @@
 package dev.jpm.engine.protocol;
 
 import dev.jpm.engine.json.JsonCodec;
+import dev.jpm.engine.json.TextForm;
+import dev.jpm.engine.model.CronSchedule;
+import dev.jpm.engine.model.LogDateFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -23,8 +27,13 @@ public final class Wire {
   /** Largest frame accepted (a file's normalised apps travel in one frame). */
   public static final int MAX_FRAME = Frames.MAX_FRAME;
 
-  /** The one JSON binding of the protocol and of the daemon's state files. */
-  public static final JsonCodec CODEC = new JsonCodec(Request.TYPES, Response.TYPES);
+  /**
+   * The one JSON binding of the protocol and of the daemon's state files. A cron schedule and a log date format are
+   * strings, as they are in the file; a schedule saved by another version that this one cannot read still loads.
+   */
+  public static final JsonCodec CODEC = new JsonCodec(List.of(Request.TYPES, Response.TYPES), List.of(
+      new TextForm<>(CronSchedule.class, CronSchedule::restore, CronSchedule::expression),
+      new TextForm<>(LogDateFormat.class, LogDateFormat::parse, LogDateFormat::pattern)));
 
   private Wire() {}
 

@@ -1,5 +1,6 @@
 package dev.jpm.engine.schedule;
 
+import dev.jpm.engine.model.CronSchedule;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessStatus;
@@ -14,15 +15,15 @@ import java.util.TreeSet;
  * {@code cron_restart} (stopped apps included: the tick starts them), a watch job for each app that watches, and
  * which of those watches are paused. Pure.
  *
- * @param crons app → cron expression as written
+ * @param crons app → its cron schedule
  * @param watches app → watch settings
  * @param paused apps whose watch is paused: every instance stopped (by the user or its own clean exit), none
  *     waiting for a requested restart. An errored app keeps its watch, so saving a fix restarts it.
  */
-record ScheduleWanted(Map<String, String> crons, Map<String, WatchSettings> watches, Set<String> paused) {
+record ScheduleWanted(Map<String, CronSchedule> crons, Map<String, WatchSettings> watches, Set<String> paused) {
 
   static ScheduleWanted of(ObservedState state, Path jpmHome) {
-    Map<String, String> crons = new TreeMap<>();
+    Map<String, CronSchedule> crons = new TreeMap<>();
     Map<String, WatchSettings> watches = new TreeMap<>();
     Set<String> paused = new TreeSet<>();
     for (ObservedApp app : state.apps().values()) {

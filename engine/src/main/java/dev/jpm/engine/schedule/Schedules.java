@@ -1,5 +1,6 @@
 package dev.jpm.engine.schedule;
 
+import dev.jpm.engine.model.CronSchedule;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.reconcile.Reconciler;
 import java.lang.System.Logger.Level;
@@ -64,7 +65,7 @@ public final class Schedules implements AutoCloseable {
   /** The job instance behind each key: Quartz asks the factory below for it at every fire. */
   private final Map<JobKey, Job> jobs = new ConcurrentHashMap<>();
   // Guarded by this: the settings each scheduled job was made from.
-  private Map<String, String> crons = new TreeMap<>();
+  private Map<String, CronSchedule> crons = new TreeMap<>();
   private Map<String, WatchSettings> watches = new TreeMap<>();
   private boolean closed;
 
@@ -122,7 +123,7 @@ public final class Schedules implements AutoCloseable {
   public synchronized void sync(ObservedState state) {
     if (closed) return; // the supervisor's last changes while the daemon stops
     ScheduleWanted wanted = ScheduleWanted.of(state, jpmHome);
-    JobDiff<String> cronDiff = JobDiff.between(crons, wanted.crons());
+    JobDiff<CronSchedule> cronDiff = JobDiff.between(crons, wanted.crons());
     cronDiff.removed().forEach(app -> remove(key(CRON, app)));
     cronDiff.changed().forEach(this::replaceCron);
     cronDiff.added().forEach(this::addCron);
@@ -198,25 +199,25 @@ public final class Schedules implements AutoCloseable {
     }
   }
 
-  private void replaceCron(String app, String cron) {
+  private void replaceCron(String app, CronSchedule cron) {
     remove(key(CRON, app));
     addCron(app, cron);
   }
 
-  private void addCron(String app, String cron) {
-    if (!(CronTranslation.toQuartz(cron) instanceof CronTranslation.Valid valid)) {
+  private void addCron(String app, CronSchedule cron) {
+    if (!cron.fires()) {
       // Validated when loaded; only a table saved by another jpm version can get here.
-      LOG.log(Level.WARNING, app + ": cron_restart \"" + cron + "\" is not valid; no cron restart");
+      LOG.log(Level.WARNING, app + ": cron_restart \"" + cron.expression() + "\" is not valid; no cron restart");
       return;
     }
     JobKey key = key(CRON, app);
     JobDetail detail = JobBuilder.newJob(CronRestartJob.class).withIdentity(key).build();
     Set<Trigger> triggers = new LinkedHashSet<>();
-    for (String expression : valid.expressions())
+    for (String expression : cron.quartzExpressions())
       triggers.add(TriggerBuilder.newTrigger().forJob(key)
           .withSchedule(CronScheduleBuilder.cronSchedule(expression).withMisfireHandlingInstructionDoNothing())
           .build());
-    schedule(key, new CronRestartJob(app, cron, restarts), detail, triggers);
+    schedule(key, new CronRestartJob(app, cron.expression(), restarts), detail, triggers);
   }
 
   private void addWatch(String app, WatchSettings settings, boolean paused) {

@@ -1,6 +1,7 @@
 package dev.jpm.engine.supervise;
 
 import dev.jpm.engine.os.ChildExit;
+import dev.jpm.engine.os.Signals;
 
 /**
  * How a run ended: an exit code or the signal that ended it.

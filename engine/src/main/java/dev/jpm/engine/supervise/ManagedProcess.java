@@ -8,6 +8,7 @@ import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.model.RestartEvent;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.os.Signals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;

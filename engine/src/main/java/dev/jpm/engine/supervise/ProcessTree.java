@@ -1,6 +1,8 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.os.Liveness;
 import dev.jpm.engine.os.ProcStat;
+import dev.jpm.engine.os.Signals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.os.Signals;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,5 +1,6 @@
 package dev.jpm.engine.supervise;
 
+import dev.jpm.engine.home.JpmHome;
 import dev.jpm.engine.logs.LogPaths;
 import dev.jpm.engine.logs.LogRouter;
 import dev.jpm.engine.model.AppSpec;
@@ -9,7 +10,8 @@ import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.RestartEvent;
 import dev.jpm.engine.model.StopPolicy;
-import dev.jpm.engine.protocol.JpmHome;
+import dev.jpm.engine.os.Liveness;
+import dev.jpm.engine.os.Signals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

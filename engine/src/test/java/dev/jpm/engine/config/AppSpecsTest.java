@@ -67,7 +67,7 @@ class AppSpecsTest {
     assertThat(app.restart().autorestart()).isFalse();
     assertThat(app.restart().stopExitCodes()).containsExactlyInAnyOrder(0, 3);
     assertThat(app.maxMemoryBytes()).isEqualTo(200L * 1024 * 1024);
-    assertThat(app.cronRestart()).isEqualTo("0 3 * * *");
+    assertThat(app.cronRestart().expression()).isEqualTo("0 3 * * *");
     assertThat(app.watch()).containsExactly(fx.dir.resolve("src").toString(), fx.dir.resolve("lib").toString());
   }
 

@@ -90,7 +90,7 @@ class NormalisationTest {
     assertThat(app.logs().outFile()).isEqualTo(logs + "/my-api-2-out.log");
     assertThat(app.logs().errorFile()).isEqualTo(logs + "/my-api-2-error.log");
     assertThat(app.logs().combinedFile()).isEqualTo(logs + "/my-api-2.log");
-    assertThat(app.logs().dateFormat()).isEqualTo("YYYY-MM-DDTHH:mm:ss");
+    assertThat(app.logs().dateFormat().pattern()).isEqualTo("YYYY-MM-DDTHH:mm:ss");
     assertThat(app.logs().json()).isTrue();
     assertThat(app.logs().merge()).as("PM2: a fork app without instances writes one file").isTrue();
     AppSpec two = only("apps: [{name: api, script: server.js, instances: 2}]");

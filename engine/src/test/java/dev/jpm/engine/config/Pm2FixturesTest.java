@@ -58,9 +58,9 @@ class Pm2FixturesTest {
         dir.resolve("apps/http.js").toString(), "--port", "8080", "--label", "two words");
     assertThat(api.restart().stopExitCodes()).containsExactlyInAnyOrder(12, 42);
     assertThat(api.stop().killTimeoutMs()).isEqualTo(4000);
-    assertThat(api.cronRestart()).isEqualTo("0 3 * * *");
+    assertThat(api.cronRestart().expression()).isEqualTo("0 3 * * *");
     assertThat(api.logs().merge()).isTrue();
-    assertThat(api.logs().dateFormat()).isEqualTo("YYYY-MM-DD HH:mm Z");
+    assertThat(api.logs().dateFormat().pattern()).isEqualTo("YYYY-MM-DD HH:mm Z");
     assertThat(result.warnings()).extracting(ConfigProblem::message).contains(
         "'pmx' is a PM2/Node-only option; jpm ignores it", "'treekill' is a PM2/Node-only option; jpm ignores it");
   }
@@ -85,7 +85,7 @@ class Pm2FixturesTest {
     assertThat(php.logs().outFile()).isEqualTo(dir.resolve("logs/php-out.log").toString());
     assertThat(php.logs().errorFile()).isEqualTo(dir.resolve("logs/php-err.log").toString());
     assertThat(php.logs().merge()).isTrue();
-    assertThat(php.cronRestart()).isEqualTo("*/5 * * * *");
+    assertThat(php.cronRestart().expression()).isEqualTo("*/5 * * * *");
   }
 
   @Test
@@ -117,7 +117,7 @@ class Pm2FixturesTest {
     assertThat(camel.instanceVar()).isEqualTo("APP_ID");
     assertThat(camel.incrementVar()).isEqualTo("PORT");
     assertThat(camel.logs().merge()).isTrue();
-    assertThat(camel.logs().dateFormat()).isEqualTo("HH:mm");
+    assertThat(camel.logs().dateFormat().pattern()).isEqualTo("HH:mm");
     assertThat(camel.interpreterArgs()).containsExactly("--inspect");
     assertThat(camel.execMode()).isEqualTo(ExecMode.CLUSTER);
     assertThat(camel.ignoreWatch()).containsExactly("node_modules", "tmp");

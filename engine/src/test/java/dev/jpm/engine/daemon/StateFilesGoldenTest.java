@@ -2,6 +2,8 @@ package dev.jpm.engine.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jpm.engine.model.CronSchedule;
+import dev.jpm.engine.model.LogDateFormat;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.GitOpsState;
 import java.io.IOException;
@@ -9,14 +11,20 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /**
  * A state.json and a gitops.json written by a real daemon of the version that used Jackson's databind (the apps of
@@ -25,12 +33,29 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class StateFilesGoldenTest {
 
-  /** The mapper the daemon used for these files before, configured as it was. */
+  /**
+   * The mapper the daemon used for these files before, configured as it was. A cron schedule and a log date format
+   * were strings then, so they are strings to it.
+   */
   private static final ObjectMapper DATABIND = JsonMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .addModule(new SimpleModule()
+          .addSerializer(CronSchedule.class, ToStringSerializer.instance)
+          .addDeserializer(CronSchedule.class, fromString(CronSchedule::restore))
+          .addSerializer(LogDateFormat.class, ToStringSerializer.instance)
+          .addDeserializer(LogDateFormat.class, fromString(LogDateFormat::parse)))
       .build();
+
+  private static <T> ValueDeserializer<T> fromString(Function<String, T> parse) {
+    return new ValueDeserializer<>() {
+      @Override
+      public T deserialize(JsonParser parser, DeserializationContext context) {
+        return parse.apply(parser.getString());
+      }
+    };
+  }
 
   @TempDir Path dir;
 

@@ -31,7 +31,19 @@ class JsonCodecTest {
 
   private static final TypeFamily<Shape> SHAPES =
       new TypeFamily<>(Shape.class, Map.of("circle", Circle.class, "square", Square.class));
-  private final JsonCodec codec = new JsonCodec(SHAPES);
+  /** A value parsed from text, as a cron schedule is: written as that text. */
+  record Even(int value) {
+    static Even parse(String text) {
+      int value = Integer.parseInt(text);
+      if (value % 2 != 0) throw new IllegalArgumentException(value + " is odd");
+      return new Even(value);
+    }
+  }
+
+  record Pair(String name, Even left, Even right) {}
+
+  private final JsonCodec codec = new JsonCodec(List.of(SHAPES),
+      List.of(new TextForm<>(Even.class, Even::parse, even -> Integer.toString(even.value()))));
 
   @Test
   void namesAreSnakeCaseExactlyAsJacksonMadeThem() {
@@ -76,6 +88,23 @@ class JsonCodecTest {
         new JsonType<List<Shape>>() {});
 
     assertThat(shapes).containsExactly(new Circle(2), new Square(1, null));
+  }
+
+  @Test
+  void aValueWithATextFormIsItsStringAndIsParsedBack() {
+    Pair pair = new Pair("p", new Even(4), null);
+
+    String json = codec.toJson(pair);
+
+    assertThat(json).isEqualTo("{\"name\":\"p\",\"left\":\"4\",\"right\":null}");
+    assertThat(codec.read(bytes(json), Pair.class)).isEqualTo(pair);
+  }
+
+  @Test
+  void aTextTheValueRefusesIsAnErrorOfTheInputThatSaysWhy() {
+    assertThatThrownBy(() -> codec.read(bytes("{\"left\":\"3\"}"), Pair.class))
+        .isInstanceOf(JacksonException.class)
+        .hasMessageContaining("\"3\" refused by Even: 3 is odd");
   }
 
   @Test

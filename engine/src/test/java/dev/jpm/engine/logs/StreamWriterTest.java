@@ -3,6 +3,7 @@ package dev.jpm.engine.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.LogDateFormat;
 import dev.jpm.engine.model.LogSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ class StreamWriterTest {
 
   private LogSpec spec(boolean combined, String dateFormat, boolean json) {
     return new LogSpec(dir.resolve("out.log").toString(), dir.resolve("err.log").toString(),
-        combined ? dir.resolve("all.log").toString() : null, true, false, dateFormat, json, null);
+        combined ? dir.resolve("all.log").toString() : null, true, false,
+        dateFormat == null ? null : LogDateFormat.parse(dateFormat), json, null);
   }
 
   @Test

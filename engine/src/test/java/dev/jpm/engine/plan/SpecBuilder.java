@@ -1,6 +1,7 @@
 package dev.jpm.engine.plan;
 
 import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.CronSchedule;
 import dev.jpm.engine.model.Dependency;
 import dev.jpm.engine.model.ExecMode;
 import dev.jpm.engine.model.LogSpec;
@@ -34,7 +35,7 @@ public final class SpecBuilder {
   private StopPolicy stop = StopPolicy.PM2_DEFAULTS;
   private LogSpec logs = new LogSpec(null, null, null, false, false, null, false, null);
   private long maxMemoryBytes;
-  private String cronRestart;
+  private CronSchedule cronRestart;
   private final List<Dependency> dependsOn = new ArrayList<>();
   private boolean autostart = true;
   private Traffic traffic = Traffic.DEFAULTS;
@@ -135,7 +136,7 @@ public final class SpecBuilder {
   }
 
   SpecBuilder cronRestart(String expression) {
-    cronRestart = expression;
+    cronRestart = expression == null ? null : CronSchedule.parse(expression);
     return this;
   }
 

@@ -1,11 +1,13 @@
 package dev.jpm.engine.protocol;
 
 import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.CronSchedule;
 import dev.jpm.engine.model.Dependency;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.ExecMode;
 import dev.jpm.engine.model.HealthCheck;
 import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.LogDateFormat;
 import dev.jpm.engine.model.LogRotation;
 import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.MetricsEndpoint;
@@ -36,7 +38,7 @@ public final class Samples {
   public static final Traffic TRAFFIC = new Traffic("127.0.0.2", true, HEALTH, "listening on", 2, 1, 4500, true);
   public static final LogRotation ROTATION = new LogRotation(10_485_760, LogRotation.Interval.DAILY, 4, true);
   public static final LogSpec LOGS = new LogSpec("/var/log/api-out.log", "/var/log/api-err.log", "/var/log/api.log",
-      true, true, "YYYY-MM-DD", true, "/run/api.pid", ROTATION);
+      true, true, LogDateFormat.parse("YYYY-MM-DD"), true, "/run/api.pid", ROTATION);
   public static final RestartPolicy RESTART = new RestartPolicy(false, 7, 1500, 20, 100, Set.of(3));
   public static final StopPolicy STOP = new StopPolicy("TERM", 3000);
   public static final Versioning VERSIONING = new Versioning(false, List.of("npm ci", "make"));
@@ -45,8 +47,8 @@ public final class Samples {
   public static final AppSpec SPEC = new AppSpec("api", "shop", "/srv/eco.yaml", "server.js", List.of("--port", "x y"),
       "node", List.of("--max-old-space-size=64"), List.of("node", "--max-old-space-size=64", "server.js"), "/srv/api",
       new LinkedHashMap<>(Map.of("B", "2", "A", "1")), 3, ExecMode.CLUSTER, "MY_INSTANCE", "PORT", 18080, RESTART,
-      STOP, LOGS, 4000, 314_572_800, "0 3 * * *", List.of("src"), List.of("*.tmp"), 250, List.of(DEPENDENCY), false,
-      VERSIONING, TRAFFIC, RUN_AS, List.of("DATABASE_URL"), "node:22-slim");
+      STOP, LOGS, 4000, 314_572_800, CronSchedule.parse("0 3 * * *"), List.of("src"), List.of("*.tmp"), 250,
+      List.of(DEPENDENCY), false, VERSIONING, TRAFFIC, RUN_AS, List.of("DATABASE_URL"), "node:22-slim");
   public static final InstanceId ID = new InstanceId("api", 2);
   public static final ProcessRecord RECORD = new ProcessRecord(ID, ProcessStatus.WAITING_RESTART, 4242,
       1_795_000_000_123L, "13247f56471d8075", 1_795_000_000_456L, 5, 2, 137, "KILL", "memory limit", "cron", 20001, 7);

@@ -3,6 +3,7 @@ package dev.jpm.engine.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.CronSchedule;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
@@ -42,7 +43,7 @@ class ScheduleWantedTest {
         new ObservedApp(app("api", null, true), List.of(instance("api", ProcessStatus.ONLINE, null))),
         new ObservedApp(app("plain", null, false), List.of(instance("plain", ProcessStatus.ONLINE, null)))), HOME);
 
-    assertThat(wanted.crons()).isEqualTo(Map.of("report", "0 3 * * *"));
+    assertThat(wanted.crons()).isEqualTo(Map.of("report", CronSchedule.parse("0 3 * * *")));
     assertThat(wanted.watches()).containsOnlyKeys("api");
     assertThat(wanted.watches().get("api").ownFiles()).contains(Path.of("/srv/api/api-out-0.log"),
         Path.of("/srv/api/api-error-0.log"), Path.of("/srv/api/api-0.log"));

@@ -7,6 +7,7 @@ import dev.jpm.engine.logs.LogBus;
 import dev.jpm.engine.logs.LogLine;
 import dev.jpm.engine.logs.LogStats;
 import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.model.LogDateFormat;
 import dev.jpm.engine.model.LogRotation;
 import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.ProcessStatus;
@@ -93,7 +94,8 @@ class LogPipelineIT {
   @Test
   void aDayjsDateFormatPrefixesEveryLine() throws IOException {
     Path out = fixture.home.resolve("logs/dated.log");
-    var spec = new LogSpec(out.toString(), "/dev/null", null, true, false, "YYYY-MM-DD HH:mm:ss.SSS Z", false, null);
+    var spec = new LogSpec(out.toString(), "/dev/null", null, true, false,
+        LogDateFormat.parse("YYYY-MM-DD HH:mm:ss.SSS Z"), false, null);
     var id = new InstanceId("dated", 0);
     fixture.run(TestApps.command("dated", "sh", "-c", "echo one; echo two").restart(ONCE).logs(spec).build());
     fixture.awaitStatus(id, ProcessStatus.STOPPED);

@@ -6,6 +6,7 @@ import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.model.RestartPolicy;
+import dev.jpm.engine.os.Signals;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

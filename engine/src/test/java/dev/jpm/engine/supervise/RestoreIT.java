@@ -12,6 +12,7 @@ import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.os.Liveness;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

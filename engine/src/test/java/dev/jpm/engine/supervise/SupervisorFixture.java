@@ -7,6 +7,7 @@ import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
+import dev.jpm.engine.os.Liveness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,6 +12,8 @@ import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.os.Liveness;
+import dev.jpm.engine.os.Signals;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package dev.jpm.engine.supervise;
 
 import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.CronSchedule;
 import dev.jpm.engine.model.ExecMode;
 import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.RestartPolicy;
@@ -27,7 +28,7 @@ public final class TestApps {
   private RestartPolicy restart = new RestartPolicy(true, 3, 300, 0, 0, Set.of());
   private StopPolicy stop = new StopPolicy("INT", 1000);
   private LogSpec logs = new LogSpec(null, null, null, false, false, null, false, null);
-  private String cronRestart;
+  private CronSchedule cronRestart;
   private List<String> watch = List.of();
   private List<String> ignoreWatch = List.of();
   private long watchDelayMs;
@@ -111,7 +112,7 @@ public final class TestApps {
   }
 
   public TestApps cron(String expression) {
-    this.cronRestart = expression;
+    this.cronRestart = expression == null ? null : CronSchedule.parse(expression);
     return this;
   }
 

@@ -1,7 +1,5 @@
-package dev.jpm.engine.supervise;
+package dev.jpm.engine.os;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,11 +7,11 @@ import java.util.Optional;
  * POSIX signals by name, sent through libc {@code kill(2)}: the JDK can only send TERM and KILL, and only to
  * single processes, while a stop needs any signal and whole process groups. Numbers are Linux's.
  */
-final class Signals {
+public final class Signals {
 
-  static final int KILL = 9;
-  static final int CONT = 18;
-  static final int STOP = 19;
+  public static final int KILL = LibC.SIGKILL;
+  public static final int CONT = 18;
+  public static final int STOP = 19;
 
   private static final Map<String, Integer> NUMBERS = Map.ofEntries(
       Map.entry("HUP", 1), Map.entry("INT", 2), Map.entry("QUIT", 3), Map.entry("ILL", 4), Map.entry("TRAP", 5),
@@ -25,21 +23,10 @@ final class Signals {
       Map.entry("PROF", 27), Map.entry("WINCH", 28), Map.entry("IO", 29), Map.entry("PWR", 30),
       Map.entry("SYS", 31));
 
-  /** The part of libc we need; loaded once. */
-  interface Libc extends Library {
-    Libc INSTANCE = Native.load("c", Libc.class);
-
-    int kill(int pid, int sig);
-
-    int getpgid(int pid);
-
-    int getsid(int pid);
-  }
-
   private Signals() {}
 
   /** The number of a signal name without SIG, e.g. {@code INT} → 2; throws with the name when unknown. */
-  static int number(String name) {
+  public static int number(String name) {
     Integer number = NUMBERS.get(name);
     if (number == null) throw new IllegalArgumentException("unknown signal name '" + name + "'");
     return number;
@@ -49,7 +36,7 @@ final class Signals {
    * The number of a signal as a user types it ({@code SIGUSR2}, {@code usr2}, {@code 12}); throws with the text and
    * what is accepted when it is none.
    */
-  static int parse(String text) {
+  public static int parse(String text) {
     String name = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
     if (name.startsWith("SIG")) name = name.substring(3);
     if (name.matches("\\d{1,2}")) {
@@ -63,27 +50,27 @@ final class Signals {
   }
 
   /** The name (without SIG) of a signal number, when it is one we know. */
-  static Optional<String> name(int number) {
+  public static Optional<String> name(int number) {
     return NUMBERS.entrySet().stream().filter(e -> e.getValue() == number).map(Map.Entry::getKey).findFirst();
   }
 
   /** Sends {@code signal} to one process; false when it no longer exists (ESRCH) or may not be signalled. */
-  static boolean toProcess(long pid, int signal) {
-    return pid > 0 && Libc.INSTANCE.kill(Math.toIntExact(pid), signal) == 0;
+  public static boolean toProcess(long pid, int signal) {
+    return pid > 0 && LibC.kill(Math.toIntExact(pid), signal) == 0;
   }
 
   /** Sends {@code signal} to every member of process group {@code pgid}; false when the group is empty. */
-  static boolean toGroup(long pgid, int signal) {
-    return pgid > 1 && Libc.INSTANCE.kill(-Math.toIntExact(pgid), signal) == 0;
+  public static boolean toGroup(long pgid, int signal) {
+    return pgid > 1 && LibC.kill(-Math.toIntExact(pgid), signal) == 0;
   }
 
   /** The process group of {@code pid}, or -1 when it does not exist. */
-  static long groupOf(long pid) {
-    return Libc.INSTANCE.getpgid(Math.toIntExact(pid));
+  public static long groupOf(long pid) {
+    return LibC.getpgid(Math.toIntExact(pid));
   }
 
   /** The session of {@code pid}, or -1 when it does not exist. */
-  static long sessionOf(long pid) {
-    return Libc.INSTANCE.getsid(Math.toIntExact(pid));
+  public static long sessionOf(long pid) {
+    return LibC.getsid(Math.toIntExact(pid));
   }
 }

@@ -1,4 +1,4 @@
-package dev.jpm.engine.logs;
+package dev.jpm.engine.model;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * formatter. Runs of dayjs token letters must be a token dayjs knows; any other character is literal, as in
  * dayjs ({@code T} in PM2's {@code YYYY-MM-DDTHH:mm:ss}), and {@code [text]} escapes.
  */
-public final class DayjsFormat {
+final class DayjsFormat {
 
   /** A token letter run, an escape, or anything else (literal). */
   private static final Pattern PART = Pattern.compile("\\[([^\\]]*)]|([YMDdHhmsSZAaXx])\\2*|.", Pattern.DOTALL);

@@ -1,10 +1,10 @@
-package dev.jpm.engine.git;
+package dev.jpm.engine.gitops;
 
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The one restart path for restarts that come from outside the ecosystem file: the daemon gives the git package
+ * The one restart path for restarts that come from outside the ecosystem file: the daemon gives the gitops package
  * the reconciler's rolling restart, so a new revision rolls like any other restart.
  */
 @FunctionalInterface

@@ -1,9 +1,10 @@
-package dev.jpm.engine.git;
+package dev.jpm.engine.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.jpm.engine.git.TestRemote;
 import dev.jpm.engine.protocol.GitOpsSource;
 import dev.jpm.engine.protocol.GitOpsState;
 import dev.jpm.engine.protocol.GitOpsStatus;

@@ -1,5 +1,6 @@
-package dev.jpm.engine.git;
+package dev.jpm.engine.gitops;
 
+import dev.jpm.engine.git.SourceClone;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;

@@ -1,7 +1,9 @@
-package dev.jpm.engine.git;
+package dev.jpm.engine.gitops;
 
 import dev.jpm.engine.config.ConfigProblem;
 import dev.jpm.engine.config.ConfigReader;
+import dev.jpm.engine.git.GitFailure;
+import dev.jpm.engine.git.SourceClone;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.protocol.GitOpsSource;
 import dev.jpm.engine.protocol.GitOpsState;
@@ -87,7 +89,7 @@ public final class GitOpsSources implements AutoCloseable {
   /** Adds a source, polls it once (the first apply happens before this returns), then polls it on its interval. */
   public GitOpsState add(GitOpsSource source, Consumer<String> progress) {
     check(source);
-    Tracked tracked = new Tracked(source, new SourceClone(source, root.resolve(source.name())), GitOpsStatus.NEW);
+    Tracked tracked = new Tracked(source, cloneOf(source), GitOpsStatus.NEW);
     if (sources.putIfAbsent(source.name(), tracked) != null)
       throw new IllegalArgumentException("a GitOps source named " + source.name()
           + " exists already (jpm gitops rm " + source.name() + " first)");
@@ -156,9 +158,14 @@ public final class GitOpsSources implements AutoCloseable {
   }
 
   private Tracked track(GitOpsSource source, GitOpsStatus status) {
-    Tracked tracked = new Tracked(source, new SourceClone(source, root.resolve(source.name())), status);
+    Tracked tracked = new Tracked(source, cloneOf(source), status);
     sources.put(source.name(), tracked);
     return tracked;
+  }
+
+  /** The daemon's clone of {@code source}, under {@code JPM_HOME/gitops/NAME}: the source's apps run from it. */
+  private SourceClone cloneOf(GitOpsSource source) {
+    return new SourceClone(source.repo(), source.ref(), source.path(), root.resolve(source.name()));
   }
 
   private void schedule(Tracked tracked, Duration firstDelay) {

@@ -1,4 +1,4 @@
-package dev.jpm.engine.schedule;
+package dev.jpm.engine.model;
 
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -10,27 +10,14 @@ import org.quartz.CronExpression;
 
 /**
  * Translates PM2's cron dialect (croner: 5 fields, or 6 with seconds first, and the {@code @daily} macros) into
- * Quartz expressions, which Quartz itself then validates. Pure.
+ * Quartz expressions, which Quartz itself then validates. Pure; {@link CronSchedule} is its one user.
  *
  * <p>Two differences need work. Quartz counts weekdays 1-7 from Sunday where cron counts 0-7 (0 and 7 both
  * Sunday), so the weekday field is rewritten value by value. And Quartz wants {@code ?} in one of day-of-month and
  * day-of-week; when the file restricts both, cron fires when <em>either</em> matches, which takes two Quartz
  * expressions.
  */
-public final class CronTranslation {
-
-  /** The result: Quartz expressions whose fire times together are the cron's, or why there are none. */
-  public sealed interface Result {}
-
-  /** @param expressions one or two Quartz expressions, all valid */
-  public record Valid(List<String> expressions) implements Result {
-    public Valid {
-      expressions = List.copyOf(expressions);
-    }
-  }
-
-  /** @param reason what is wrong, in words that name the field */
-  public record Invalid(String reason) implements Result {}
+final class CronTranslation {
 
   private static final Map<String, String> MACROS = Map.of(
       "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0",
@@ -39,17 +26,23 @@ public final class CronTranslation {
 
   private CronTranslation() {}
 
-  public static Result toQuartz(String cron) {
-    if (cron == null || cron.isBlank()) return new Invalid("empty cron expression");
+  /**
+   * One or two valid Quartz expressions whose fire times together are the cron's.
+   *
+   * @throws IllegalArgumentException saying what is wrong, in words that name the field
+   */
+  static List<String> toQuartz(String cron) {
+    if (cron == null || cron.isBlank()) throw new IllegalArgumentException("empty cron expression");
     String text = cron.strip().toLowerCase(Locale.ROOT);
     if (text.startsWith("@")) {
-      if (!MACROS.containsKey(text)) return new Invalid("unknown macro " + cron.strip() + "; known: "
+      if (!MACROS.containsKey(text)) throw new IllegalArgumentException("unknown macro " + cron.strip() + "; known: "
           + new TreeSet<>(MACROS.keySet()));
       text = MACROS.get(text);
     }
     String[] fields = text.toUpperCase(Locale.ROOT).split("\\s+");
     if (fields.length != 5 && fields.length != 6)
-      return new Invalid("has " + fields.length + (fields.length == 1 ? " field" : " fields") + "; write 5 (minute hour day month weekday) or 6 (second first)");
+      throw new IllegalArgumentException("has " + fields.length + (fields.length == 1 ? " field" : " fields")
+          + "; write 5 (minute hour day month weekday) or 6 (second first)");
     String second = fields.length == 6 ? fields[0] : "0";
     int at = fields.length - 5;
     String minute = fields[at], hour = fields[at + 1], month = fields[at + 3];
@@ -58,7 +51,7 @@ public final class CronTranslation {
     try {
       dayOfWeek = weekdays(anyAsStar(fields[at + 4]));
     } catch (IllegalArgumentException e) {
-      return new Invalid("day-of-week: " + e.getMessage());
+      throw new IllegalArgumentException("day-of-week: " + e.getMessage(), e);
     }
     String prefix = String.join(" ", second, minute, hour) + " ";
     List<String> expressions = new ArrayList<>();
@@ -72,10 +65,10 @@ public final class CronTranslation {
       try {
         new CronExpression(expression);
       } catch (ParseException e) {
-        return new Invalid(e.getMessage());
+        throw new IllegalArgumentException(e.getMessage(), e);
       }
     }
-    return new Valid(expressions);
+    return List.copyOf(expressions);
   }
 
   private static String anyAsStar(String field) {

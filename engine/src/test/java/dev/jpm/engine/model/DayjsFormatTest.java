@@ -1,4 +1,4 @@
-package dev.jpm.engine.logs;
+package dev.jpm.engine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,11 @@
-package dev.jpm.engine.git;
+package dev.jpm.engine.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jpm.engine.git.GitFailure;
+import dev.jpm.engine.git.RevisionProbe;
+import dev.jpm.engine.git.TestRemote;
 import dev.jpm.engine.protocol.Request.Move;
 import dev.jpm.engine.supervise.ChildEnvironment;
 import java.nio.file.Files;

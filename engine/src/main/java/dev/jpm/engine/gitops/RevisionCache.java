@@ -1,5 +1,6 @@
-package dev.jpm.engine.git;
+package dev.jpm.engine.gitops;
 
+import dev.jpm.engine.git.RevisionProbe;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.protocol.RevisionView;
 import java.nio.file.Path;

@@ -1,6 +1,4 @@
-package dev.jpm.engine.supervise;
-
-import dev.jpm.engine.os.ProcStat;
+package dev.jpm.engine.os;
 
 /**
  * Whether a process still runs. {@link ProcessHandle#isAlive()} also says yes for a zombie: a process that has

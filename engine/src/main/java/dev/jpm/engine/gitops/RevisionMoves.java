@@ -1,5 +1,8 @@
-package dev.jpm.engine.git;
+package dev.jpm.engine.gitops;
 
+import dev.jpm.engine.git.Checkout;
+import dev.jpm.engine.git.GitFailure;
+import dev.jpm.engine.git.Repositories;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.protocol.Request;
 import java.io.IOException;
@@ -58,8 +61,9 @@ public final class RevisionMoves {
    * @throws GitFailure when nothing can be moved, or a {@code post_update} command failed (checkout restored)
    */
   public synchronized Moved move(Request.Move move, AppSpec app, String commit, Consumer<String> progress) {
-    try (Repository repo = Repositories.require(Path.of(app.cwd()), app.name())) {
-      Checkout checkout = new Checkout(repo, app.name());
+    String label = "app " + app.name();
+    try (Repository repo = Repositories.require(Path.of(app.cwd()), label)) {
+      Checkout checkout = new Checkout(repo, label);
       checkout.requireNoLocalEdits();
       ObjectId from = checkout.head();
       checkout.fetch();

@@ -1,5 +1,6 @@
-package dev.jpm.engine.git;
+package dev.jpm.engine.gitops;
 
+import dev.jpm.engine.git.SourceClone;
 import dev.jpm.engine.protocol.GitOpsStatus;
 
 /** The transitions of a source's status (pure): what a poll, an attempt or a failure leaves behind. */

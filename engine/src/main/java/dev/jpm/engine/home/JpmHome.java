@@ -1,4 +1,4 @@
-package dev.jpm.engine.protocol;
+package dev.jpm.engine.home;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,8 +7,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
- * The folder one daemon owns ({@code $JPM_HOME}, default {@code ~/.jpm}) and the well-known paths in it. The CLI
- * and the daemon agree on these, so they are part of the protocol.
+ * The folder one daemon owns ({@code $JPM_HOME}, default {@code ~/.jpm}) and the well-known paths in it, which the
+ * CLI and the daemon agree on. Never sent nor saved: it says where the daemon lives, not what it does.
  */
 public record JpmHome(Path dir) {
 

@@ -1,4 +1,4 @@
-package dev.jpm.engine.git;
+package dev.jpm.engine.gitops;
 
 import dev.jpm.engine.protocol.GitOpsStatus;
 

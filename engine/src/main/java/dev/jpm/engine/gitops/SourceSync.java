@@ -1,9 +1,11 @@
-package dev.jpm.engine.git;
+package dev.jpm.engine.gitops;
 
 import dev.jpm.engine.config.ConfigProblem;
 import dev.jpm.engine.config.ConfigReader;
 import dev.jpm.engine.config.ConfigSource;
 import dev.jpm.engine.config.LoadResult;
+import dev.jpm.engine.git.GitFailure;
+import dev.jpm.engine.git.SourceClone;
 import dev.jpm.engine.plan.Plan;
 import dev.jpm.engine.plan.PlanOptions;
 import dev.jpm.engine.protocol.GitOpsSource;

@@ -1,4 +1,4 @@
-package dev.jpm.engine.git;
+package dev.jpm.engine.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
