@@ -17,11 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,30 +43,8 @@ class AdoptionIT {
   @Test
   void theNextDaemonAdoptsEveryRunningAppAndNoLogLineIsLostOrDoubled() throws Exception {
     int port = freePort();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    jpm.write("spew.sh", SPEWER);
-    jpm.write("sleeper.sh", ApplyIT.SLEEPER);
     Path log = jpm.work.resolve("spew.log");
-    Path file = jpm.write("ecosystem.yaml", """
-        apps:
-          - name: spew
-            script: spew.sh
-            out_file: %s
-            min_uptime: 300ms
-          - name: api
-            script: sleeper.sh
-            min_uptime: 300ms
-          - name: hello
-            script: %s
-            interpreter: %s
-            exec_mode: cluster
-            instances: 2
-            port: %d
-            host: 127.0.0.1
-            min_uptime: 300ms
-            listen_timeout: 60s
-            ready_pattern: "listening on"
-        """.formatted(log, ClusterIT.HELLO, java, port));
+    Path file = spewSleeperAndCluster(port, log);
     jpm.run("apply", file.toString()).expectExit(0);
     jpm.run("restart", "api").expectExit(0); // a counter that must survive the hand-over
     assertThat(get(port)).startsWith("hello from instance ");
@@ -93,29 +66,53 @@ class AdoptionIT {
     assertThat(jpm.run("diff", file.toString()).exit()).as("in sync after the hand-over").isZero();
     jpm.run("stop", "spew").expectExit(0); // its log is complete once it stopped
 
-    List<Long> numbers = numbers(log);
-    assertThat(numbers).isNotEmpty();
-    List<String> gaps = new ArrayList<>();
-    for (int i = 0; i < numbers.size(); i++) {
-      if (numbers.get(i) != i + 1) {
-        gaps.add("line " + (i + 1) + " of the file is number " + numbers.get(i));
-        if (gaps.size() > 5) break;
-      }
-    }
-    assertThat(gaps).as("numbered lines 1..%d in order, no gap, no duplicate", numbers.size()).isEmpty();
+    assertNumberedWithoutGapOrDuplicate(log);
   }
 
   @Test
   void updateUnderHttpLoadRefusesNoRequestLosesNoLineAndRestartsNothing() throws Exception {
     int port = freePort();
+    Path log = jpm.work.resolve("spew.log");
+    jpm.run("apply", spewSleeperAndCluster(port, log).toString()).expectExit(0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> get(port).startsWith("hello from instance "));
+    Map<String, Long> pids = pids();
+    long daemon = jpm.daemonPid().orElseThrow();
+
+    // A new connection per request, one after the other, all through the hand-over.
+    HttpLoad load = new HttpLoad(() -> {
+      String body = get(port);
+      return body.startsWith("hello from instance ") ? null : body;
+    });
+    try (load) {
+      load.awaitAnswers(5);
+      jpm.run("update").expectExit(0);
+      JpmHarness.awaitGone(daemon);
+      load.awaitAnswers(5);
+    }
+
+    assertThat(load.failures()).as("requests that failed across the update (of %d)", load.answered()).isEmpty();
+    assertThat(pids()).isEqualTo(pids);
+    assertThat(restarts()).allSatisfy((id, count) -> assertThat(count).as(id).isZero());
+    assertThat(Files.exists(jpm.home.resolve("handover.pid"))).as("the old daemon cleaned up").isFalse();
+    long written = lastNumber(log);
+    await().atMost(Duration.ofSeconds(15)).until(() -> lastNumber(log) > written + 5_000);
+    jpm.run("stop", "spew").expectExit(0);
+    assertNumberedWithoutGapOrDuplicate(log);
+  }
+
+  /** A spewer writing into {@code log}, a sleeper restarted once, and a two-instance cluster app on {@code port}. */
+  private Path spewSleeperAndCluster(int port, Path log) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     jpm.write("spew.sh", SPEWER);
-    Path log = jpm.work.resolve("spew.log");
-    Path file = jpm.write("ecosystem.yaml", """
+    jpm.write("sleeper.sh", ApplyIT.SLEEPER);
+    return jpm.write("ecosystem.yaml", """
         apps:
           - name: spew
             script: spew.sh
             out_file: %s
+            min_uptime: 300ms
+          - name: api
+            script: sleeper.sh
             min_uptime: 300ms
           - name: hello
             script: %s
@@ -128,45 +125,12 @@ class AdoptionIT {
             listen_timeout: 60s
             ready_pattern: "listening on"
         """.formatted(log, ClusterIT.HELLO, java, port));
-    jpm.run("apply", file.toString()).expectExit(0);
-    await().atMost(Duration.ofSeconds(30)).until(() -> get(port).startsWith("hello from instance "));
-    Map<String, Long> pids = pids();
-    long daemon = jpm.daemonPid().orElseThrow();
+  }
 
-    // A new connection per request, one after the other, all through the hand-over.
-    List<String> failures = new CopyOnWriteArrayList<>();
-    AtomicInteger answered = new AtomicInteger();
-    AtomicBoolean loading = new AtomicBoolean(true);
-    CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
-      while (loading.get()) {
-        try {
-          String body = get(port);
-          if (body.startsWith("hello from instance ")) answered.incrementAndGet();
-          else failures.add(body);
-        } catch (IOException | InterruptedException e) {
-          failures.add(e.toString());
-        }
-      }
-    });
-    try {
-      await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() >= 5);
-      jpm.run("update").expectExit(0);
-      JpmHarness.awaitGone(daemon);
-      int after = answered.get();
-      await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() >= after + 5);
-    } finally {
-      loading.set(false);
-      load.get(30, TimeUnit.SECONDS);
-    }
-
-    assertThat(failures).as("requests that failed across the update (of %d)", answered.get()).isEmpty();
-    assertThat(pids()).isEqualTo(pids);
-    assertThat(restarts()).allSatisfy((id, count) -> assertThat(count).as(id).isZero());
-    assertThat(Files.exists(jpm.home.resolve("handover.pid"))).as("the old daemon cleaned up").isFalse();
-    long written = lastNumber(log);
-    await().atMost(Duration.ofSeconds(15)).until(() -> lastNumber(log) > written + 5_000);
-    jpm.run("stop", "spew").expectExit(0);
+  /** The spewer's log holds lines 1..N in order: none lost, none doubled. */
+  private static void assertNumberedWithoutGapOrDuplicate(Path log) throws IOException {
     List<Long> numbers = numbers(log);
+    assertThat(numbers).isNotEmpty();
     List<String> gaps = new ArrayList<>();
     for (int i = 0; i < numbers.size() && gaps.size() <= 5; i++) {
       if (numbers.get(i) != i + 1) gaps.add("line " + (i + 1) + " of the file is number " + numbers.get(i));

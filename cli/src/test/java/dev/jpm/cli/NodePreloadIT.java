@@ -17,10 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -86,36 +83,15 @@ class NodePreloadIT {
     long before1 = jpm.pid("web#1");
 
     Path next = jpm.write("ecosystem.yaml", Files.readString(file).replace("VERSION: v1", "VERSION: v2"));
-    List<String> failures = new CopyOnWriteArrayList<>();
-    AtomicInteger answered = new AtomicInteger();
-    AtomicBoolean loading = new AtomicBoolean(true);
-    CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
-      try (HttpClient client = HttpClient.newHttpClient()) {
-        while (loading.get()) {
-          try {
-            HttpResponse<String> response = client.send(request(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) answered.incrementAndGet();
-            else failures.add("status " + response.statusCode());
-          } catch (IOException e) {
-            failures.add(e.toString());
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }
-    });
-    try {
-      await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() >= 5);
+    HttpLoad load = new HttpLoad(() -> get() != null ? null : "no answer");
+    try (load) {
+      load.awaitAnswers(5);
       JpmHarness.Result apply = jpm.run("apply", next.toString()).expectExit(0);
       assertThat(apply.out()).contains("replaced web#0", "replaced web#1");
-      int during = answered.get();
-      await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() >= during + 5);
-    } finally {
-      loading.set(false);
-      load.get(30, TimeUnit.SECONDS);
+      load.awaitAnswers(5);
     }
 
-    assertThat(failures).as("requests that failed during the reload").isEmpty();
+    assertThat(load.failures()).as("requests that failed during the reload").isEmpty();
     assertThat(jpm.pid("web#0")).isNotIn(before0, before1);
     assertThat(jpm.pid("web#1")).isNotIn(before0, before1);
     awaitBothInstancesAnswer("v2");
@@ -139,29 +115,13 @@ class NodePreloadIT {
         .contains("*:" + port + " (learned from the app's listen(), balanced by jpm)");
 
     // The port is known now: a reload's replacements join the rotation only once they listen.
-    List<String> failures = new CopyOnWriteArrayList<>();
-    AtomicInteger answered = new AtomicInteger();
-    AtomicBoolean loading = new AtomicBoolean(true);
-    CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
-      while (loading.get()) {
-        try {
-          if (get() != null) answered.incrementAndGet();
-          else failures.add("no answer");
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
-    try {
-      await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() >= 5);
+    HttpLoad load = new HttpLoad(() -> get() != null ? null : "no answer");
+    try (load) {
+      load.awaitAnswers(5);
       jpm.run("reload", "web").expectExit(0);
-      int during = answered.get();
-      await().atMost(Duration.ofSeconds(10)).until(() -> answered.get() >= during + 5);
-    } finally {
-      loading.set(false);
-      load.get(30, TimeUnit.SECONDS);
+      load.awaitAnswers(5);
     }
-    assertThat(failures).as("requests that failed during the reload").isEmpty();
+    assertThat(load.failures()).as("requests that failed during the reload").isEmpty();
 
     // A new daemon opens the same front port for the adopted instances, though their preloads never told it.
     long daemon = jpm.daemonPid().orElseThrow();
