@@ -19,7 +19,12 @@ import java.util.stream.Collectors;
 final class WatchPoller {
 
   private static final int NAMES_IN_CAUSE = 3;
-  /** How long after a change the next look for more comes, when that is sooner than the next regular poll. */
+  /**
+   * How long no new change must be seen before a burst is over (when watch_delay asks for less), and so how long
+   * after a change the next look for more comes when that is sooner than the next regular poll. A poll that finds
+   * nothing a moment after one that found changes (the regular schedule meeting the extra poll) proves nothing: it
+   * used to end a burst half way on a busy machine.
+   */
   static final Duration SETTLE = Duration.ofMillis(250);
 
   private final String app;
@@ -42,7 +47,7 @@ final class WatchPoller {
     this.app = app;
     this.settings = settings;
     this.ignore = settings.ignoreRules();
-    this.burst = new Burst(settings.delayMs());
+    this.burst = new Burst(Math.max(settings.delayMs(), SETTLE.toMillis()));
     this.restarts = restarts;
     this.clock = clock;
     this.pollAgainIn = pollAgainIn;

@@ -45,7 +45,7 @@ class WatchSettleIT {
     await().atMost(SupervisorFixture.PATIENCE).until(() -> schedules.watchState("settled")
         .map(state -> state.startsWith("watching")).orElse(false));
 
-    // Writes every 50 ms for 1.5 s: each early poll (250 ms after a change) finds more, until the writes stop.
+    // Writes every 50 ms for 1.5 s: each early poll (SETTLE after a change) finds more, until the writes stop.
     for (int i = 0; i < 30; i++) {
       Files.writeString(project.resolve("gen" + i + ".txt"), "x");
       pace(50);
