@@ -168,10 +168,10 @@ final class RequestHandler implements ControlServer.Handler {
   }
 
   private Response environment(String target) {
-    InstanceId id = Targets.resolve(target == null ? List.of() : List.of(target), supervisor.observe())
-        .single("env", target);
+    ObservedState state = supervisor.observe();
+    InstanceId id = Targets.resolve(target == null ? List.of() : List.of(target), state).single("env", target);
     return new Response.Environment(id.toString(), new TreeMap<>(supervisor.launchedEnvironment(id)),
-        supervisor.observe().apps().get(id.app()).applied().secretEnv());
+        state.apps().get(id.app()).applied().secretEnv());
   }
 
   private static DesiredState required(DesiredState desired) {

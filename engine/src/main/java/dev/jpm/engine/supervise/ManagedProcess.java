@@ -478,8 +478,9 @@ final class ManagedProcess {
       NodePreload.Launch launch = nodeLaunch(current, ChildEnvironment.of(current, id.index(), context.daemonEnv(),
           runPort));
       if (current.runAs() != null) {
-        launch = RunAsLaunch.as(current.runAs(), launch);
-        RunAsLaunch.giveLogs(current.runAs(), paths);
+        RunAsLaunch runAs = RunAsLaunch.of(current.runAs());
+        launch = runAs.wrap(launch);
+        runAs.giveLogs(paths);
       }
       LaunchRequest request = new LaunchRequest(id, launch.command(), Path.of(current.cwd()), launch.env(),
           logs.stdout(), logs.stderr());

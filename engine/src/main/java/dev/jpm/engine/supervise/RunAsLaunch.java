@@ -24,14 +24,25 @@ import java.util.stream.Stream;
  */
 final class RunAsLaunch {
 
-  private RunAsLaunch() {}
+  private final Users.User user;
+  private final int gid;
 
-  /** {@code launch} as {@code runAs}: the argv behind setpriv and the user's own variables. */
-  static NodePreload.Launch as(RunAs runAs, NodePreload.Launch launch) throws IOException {
+  private RunAsLaunch(Users.User user, int gid) {
+    this.user = user;
+    this.gid = gid;
+  }
+
+  /** Looks the user and group up once for this launch. */
+  static RunAsLaunch of(RunAs runAs) throws IOException {
     Users.User user = Users.user(runAs.user())
         .orElseThrow(() -> new IOException("no user '" + runAs.user() + "' on this machine"));
     int gid = runAs.group() == null ? user.gid() : Users.group(runAs.group())
         .orElseThrow(() -> new IOException("no group '" + runAs.group() + "' on this machine"));
+    return new RunAsLaunch(user, gid);
+  }
+
+  /** {@code launch} as this user: the argv behind setpriv and the user's own variables. */
+  NodePreload.Launch wrap(NodePreload.Launch launch) {
     List<String> argv = new ArrayList<>(List.of("setpriv", "--reuid=" + user.uid(), "--regid=" + gid,
         "--init-groups", "--"));
     argv.addAll(launch.command());
@@ -43,12 +54,10 @@ final class RunAsLaunch {
   }
 
   /** The run's log files (open already, before the spawn) belong to the app's user and group. */
-  static void giveLogs(RunAs runAs, LogPaths paths) throws IOException {
+  void giveLogs(LogPaths paths) throws IOException {
     UserPrincipalLookupService names = FileSystems.getDefault().getUserPrincipalLookupService();
-    var owner = names.lookupPrincipalByName(runAs.user());
-    String groupName = runAs.group() != null ? runAs.group() : Users.user(runAs.user())
-        .map(user -> Integer.toString(user.gid())).orElseThrow(() -> new IOException("no user '" + runAs.user() + "'"));
-    var group = names.lookupPrincipalByGroupName(groupName);
+    var owner = names.lookupPrincipalByName(user.name());
+    var group = names.lookupPrincipalByGroupName(Integer.toString(gid)); // a number is taken as the gid
     for (Path file : Stream.of(paths.out(), paths.error(), paths.combined()).flatMap(Optional::stream)
         .filter(Files::isRegularFile).toList()) {
       Files.setOwner(file, owner);
