@@ -52,6 +52,8 @@ class AdoptionIT {
     Map<String, Long> pids = pids();
     Map<String, Integer> restarts = restarts();
     long daemon = jpm.daemonPid().orElseThrow();
+    String environment = jpm.run("env", "api").expectExit(0).out();
+    assertThat(environment).contains("ADOPT_MARK: kept");
 
     ProcessHandle.of(daemon).orElseThrow().destroyForcibly();
     JpmHarness.awaitGone(daemon);
@@ -60,6 +62,7 @@ class AdoptionIT {
     assertThat(pids()).isEqualTo(pids); // the next command starts the new daemon
     assertThat(restarts()).isEqualTo(restarts).containsEntry("api#0", 1);
     assertThat(jpm.daemonPid()).get().isNotEqualTo(daemon);
+    assertThat(jpm.run("env", "api").expectExit(0).out()).as("env of an adopted instance").isEqualTo(environment);
     assertThat(pids.values()).allMatch(JpmHarness::alive);
     await().atMost(Duration.ofSeconds(30)).until(() -> get(port).startsWith("hello from instance "));
     await().atMost(Duration.ofSeconds(15)).until(() -> lastNumber(log) > writtenBeforeTheGap + 20_000);
@@ -114,6 +117,8 @@ class AdoptionIT {
           - name: api
             script: sleeper.sh
             min_uptime: 300ms
+            env:
+              ADOPT_MARK: kept
           - name: hello
             script: %s
             interpreter: %s

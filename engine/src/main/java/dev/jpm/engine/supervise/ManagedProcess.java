@@ -8,6 +8,7 @@ import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.model.RestartEvent;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.os.ProcEnviron;
 import dev.jpm.engine.os.Signals;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -278,6 +279,8 @@ final class ManagedProcess {
       if (heldPort > 0) adopted.exited().whenComplete((exit, failure) -> context.ports().release(heldPort));
       readyLine = watcher;
       run = adopted;
+      // env ID shows what the process was started with; its predecessor daemon knew, /proc still does.
+      launchedEnvironment = ProcEnviron.of(recorded.pid());
       port = heldPort;
       takeCounters(recorded);
       startedAtMs = recorded.startedAtMs();
