@@ -227,21 +227,56 @@ class NodePreloadIT {
     assertThat(get()).isEqualTo("version good\n");
   }
 
+  /** Ends on PM2's 'shutdown' message; on SIGINT only when EXIT_ON_SIGINT is yes. Says which it got. */
+  static final String POLITE_WORKER = """
+      process.on('message', (message) => {
+        if (message !== 'shutdown') return;
+        console.log('got shutdown');
+        process.exit(0);
+      });
+      process.on('SIGINT', () => {
+        console.log('got SIGINT');
+        if (process.env.EXIT_ON_SIGINT === 'yes') process.exit(0);
+      });
+      setInterval(() => {}, 1000);
+      process.send('ready');
+      """;
+
+  @Test
+  void anAppTheNextDaemonAdoptedStillGetsTheShutdownMessage() throws Exception {
+    jpm.write("worker.js", POLITE_WORKER);
+    Path file = jpm.write("ecosystem.yaml", """
+        apps:
+          - name: polite
+            script: worker.js
+            wait_ready: true
+            shutdown_with_message: true
+            kill_timeout: 30s
+            min_uptime: 200ms
+            env:
+              EXIT_ON_SIGINT: "no"
+        """);
+    jpm.run("apply", file.toString()).expectExit(0);
+    Path out = outLog("polite#0");
+    long pid = jpm.instance("polite#0").path("pid").asLong();
+    long daemon = jpm.daemonPid().orElseThrow();
+    ProcessHandle.of(daemon).orElseThrow().destroyForcibly();
+    JpmHarness.awaitGone(daemon);
+
+    assertThat(jpm.instance("polite#0").path("pid").asLong()).as("adopted, not restarted").isEqualTo(pid);
+    long started = System.nanoTime();
+    jpm.run("stop", "polite").expectExit(0);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the message ended it, not kill_timeout's SIGKILL")
+        .isLessThan(Duration.ofSeconds(20));
+    // No exit code to check: an adopted process is not the new daemon's child, its exit status cannot be read.
+    await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(out).contains("got shutdown"));
+    assertThat(Files.readString(out)).doesNotContain("got SIGINT");
+  }
+
   @Test
   void shutdownWithMessageSendsShutdownInsteadOfSigintWhichStaysTheDefault() throws Exception {
-    jpm.write("worker.js", """
-        process.on('message', (message) => {
-          if (message !== 'shutdown') return;
-          console.log('got shutdown');
-          process.exit(0);
-        });
-        process.on('SIGINT', () => {
-          console.log('got SIGINT');
-          if (process.env.EXIT_ON_SIGINT === 'yes') process.exit(0);
-        });
-        setInterval(() => {}, 1000);
-        process.send('ready');
-        """);
+    jpm.write("worker.js", POLITE_WORKER);
     Path file = jpm.write("ecosystem.yaml", """
         apps:
           - name: polite

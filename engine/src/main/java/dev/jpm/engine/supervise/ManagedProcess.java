@@ -271,16 +271,19 @@ final class ManagedProcess {
       if (watcher != null) logs = logs.alsoStdoutTo(watcher);
       LaunchRequest request = new LaunchRequest(id, current.command(), Path.of(current.cwd()), java.util.Map.of(),
           logs.stdout(), logs.stderr());
+      // env ID shows what the process was started with; its predecessor daemon knew, /proc still does.
+      Map<String, String> startedWith = ProcEnviron.of(recorded.pid());
+      Optional<NodeChannel.Link> link = current.runsOnNode()
+          ? context.node().resume(startedWith, this::listeningOn) : Optional.empty();
       RunLogs owned = logs;
       logs = null; // the run owns them now, also when it fails
       ProcessRun adopted = ProcessRun.adopt(request, recorded.pid(), recorded.pidStartMs(), owned,
-          LogPaths.of(current.logs(), id.index(), context.jpmHome()).pid(), context.launcher(), context.exits(),
-          this::onExit);
+          LogPaths.of(current.logs(), id.index(), context.jpmHome()).pid(), link, context.launcher(),
+          context.exits(), this::onExit);
       if (heldPort > 0) adopted.exited().whenComplete((exit, failure) -> context.ports().release(heldPort));
       readyLine = watcher;
       run = adopted;
-      // env ID shows what the process was started with; its predecessor daemon knew, /proc still does.
-      launchedEnvironment = ProcEnviron.of(recorded.pid());
+      launchedEnvironment = startedWith;
       port = heldPort;
       takeCounters(recorded);
       startedAtMs = recorded.startedAtMs();
@@ -512,8 +515,12 @@ final class ManagedProcess {
   /** A Node app starts with jpm's preload (and its channel); any other exactly as its spec says. */
   private NodePreload.Launch nodeLaunch(AppSpec current, Map<String, String> env) {
     if (!current.runsOnNode()) return new NodePreload.Launch(current.command(), env, Optional.empty());
-    return context.node().prepare(current.command(), env, context.changed(),
-        port -> context.listening().accept(id.app(), port));
+    return context.node().prepare(current.command(), env, context.changed(), this::listeningOn);
+  }
+
+  /** The preload saw the app listen on {@code port}: the supervisor learns it for the app's front port. */
+  private void listeningOn(int port) {
+    context.listening().accept(id.app(), port);
   }
 
   /** Adds a restart to the bounded history, with the exit of the run it replaces. Holds the monitor. */

@@ -16,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.function.IntConsumer;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
@@ -45,6 +47,9 @@ final class NodeChannel implements AutoCloseable {
   private static final String READY = "\"ready\"";
   private static final String LISTENING = "!listen ";
   private static final SecureRandom TOKENS = new SecureRandom();
+  /** The preload's longest pause between two dials (REDIAL_MAX_MS), and a margin. */
+  private static final Duration REDIAL_PATIENCE = Duration.ofSeconds(6);
+  private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{32}");
 
   private final Path socketPath;
   private final Map<String, Link> links = new ConcurrentHashMap<>();
@@ -70,9 +75,20 @@ final class NodeChannel implements AutoCloseable {
     if (!listening()) return Optional.empty();
     byte[] random = new byte[16];
     TOKENS.nextBytes(random);
-    Link link = new Link(HexFormat.of().formatHex(random), onReady, onListening);
+    Link link = new Link(HexFormat.of().formatHex(random), onReady, onListening, false);
     links.put(link.token, link);
     return Optional.of(link);
+  }
+
+  /**
+   * The link of a run a previous daemon started, resumed under the token its environment holds: its preload dials
+   * again when the old daemon's end hangs up. The run said ready long ago (it was adopted online). Empty when the
+   * socket cannot be bound or the token is not one of ours.
+   */
+  Optional<Link> resume(String token, IntConsumer onListening) {
+    if (token == null || !TOKEN.matcher(token).matches() || !listening()) return Optional.empty();
+    Link link = new Link(token, () -> {}, onListening, true);
+    return links.putIfAbsent(token, link) == null ? Optional.of(link) : Optional.empty();
   }
 
   private synchronized boolean listening() {
@@ -164,11 +180,15 @@ final class NodeChannel implements AutoCloseable {
     private volatile SocketChannel peer;
     private volatile boolean ready;
     private volatile boolean ended;
+    /** A run a previous daemon started: its preload dials again on its own time. */
+    private final boolean resumed;
 
-    private Link(String token, Runnable onReady, IntConsumer onListening) {
+    private Link(String token, Runnable onReady, IntConsumer onListening, boolean resumed) {
       this.token = token;
       this.onReady = onReady;
       this.onListening = onListening;
+      this.resumed = resumed;
+      this.ready = resumed; // adopted online, so it said ready (or needed not) long ago
     }
 
     /** What the run's environment gets so that its preload finds this link. */
@@ -186,8 +206,8 @@ final class NodeChannel implements AutoCloseable {
      * connected, so the caller can fall back (a signal).
      */
     synchronized boolean send(String message) {
+      if (!awaitPeer()) return false;
       SocketChannel connected = peer;
-      if (connected == null) return false;
       try {
         ByteBuffer bytes = ByteBuffer.wrap((message + "\n").getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) connected.write(bytes);
@@ -197,9 +217,30 @@ final class NodeChannel implements AutoCloseable {
       }
     }
 
+    /**
+     * Whether the preload is connected. A resumed link waits up to {@link #REDIAL_PATIENCE} for it: the preload of an
+     * app a new daemon just adopted dials again within the preload's longest pause between attempts. Holds the
+     * monitor.
+     */
+    private boolean awaitPeer() {
+      long deadline = System.nanoTime() + (resumed ? REDIAL_PATIENCE.toNanos() : 0);
+      while (peer == null && !ended) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) return false;
+        try {
+          wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return peer != null;
+    }
+
     private synchronized boolean attach(SocketChannel dialer) {
       if (ended || peer != null) return false;
       peer = dialer;
+      notifyAll();
       return true;
     }
 
@@ -233,6 +274,7 @@ final class NodeChannel implements AutoCloseable {
         ended = true;
         connected = peer;
         peer = null;
+        notifyAll();
       }
       links.remove(token);
       if (connected == null) return;

@@ -63,6 +63,15 @@ final class NodePreload implements AutoCloseable {
     return new Launch(argv, withChannel, link);
   }
 
+  /**
+   * The channel of a Node process a previous daemon started with this home's preload, found by the variables its
+   * environment was started with; empty for a process of another home, or started without the channel.
+   */
+  Optional<NodeChannel.Link> resume(Map<String, String> startedWith, IntConsumer onListening) {
+    if (!channel.socketPath().toString().equals(startedWith.get("JPM_NODE_CHANNEL"))) return Optional.empty();
+    return channel.resume(startedWith.get("JPM_NODE_TOKEN"), onListening);
+  }
+
   Path file() {
     return file;
   }

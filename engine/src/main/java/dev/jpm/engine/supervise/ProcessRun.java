@@ -81,18 +81,21 @@ final class ProcessRun {
 
   /**
    * Takes over a process a previous daemon launched, which still runs and whose pid file is still in place (see
-   * {@link ProcessLauncher#adopt}); {@code owner} is called as for {@link #start}, with an unknown exit status.
+   * {@link ProcessLauncher#adopt}); {@code owner} is called as for {@link #start}, with an unknown exit status. The
+   * run owns {@code link}, the resumed channel of a Node app.
    */
   static ProcessRun adopt(LaunchRequest request, long pid, long startMs, RunLogs logs, Optional<Path> pidFile,
-      ProcessLauncher launcher, Executor exits, BiConsumer<ProcessRun, ExitStatus> owner) throws IOException {
+      Optional<NodeChannel.Link> link, ProcessLauncher launcher, Executor exits,
+      BiConsumer<ProcessRun, ExitStatus> owner) throws IOException {
     LaunchedProcess process;
     try {
       process = launcher.adopt(request, pid, startMs);
     } catch (IOException | RuntimeException e) {
       logs.abandon();
+      link.ifPresent(NodeChannel.Link::close);
       throw e;
     }
-    ProcessRun run = new ProcessRun(process, logs, pidFile, Optional.empty(), exits, owner);
+    ProcessRun run = new ProcessRun(process, logs, pidFile, link, exits, owner);
     run.adopted = true;
     return run;
   }

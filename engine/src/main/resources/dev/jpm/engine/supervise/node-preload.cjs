@@ -6,7 +6,8 @@
 //     declares none, the port of the app's first TCP listen(), which the daemon is told (a line `!listen PORT`) so
 //     its balancer listens there; any other listen() is untouched;
 //   - process.send('ready') for wait_ready, and process.on('message') receiving 'shutdown' on stop
-//     (shutdown_with_message), over a Unix socket to the daemon (JPM_NODE_CHANNEL, JPM_NODE_TOKEN).
+//     (shutdown_with_message), over a Unix socket to the daemon (JPM_NODE_CHANNEL, JPM_NODE_TOKEN), dialled again
+//     when a daemon goes away, so the daemon that adopts the app speaks to it too.
 // Why a socket the preload dials rather than Node's own IPC: docs/decisions/0001-node-preload.md.
 // It must never break an app: every failure here is swallowed, and the channel never keeps the process alive.
 
@@ -67,34 +68,55 @@ function movePort(appPort, privatePort, report) {
 }
 
 let channelSocket = null;
+let listenedPort = 0;
 
 function reportListening(port) {
+  listenedPort = port;
   if (channelSocket && !channelSocket.destroyed) channelSocket.write('!listen ' + port + '\n');
 }
 
+// A daemon that goes away (killed, or `jpm update` handing over) leaves its apps running; the next daemon adopts
+// this process under the same token, so the channel dials again, less often the longer no daemon answers.
+const REDIAL_FIRST_MS = 100;
+const REDIAL_MAX_MS = 5000;
+
 function openChannel(path, token) {
-  const socket = net.createConnection({ path });
-  socket.unref(); // the app decides when it ends, never this channel
-  socket.setEncoding('utf8');
-  socket.on('error', () => {}); // a daemon that went away must not crash the app
-  socket.write('jpm1 ' + token + '\n'); // queued until connected
-  let pending = '';
-  socket.on('data', (chunk) => {
-    pending += chunk;
-    let end;
-    while ((end = pending.indexOf('\n')) >= 0) {
-      const line = pending.slice(0, end);
-      pending = pending.slice(end + 1);
-      let message;
-      try {
-        message = JSON.parse(line);
-      } catch (ignored) {
-        continue;
+  let delay = REDIAL_FIRST_MS;
+  function dial() {
+    const socket = net.createConnection({ path });
+    socket.unref(); // the app decides when it ends, never this channel
+    socket.setEncoding('utf8');
+    socket.on('error', () => {}); // a daemon that went away must not crash the app
+    socket.write('jpm1 ' + token + '\n'); // queued until connected
+    if (listenedPort > 0) socket.write('!listen ' + listenedPort + '\n'); // a new daemon may not know it yet
+    let pending = '';
+    socket.on('data', (chunk) => {
+      delay = REDIAL_FIRST_MS; // a daemon that talks has taken this run
+      pending += chunk;
+      let end;
+      while ((end = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, end);
+        pending = pending.slice(end + 1);
+        let message;
+        try {
+          message = JSON.parse(line);
+        } catch (ignored) {
+          continue;
+        }
+        process.emit('message', message); // as Node's IPC delivers it: process.on('message', m => m === 'shutdown')
       }
-      process.emit('message', message); // as Node's IPC delivers it: process.on('message', m => m === 'shutdown')
-    }
-  });
-  channelSocket = socket;
+    });
+    socket.on('connect', () => {
+      delay = REDIAL_FIRST_MS;
+    });
+    socket.on('close', () => {
+      if (channelSocket !== socket) return;
+      setTimeout(dial, delay).unref();
+      delay = Math.min(delay * 2, REDIAL_MAX_MS);
+    });
+    channelSocket = socket;
+  }
+  dial();
   process.send = function send(message, ...rest) {
     const callback = typeof rest[rest.length - 1] === 'function' ? rest[rest.length - 1] : undefined;
     let line;
@@ -104,7 +126,7 @@ function openChannel(path, token) {
       if (callback) process.nextTick(callback, error);
       return false;
     }
-    if (line !== undefined && !socket.destroyed) socket.write(line + '\n');
+    if (line !== undefined && channelSocket && !channelSocket.destroyed) channelSocket.write(line + '\n');
     if (callback) process.nextTick(callback, null);
     return true;
   };
