@@ -1,5 +1,6 @@
 package dev.jpm.cli.client;
 
+import dev.jpm.engine.home.HandOverNote;
 import dev.jpm.engine.home.JpmHome;
 import java.io.File;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Starts the daemon detached from the terminal (its own session through {@code setsid}, stdin from /dev/null,
@@ -53,9 +55,13 @@ final class DaemonLauncher {
 
   SocketChannel startAndConnect(Supplier<SocketChannel> connect) throws IOException {
     home.ensurePrivate();
+    if (HandOverNote.read(home).filter(note -> note.startsSuccessor() && note.fromAnotherLiveProcess()).isPresent())
+      return awaitSuccessor(connect);
     ProcessBuilder builder = new ProcessBuilder(command(extraFlags));
     // The daemon serves exactly this home, whatever the environment it inherits says.
     builder.environment().put("JPM_HOME", home.dir().toString());
+    // A daemon started on demand is no service's main process, even when this command runs under one.
+    builder.environment().remove("NOTIFY_SOCKET");
     // Not the caller's folder: a daemon must not keep a user's directory (or a mount) busy for its lifetime.
     builder.directory(home.dir().toFile());
     Process daemon = builder
@@ -82,6 +88,21 @@ final class DaemonLauncher {
     }
     throw new IOException("the jpm daemon did not answer within " + START_TIMEOUT_MS / 1000 + " s: "
         + lastLogLines() + " (full log: " + home.daemonLog() + ")");
+  }
+
+  /**
+   * {@code jpm update} under a service manager: the old daemon starts its successor inside the unit; one started here
+   * would race it for the home. Waits for the successor's socket instead.
+   */
+  private SocketChannel awaitSuccessor(Supplier<SocketChannel> connect) throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
+    while (System.nanoTime() < deadline) {
+      SocketChannel channel = connect.get();
+      if (channel != null) return channel;
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+    }
+    throw new IOException("the daemon that the service's old daemon started did not answer within "
+        + START_TIMEOUT_MS / 1000 + " s (see the service's journal)");
   }
 
   /** The end of the daemon's log, which says why it did not come up. */

@@ -1,5 +1,6 @@
 package dev.jpm.cli.command;
 
+import dev.jpm.engine.home.HandOverNote;
 import dev.jpm.engine.home.JpmHome;
 import dev.jpm.engine.os.Liveness;
 import java.io.IOException;
@@ -39,11 +40,7 @@ final class RunningDaemon {
   }
 
   private static boolean handingOver(JpmHome home, ProcessHandle daemon) {
-    try {
-      return Long.parseLong(Files.readString(home.handOverPid()).trim()) == daemon.pid();
-    } catch (IOException | NumberFormatException no) {
-      return false;
-    }
+    return HandOverNote.read(home).map(note -> note.pid() == daemon.pid()).orElse(false);
   }
 
   private static boolean lockFree(JpmHome home) {

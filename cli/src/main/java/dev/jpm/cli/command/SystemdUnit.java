@@ -47,8 +47,8 @@ record SystemdUnit(String name, Path launcher, String user, Path home, Path jpmH
         "SuccessExitStatus=143",
         // Each app gets its kill_timeout; this bounds the whole stop of every app in dependency order.
         "TimeoutStopSec=120",
-        // On failure only: `jpm kill` and `jpm update` end the daemon with 0 on purpose, and the command that follows
-        // starts the next daemon itself (under systemd it would race the unit's restart for the home's lock).
+        // On failure only: `jpm kill` ends the daemon with 0 on purpose. `jpm update` keeps the unit: the old daemon
+        // starts its successor inside it and names it the main process (MAINPID=), which NotifyAccess=main allows.
         "Restart=on-failure",
         "RestartSec=2",
         "LimitNOFILE=infinity",

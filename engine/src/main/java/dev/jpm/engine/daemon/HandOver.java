@@ -1,6 +1,7 @@
 package dev.jpm.engine.daemon;
 
 import dev.jpm.engine.balance.Balancer;
+import dev.jpm.engine.home.HandOverNote;
 import dev.jpm.engine.home.JpmHome;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -34,15 +35,29 @@ final class HandOver {
 
   /** Whether a predecessor still serves front ports for this home (then front ports join its sockets). */
   static boolean predecessorServing(JpmHome home) {
-    OptionalLong pid = readPid(home.handOverPid());
-    return pid.isPresent() && pid.getAsLong() != ProcessHandle.current().pid()
-        && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
+    return HandOverNote.read(home).map(HandOverNote::fromAnotherLiveProcess).orElse(false);
   }
 
-  /** The home is the successor's from now on: written before the lock is released. */
-  void leaveHome() throws IOException {
-    AtomicFile.write(home.handOverPid(), (self + "\n").getBytes(StandardCharsets.US_ASCII));
+  /**
+   * The home is the successor's from now on: written before the lock is released. With {@code startsSuccessor} no
+   * command starts a daemon meanwhile: this one starts it (see {@link #startSuccessor}).
+   */
+  void leaveHome(boolean startsSuccessor) throws IOException {
+    AtomicFile.write(home.handOverPid(),
+        new HandOverNote(self, startsSuccessor).text().getBytes(StandardCharsets.US_ASCII));
     Files.deleteIfExists(home.daemonPid());
+  }
+
+  /**
+   * Under a service manager: the successor is this daemon's child, so it runs inside the unit, with the unit's
+   * environment and output, started by the same launcher ({@code JPM_LAUNCHER daemon --foreground}: after an upgrade,
+   * the new jpm). The caller then makes it the unit's main process ({@code MAINPID=}).
+   */
+  static Process startSuccessor(JpmHome home, String launcher) throws IOException {
+    ProcessBuilder successor = new ProcessBuilder(launcher, "daemon", "--foreground").inheritIO()
+        .directory(home.dir().toFile());
+    successor.environment().put("JPM_HOME", home.dir().toString());
+    return successor.start();
   }
 
   /** After the lock is released: serves until the successor does, then hands the front ports over. */
@@ -53,7 +68,7 @@ final class HandOver {
       if (!balancer.handOver(CONNECTION_PATIENCE))
         LOG.log(Level.WARNING, "connections still open after " + CONNECTION_PATIENCE.toSeconds() + " s; closed");
     } finally {
-      if (readPid(home.handOverPid()).orElse(-1) == self) deleteQuietly(home.handOverPid());
+      if (HandOverNote.read(home).map(HandOverNote::pid).orElse(-1L) == self) deleteQuietly(home.handOverPid());
     }
   }
 

@@ -178,7 +178,10 @@ public final class JpmDaemon {
     schedules.close();
     supervisor.close();
     if (handingOver.get()) {
-      handOver(home, launcher, lock, router);
+      // Under jpm startup's unit the successor must be the unit's: started here, named its main process.
+      String successorLauncher = notify.active() && foreground == null ? System.getenv(LAUNCHER_VARIABLE) : null;
+      handOver(home, launcher, lock, router, successor -> logIfFailed(notify.send("MAINPID=" + successor)),
+          successorLauncher);
       return exit.get();
     }
     Files.deleteIfExists(home.daemonPid());
@@ -200,14 +203,29 @@ public final class JpmDaemon {
     }
   }
 
-  /** {@code jpm update}: the apps, their pipes and the home go to the successor; the front ports once it serves. */
-  private static void handOver(JpmHome home, OsProcessLauncher launcher, FileLock lock, TrafficRouter router)
-      throws IOException, InterruptedException {
+  /**
+   * {@code jpm update}: the apps, their pipes and the home go to the successor; the front ports once it serves. With
+   * {@code successorLauncher} (under a service manager) this daemon starts the successor and hands {@code mainPid}
+   * its pid; otherwise the command that asked starts it.
+   */
+  private static void handOver(JpmHome home, OsProcessLauncher launcher, FileLock lock, TrafficRouter router,
+      java.util.function.LongConsumer mainPid, String successorLauncher) throws IOException, InterruptedException {
     if (!launcher.stopWatching(java.time.Duration.ofSeconds(5)))
       LOG.log(Level.WARNING, "the event loop did not stop within 5 s; handing over anyway");
     HandOver handOver = new HandOver(home);
-    handOver.leaveHome();
+    handOver.leaveHome(successorLauncher != null);
     lock.release();
+    if (successorLauncher != null) {
+      try {
+        Process successor = HandOver.startSuccessor(home, successorLauncher);
+        mainPid.accept(successor.pid());
+        LOG.log(Level.INFO, "started the successor daemon " + successor.pid() + " as the unit's main process");
+      } catch (IOException e) {
+        // Let the next command start one instead: better a daemon outside the unit than none.
+        LOG.log(Level.ERROR, "could not start the successor with " + successorLauncher + ": " + e);
+        handOver.leaveHome(false);
+      }
+    }
     LOG.log(Level.INFO, "jpm daemon handed the home over; serving the front ports until the successor does");
     handOver.serveUntilSucceeded(router.balancer());
     LOG.log(Level.INFO, "jpm daemon stopped after the hand-over");
@@ -240,6 +258,9 @@ public final class JpmDaemon {
     settings.problems().forEach(problem -> LOG.log(Level.WARNING, problem + " (log rotation stays off)"));
     return settings.rotation();
   }
+
+  /** Set by the {@code jpm} launcher: the path of the launcher itself, which starts a successor after an upgrade. */
+  static final String LAUNCHER_VARIABLE = "JPM_LAUNCHER";
 
   private static void logIfFailed(String notifyProblem) {
     if (notifyProblem != null) LOG.log(Level.WARNING, "could not notify the service manager: " + notifyProblem);
