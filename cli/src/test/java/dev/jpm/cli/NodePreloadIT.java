@@ -242,20 +242,22 @@ class NodePreloadIT {
       process.send('ready');
       """;
 
+  /** The app running {@link #POLITE_WORKER} with the shutdown message, as an item of {@code apps:}; %s: kill_timeout. */
+  static final String POLITE_APP = """
+        - name: polite
+          script: worker.js
+          wait_ready: true
+          shutdown_with_message: true
+          kill_timeout: %s
+          min_uptime: 200ms
+          env:
+            EXIT_ON_SIGINT: "no"
+      """;
+
   @Test
   void anAppTheNextDaemonAdoptedStillGetsTheShutdownMessage() throws Exception {
     jpm.write("worker.js", POLITE_WORKER);
-    Path file = jpm.write("ecosystem.yaml", """
-        apps:
-          - name: polite
-            script: worker.js
-            wait_ready: true
-            shutdown_with_message: true
-            kill_timeout: 30s
-            min_uptime: 200ms
-            env:
-              EXIT_ON_SIGINT: "no"
-        """);
+    Path file = jpm.write("ecosystem.yaml", "apps:\n" + POLITE_APP.formatted("30s"));
     jpm.run("apply", file.toString()).expectExit(0);
     Path out = outLog("polite#0");
     long pid = jpm.instance("polite#0").path("pid").asLong();
@@ -277,16 +279,7 @@ class NodePreloadIT {
   @Test
   void shutdownWithMessageSendsShutdownInsteadOfSigintWhichStaysTheDefault() throws Exception {
     jpm.write("worker.js", POLITE_WORKER);
-    Path file = jpm.write("ecosystem.yaml", """
-        apps:
-          - name: polite
-            script: worker.js
-            wait_ready: true
-            shutdown_with_message: true
-            kill_timeout: 20s
-            min_uptime: 200ms
-            env:
-              EXIT_ON_SIGINT: "no"
+    Path file = jpm.write("ecosystem.yaml", "apps:\n" + POLITE_APP.formatted("20s") + """
           - name: plain
             script: worker.js
             wait_ready: true

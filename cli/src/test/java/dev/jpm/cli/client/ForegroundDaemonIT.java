@@ -91,10 +91,7 @@ class ForegroundDaemonIT {
     try (NotifySocket notify = new NotifySocket(dir.resolve("notify.sock"))) {
       Process daemon = startDaemon(home, notify);
       assertThat(notify.receive()).isEqualTo("READY=1");
-      var app = new AppSpecs(home.dir(), 2).fromCommandLine(script.toString(), Map.of("name", "svc"),
-          List.of(), dir).desired().apps().getFirst();
-      send(home, new Request.StartScript(app));
-      long appPid = table(home).getFirst().pid();
+      long appPid = startApp(home, script, List.of());
 
       send(home, new Request.Update());
       await().atMost(Duration.ofSeconds(30)).until(() -> HandOverNote.read(home).isPresent());
@@ -131,10 +128,7 @@ class ForegroundDaemonIT {
       Process daemon = startDaemon(home, notify);
       assertThat(notify.receive()).isEqualTo("READY=1");
       // READY=1 came after the socket answered: these requests find it serving (sendIfRunning starts none).
-      var app = new AppSpecs(home.dir(), 2).fromCommandLine(script.toString(), Map.of("name", "svc"),
-          List.of("sigint"), dir).desired().apps().getFirst();
-      send(home, new Request.StartScript(app));
-      long appPid = table(home).getFirst().pid();
+      long appPid = startApp(home, script, List.of("sigint"));
 
       daemon.toHandle().destroy(); // SIGTERM, as systemctl stop (KillMode=mixed) sends it
       assertThat(notify.receive()).isEqualTo("STOPPING=1");
@@ -147,6 +141,14 @@ class ForegroundDaemonIT {
       await().atMost(Duration.ofSeconds(30)).until(() -> table(home).getFirst().status().equals("online"));
       assertThat(table(home).getFirst().pid()).isNotEqualTo(appPid);
     }
+  }
+
+  /** Starts {@code script} as the app {@code svc} (as {@code jpm start SCRIPT --name svc -- ARGS}); its pid. */
+  private long startApp(JpmHome home, Path script, List<String> args) throws IOException {
+    var app = new AppSpecs(home.dir(), 2).fromCommandLine(script.toString(), Map.of("name", "svc"), args, dir)
+        .desired().apps().getFirst();
+    send(home, new Request.StartScript(app));
+    return table(home).getFirst().pid();
   }
 
   private static List<dev.jpm.engine.protocol.InstanceView> table(JpmHome home) throws IOException {
