@@ -55,7 +55,29 @@ public sealed interface Action {
     public String render() { return "- remove " + id + " (" + cause + ")"; }
   }
 
-  /** Stop every instance of an app and forget it. */
+  /** Stop an instance and keep it in the table, stopped ({@code jpm stop}); a balanced one is drained first. */
+  record StopInstance(InstanceId id, String cause) implements Action {
+    public String app() { return id.app(); }
+    public String render() { return "- stop " + id + " (" + cause + ")"; }
+  }
+
+  /**
+   * Stop and start an instance again with the app's applied spec ({@code jpm restart}): PM2's restart, with the
+   * downtime of one instance (drained first when balanced), no surge and no wait for readiness; the next step of its
+   * lane starts once this instance settled, so an app's instances restart one at a time.
+   */
+  record RelaunchInstance(InstanceId id, String cause) implements Action {
+    public String app() { return id.app(); }
+    public String render() { return "~ restart " + id + " (" + cause + ") [stop, then start]"; }
+  }
+
+  /** Stop and forget one instance, leaving the app's count as it is ({@code jpm delete NAME#INDEX}). */
+  record DeleteInstance(InstanceId id, String cause) implements Action {
+    public String app() { return id.app(); }
+    public String render() { return "- delete " + id + " (" + cause + ")"; }
+  }
+
+  /** Stop every instance of an app (balanced ones drained first, in parallel) and forget it. */
   record DeleteApp(String app, String cause) implements Action {
     public String render() { return "- delete " + app + " (" + cause + ")"; }
   }

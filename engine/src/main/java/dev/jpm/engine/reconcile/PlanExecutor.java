@@ -5,6 +5,7 @@ import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.plan.Action;
 import dev.jpm.engine.plan.Plan;
+import dev.jpm.engine.plan.VerbPlan;
 import dev.jpm.engine.supervise.Supervisor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class PlanExecutor {
   /** Launches in flight at once: enough to overlap fork/exec with the supervisor's bookkeeping on two cores. */
   static final int PARALLEL_STARTS = 4;
 
-  private final List<InstanceId> launched = new ArrayList<>();
+  private final List<InstanceId> launched = java.util.Collections.synchronizedList(new ArrayList<>());
   private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
   private final Semaphore startSlots = new Semaphore(PARALLEL_STARTS);
   private final Set<String> registered = new HashSet<>();
@@ -90,6 +91,58 @@ final class PlanExecutor {
     return List.copyOf(launched);
   }
 
+  /**
+   * Executes an imperative verb's plan: waves in order, the lanes of a wave in parallel, a lane's steps in order;
+   * returns the instances started or restarted. A start here waits for nothing: the user named the instance.
+   */
+  List<InstanceId> execute(VerbPlan plan) {
+    for (List<List<Action>> wave : plan.waves()) inParallel(wave, lane -> lane.forEach(this::step));
+    return List.copyOf(launched);
+  }
+
+  private void step(Action action) {
+    switch (action) {
+      case Action.StartInstance start -> {
+        report("started", supervisor.start(start.id()));
+        launched.add(start.id());
+      }
+      case Action.RelaunchInstance relaunch -> {
+        drain(relaunch.id());
+        report("restarted", supervisor.restart(relaunch.id(), relaunch.cause()));
+        supervisor.awaitSettled(relaunch.id(), settleTimeout(applied(relaunch.app())));
+        launched.add(relaunch.id());
+      }
+      default -> act(action);
+    }
+  }
+
+  private static void rethrow(java.util.concurrent.Future<?> lane) {
+    try {
+      lane.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) throw failure;
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while a verb ran", e);
+    }
+  }
+
+  private AppSpec applied(String app) {
+    var known = supervisor.observe().apps().get(app);
+    if (known == null) throw new IllegalArgumentException("unknown app " + app);
+    return known.applied();
+  }
+
+  /**
+   * A balanced instance leaves the rotation and finishes its open requests (up to drain_timeout) before its stop
+   * signal: a stop costs downtime, never a cut request. Says so when some were still open and get closed.
+   */
+  private void drain(InstanceId id) {
+    if (router != null && !router.drainBeforeStop(id))
+      progress.accept(id + ": connections still open after drain_timeout are closed");
+  }
+
   private void startOne(Action.StartInstance start) {
     startSlots.acquireUninterruptibly();
     try {
@@ -127,18 +180,39 @@ final class PlanExecutor {
         launched.add(start.id());
       }
       case Action.RestartInstance restart -> rollOut(List.of(restart));
+      case Action.RelaunchInstance relaunch -> step(relaunch);
       case Action.RemoveInstance remove -> {
         // The new count first: a daemon killed during the stop leaves an instance beyond it, which the next one
         // forgets, rather than the old count, which no later plan would register again (removals carry the count).
         register(remove.spec());
-        if (router != null) router.drainBeforeStop(remove.id());
+        drain(remove.id());
         supervisor.remove(remove.id());
         progress.accept("removed " + remove.id());
       }
+      case Action.StopInstance stop -> {
+        drain(stop.id());
+        progress.accept("stopped " + supervisor.stop(stop.id()).id());
+      }
+      case Action.DeleteInstance delete -> {
+        drain(delete.id());
+        supervisor.remove(delete.id());
+        progress.accept("deleted " + delete.id());
+      }
       case Action.DeleteApp delete -> {
+        var app = supervisor.observe().apps().get(delete.app());
+        if (app != null) inParallel(app.instances().stream().map(ProcessRecord::id).toList(), this::drain);
         supervisor.delete(delete.app());
         progress.accept("deleted " + delete.app());
       }
+    }
+  }
+
+  /** Runs {@code work} on each item on its own virtual thread; returns when all are done, rethrowing a failure. */
+  private static <T> void inParallel(List<T> items, Consumer<T> work) {
+    try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+      items.forEach(item -> running.add(each.submit(() -> work.accept(item))));
+      running.forEach(PlanExecutor::rethrow);
     }
   }
 

@@ -13,6 +13,9 @@ import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.plan.Plan;
 import dev.jpm.engine.plan.PlanOptions;
 import dev.jpm.engine.plan.Planner;
+import dev.jpm.engine.plan.VerbPlan;
+import dev.jpm.engine.plan.VerbPlanner;
+import java.util.Map;
 import dev.jpm.engine.supervise.Supervisor;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +80,50 @@ public final class Reconciler {
   }
 
   /**
+   * Carries out an imperative verb on the instances the user named (see {@link VerbPlanner}), under the same lock as
+   * every other change; blocks until done: a stop when the process trees are gone, a start or restart when the
+   * instances settled. The failures name the instances that did not reach online.
+   */
+  public Outcome control(VerbPlanner.Verb verb, Map<String, List<InstanceId>> targets, Set<String> wholeApps,
+      Consumer<String> progress) {
+    oneAtATime.lock();
+    try {
+      VerbPlan plan = VerbPlanner.plan(verb, targets, wholeApps, supervisor.observe());
+      plan.actions().forEach(action -> rollingOut.add(action.app()));
+      try {
+        List<InstanceId> launched = new PlanExecutor(supervisor, router, progress).execute(plan);
+        List<String> failures = new ArrayList<>();
+        for (InstanceId id : launched) {
+          var spec = supervisor.observe().apps().get(id.app());
+          if (spec == null) continue;
+          ProcessRecord record = supervisor.awaitSettled(id, PlanExecutor.settleTimeout(spec.applied()));
+          if (record.status() != ProcessStatus.ONLINE) failures.add(describeFailure(record));
+        }
+        return new Outcome(new Plan(plan.actions(), List.of()), failures.stream().sorted().toList());
+      } finally {
+        rollingOut.clear();
+      }
+    } finally {
+      oneAtATime.unlock();
+    }
+  }
+
+  /**
+   * PM2's {@code startOrRestart}: marks the apps of {@code replace} for replacement for {@code cause}, then applies
+   * {@code desired}, all under the one lock so no other change comes between the marks and the plan.
+   */
+  public Outcome restartAndApply(DesiredState desired, PlanOptions options, Set<String> replace, String cause,
+      Consumer<String> progress) {
+    oneAtATime.lock();
+    try {
+      replace.forEach(app -> supervisor.requestRestart(app, cause));
+      return execute(desired, supervisor.observe(), options, progress);
+    } finally {
+      oneAtATime.unlock();
+    }
+  }
+
+  /**
    * Replaces every instance of {@code app} for {@code cause} (e.g. {@code cron 0 3 * * *}), one at a time as any
    * restart the planner decides; a stopped instance is started. Blocks until done.
    *
@@ -91,15 +138,6 @@ public final class Reconciler {
   public Outcome restartInstance(InstanceId id, String cause, Consumer<String> progress) {
     supervisor.requestRestart(id, cause);
     return honourRestartRequests(id.app(), progress);
-  }
-
-  /**
-   * For the verbs that stop with downtime (stop, restart, delete): takes {@code id} out of its balanced app's
-   * rotation and lets its open connections finish, up to drain_timeout, so the stop cuts no request. True when none
-   * was left open, or there is nothing to drain.
-   */
-  public boolean drainBeforeStop(InstanceId id) {
-    return router == null || router.drainBeforeStop(id);
   }
 
   /** Whether a reconcile is acting on {@code app} right now (a cron restart skips its turn then). */
@@ -182,11 +220,6 @@ public final class Reconciler {
       Thread.currentThread().interrupt();
       return id + ": interrupted while waiting for readiness";
     }
-  }
-
-  /** How long to wait for an instance of {@code spec} to settle. */
-  public static java.time.Duration settleTimeout(dev.jpm.engine.model.AppSpec spec) {
-    return PlanExecutor.settleTimeout(spec);
   }
 
   /** One line saying why an instance is not online. */
