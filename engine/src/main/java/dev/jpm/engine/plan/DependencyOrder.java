@@ -25,24 +25,6 @@ final class DependencyOrder {
     return order(apps, DependencyOrder::dependsOn);
   }
 
-  /**
-   * Dependents before their dependencies, in waves: each wave holds the apps that no remaining app depends on (in
-   * the given order), so the apps of one wave can go down together. A cycle ends up in one last wave.
-   */
-  static List<List<AppSpec>> dependentsFirstInWaves(List<AppSpec> apps) {
-    List<AppSpec> remaining = new ArrayList<>(apps);
-    List<List<AppSpec>> waves = new ArrayList<>();
-    while (!remaining.isEmpty()) {
-      List<AppSpec> wave = remaining.stream()
-          .filter(app -> remaining.stream().noneMatch(other -> other != app && dependsOn(other, app)))
-          .toList();
-      if (wave.isEmpty()) wave = List.copyOf(remaining);
-      waves.add(wave);
-      remaining.removeAll(wave);
-    }
-    return waves;
-  }
-
   /** Repeatedly takes the first remaining app that no other remaining app must precede. */
   private static List<AppSpec> order(List<AppSpec> apps, BiPredicate<AppSpec, AppSpec> mustPrecede) {
     List<AppSpec> remaining = new ArrayList<>(apps);
@@ -58,7 +40,8 @@ final class DependencyOrder {
     return ordered;
   }
 
-  private static boolean dependsOn(AppSpec app, AppSpec other) {
+  /** Whether {@code app} names {@code other} in its {@code depends_on}. */
+  static boolean dependsOn(AppSpec app, AppSpec other) {
     return app.dependsOn().stream().map(Dependency::app).anyMatch(other.name()::equals);
   }
 }

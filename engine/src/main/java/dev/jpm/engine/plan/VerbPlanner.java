@@ -7,6 +7,7 @@ import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,16 +15,17 @@ import java.util.function.Function;
 
 /**
  * Plans PM2's imperative verbs on instances the daemon already resolved from the user's targets; pure, like {@link
- * Planner}. What each verb does (the CLI prints the executor's progress lines, the reply comes when it is done):
+ * Planner}, and its plan is a graph like any other:
  * <ul>
- *   <li>{@code start}: each named instance is started with the app's applied spec, apps in parallel, an app's
- *       instances in order; the verb returns once they settled;</li>
- *   <li>{@code restart}: each named instance is stopped and started again, one at a time per app (the next once the
- *       previous settled), apps in parallel;</li>
- *   <li>{@code stop}: every named instance at once, but dependents ({@code depends_on}) before what they depend on,
- *       in waves;</li>
- *   <li>{@code delete}: in the same waves; an app named as a whole is forgotten with its instances, an instance
- *       named alone is forgotten alone, the app keeping its count.</li>
+ *   <li>{@code start}: each named instance is started with the app's applied spec, an app's instances in order
+ *       (each after the previous one), apps in parallel; nothing waits for a {@code depends_on}: the user named
+ *       the instance;</li>
+ *   <li>{@code restart}: each named instance is stopped and started again, an app's instances one at a time (each
+ *       after the previous one settled), apps in parallel;</li>
+ *   <li>{@code stop}: every named instance at once, except that an app's instances wait for those of the named
+ *       apps that depend on it ({@code depends_on}): dependents go down first;</li>
+ *   <li>{@code delete}: in the same order; an app named as a whole is forgotten with its instances, an instance
+ *       named alone is forgotten alone (one after the other), the app keeping its count.</li>
  * </ul>
  * A named instance that is gone from {@code observed} (deleted by a request that ran first) plans nothing.
  */
@@ -34,7 +36,7 @@ public final class VerbPlanner {
     START, STOP, RESTART, DELETE;
 
     String cause() {
-      return "jpm " + name().toLowerCase(java.util.Locale.ROOT);
+      return "jpm " + name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -44,50 +46,50 @@ public final class VerbPlanner {
    * @param targets the named instances by app, in the order the user named them
    * @param wholeApps the apps named as a whole (every instance named): {@code delete} forgets these
    */
-  public static VerbPlan plan(Verb verb, Map<String, List<InstanceId>> targets, Set<String> wholeApps,
+  public static Plan plan(Verb verb, Map<String, List<InstanceId>> targets, Set<String> wholeApps,
       ObservedState observed) {
     Objects.requireNonNull(verb, "verb");
     List<AppSpec> apps = new ArrayList<>();
-    for (String app : targets.keySet()) {
-      ObservedApp known = observed.apps().get(app);
-      boolean forgotten = verb == Verb.DELETE && wholeApps.contains(app); // even with no instance left
-      if (known != null && (forgotten || !existing(targets.get(app), known).isEmpty())) apps.add(known.applied());
+    for (var target : targets.entrySet()) {
+      ObservedApp known = observed.apps().get(target.getKey());
+      boolean forgotten = verb == Verb.DELETE && wholeApps.contains(target.getKey()); // even with no instance left
+      if (known != null && (forgotten || !existing(target.getValue(), known).isEmpty())) apps.add(known.applied());
     }
+    StepList steps = new StepList();
     String cause = verb.cause();
-    return switch (verb) {
-      case START -> new VerbPlan(oneWave(apps, app -> lane(existing(targets.get(app.name()), observed),
-          id -> new Action.StartInstance(app, id.index(), cause))));
-      case RESTART -> new VerbPlan(oneWave(apps, app -> lane(existing(targets.get(app.name()), observed),
-          id -> new Action.RelaunchInstance(id, cause))));
-      case STOP -> new VerbPlan(inWaves(apps, app -> existing(targets.get(app.name()), observed).stream()
-          .map(id -> List.<Action>of(new Action.StopInstance(id, cause))).toList()));
-      case DELETE -> new VerbPlan(inWaves(apps, app -> List.of(wholeApps.contains(app.name())
-          ? List.of(new Action.DeleteApp(app.name(), cause))
-          : lane(existing(targets.get(app.name()), observed), id -> new Action.DeleteInstance(id, cause)))));
-    };
+    switch (verb) {
+      case START -> apps.forEach(app -> inOrder(steps, existing(targets, app, observed),
+          id -> new Action.ResumeInstance(id, cause)));
+      case RESTART -> apps.forEach(app -> inOrder(steps, existing(targets, app, observed),
+          id -> new Action.RelaunchInstance(id, cause)));
+      case STOP, DELETE -> {
+        for (AppSpec app : DependencyOrder.dependentsFirst(apps)) {
+          List<Plan.Wait> dependentsDown = StepList.done(apps.stream().filter(other -> DependencyOrder.dependsOn(other, app))
+              .flatMap(other -> steps.of(other.name()).stream()).toList());
+          List<InstanceId> ids = existing(targets, app, observed);
+          if (verb == Verb.STOP) ids.forEach(id -> steps.add(new Action.StopInstance(id, cause), dependentsDown));
+          else if (wholeApps.contains(app.name())) steps.add(new Action.DeleteApp(app.name(), cause), dependentsDown);
+          else inOrder(steps, ids, id -> new Action.DeleteInstance(id, cause), dependentsDown);
+        }
+      }
+    }
+    return new Plan(steps.steps(), List.of());
   }
 
-  /** One wave with each app's lanes. */
-  private static List<List<List<Action>>> oneWave(List<AppSpec> apps,
-      Function<AppSpec, List<Action>> laneOf) {
-    return apps.isEmpty() ? List.of() : List.of(apps.stream().map(laneOf).toList());
+  /** One step per instance, each after the previous one of the app. */
+  private static void inOrder(StepList steps, List<InstanceId> ids, Function<InstanceId, Action> step) {
+    inOrder(steps, ids, step, List.of());
   }
 
-  /** Dependents first, each wave with the lanes of its apps. */
-  private static List<List<List<Action>>> inWaves(List<AppSpec> apps,
-      Function<AppSpec, List<List<Action>>> lanesOf) {
-    return DependencyOrder.dependentsFirstInWaves(apps).stream()
-        .map(wave -> wave.stream().flatMap(app -> lanesOf.apply(app).stream()).toList())
-        .toList();
+  /** Ditto, the first one after {@code first}. */
+  private static void inOrder(StepList steps, List<InstanceId> ids, Function<InstanceId, Action> step,
+      List<Plan.Wait> first) {
+    List<Plan.Wait> after = first;
+    for (InstanceId id : ids) after = List.of(new Plan.Wait.Done(steps.add(step.apply(id), after)));
   }
 
-  private static List<Action> lane(List<InstanceId> ids, Function<InstanceId, Action> step) {
-    return ids.stream().map(step).toList();
-  }
-
-  private static List<InstanceId> existing(List<InstanceId> ids, ObservedState observed) {
-    ObservedApp app = ids.isEmpty() ? null : observed.apps().get(ids.getFirst().app());
-    return app == null ? List.of() : existing(ids, app);
+  private static List<InstanceId> existing(Map<String, List<InstanceId>> targets, AppSpec app, ObservedState observed) {
+    return existing(targets.get(app.name()), observed.apps().get(app.name()));
   }
 
   private static List<InstanceId> existing(List<InstanceId> ids, ObservedApp app) {

@@ -13,7 +13,6 @@ import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.plan.Plan;
 import dev.jpm.engine.plan.PlanOptions;
 import dev.jpm.engine.plan.Planner;
-import dev.jpm.engine.plan.VerbPlan;
 import dev.jpm.engine.plan.VerbPlanner;
 import java.util.Map;
 import dev.jpm.engine.supervise.Supervisor;
@@ -88,18 +87,12 @@ public final class Reconciler {
       Consumer<String> progress) {
     oneAtATime.lock();
     try {
-      VerbPlan plan = VerbPlanner.plan(verb, targets, wholeApps, supervisor.observe());
+      Plan plan = VerbPlanner.plan(verb, targets, wholeApps, supervisor.observe());
       plan.actions().forEach(action -> rollingOut.add(action.app()));
       try {
         List<InstanceId> launched = new PlanExecutor(supervisor, router, progress).execute(plan);
-        List<String> failures = new ArrayList<>();
-        for (InstanceId id : launched) {
-          var spec = supervisor.observe().apps().get(id.app());
-          if (spec == null) continue;
-          ProcessRecord record = supervisor.awaitSettled(id, PlanExecutor.settleTimeout(spec.applied()));
-          if (record.status() != ProcessStatus.ONLINE) failures.add(describeFailure(record));
-        }
-        return new Outcome(new Plan(plan.actions(), List.of()), failures.stream().sorted().toList());
+        // PM2's verbs return once their instances are online; only a reload waits for readiness.
+        return new Outcome(plan, awaitSettled(launched, false).stream().sorted().toList());
       } finally {
         rollingOut.clear();
       }
@@ -154,7 +147,7 @@ public final class Reconciler {
     try {
       ObservedState observed = supervisor.observe();
       ObservedApp current = observed.apps().get(app);
-      if (current == null) return new Outcome(new Plan(List.of(), List.of()), List.of()); // deleted meanwhile
+      if (current == null) return new Outcome(Plan.EMPTY, List.of()); // deleted meanwhile
       DesiredState asApplied = new DesiredState(current.applied().source(), null, List.of(current.applied()));
       return execute(asApplied, observed, PlanOptions.requestedRestarts(app), progress);
     } finally {
@@ -170,17 +163,17 @@ public final class Reconciler {
     try {
       // The whole plan in one progress message: fifty frames cost the CLI a visible tenth of a second.
       if (!plan.lines().isEmpty()) progress.accept(String.join("\n", plan.lines()));
-      return execute(plan, desired.apps(), progress);
+      return execute(plan, progress);
     } finally {
       rollingOut.clear();
     }
   }
 
-  private Outcome execute(Plan plan, List<AppSpec> specs, Consumer<String> progress) {
+  private Outcome execute(Plan plan, Consumer<String> progress) {
     PlanExecutor executor = new PlanExecutor(supervisor, router, progress);
     List<InstanceId> launched = executor.execute(plan);
     List<String> failures = new ArrayList<>(executor.aborted());
-    failures.addAll(awaitSettled(specs, launched));
+    failures.addAll(awaitSettled(launched, true));
     if (router != null) {
       // A rollout that went through replaces the degraded mark of an earlier one that aborted.
       plan.actions().stream().filter(a -> a instanceof Action.RestartInstance).map(Action::app).distinct()
@@ -190,12 +183,17 @@ public final class Reconciler {
     return new Outcome(plan, failures);
   }
 
-  /** Waits for all launched instances in parallel; returns a line for each that is not online (and ready). */
-  private List<String> awaitSettled(List<AppSpec> specs, List<InstanceId> launched) {
+  /**
+   * The one "wait until settled": waits for all launched instances in parallel; returns a line for each that is not
+   * online (and, with {@code ready} and a router, ready).
+   */
+  private List<String> awaitSettled(List<InstanceId> launched, boolean ready) {
     List<CompletableFuture<String>> waits = new ArrayList<>();
     for (InstanceId id : launched) {
-      AppSpec spec = specs.stream().filter(a -> a.name().equals(id.app())).findFirst().orElseThrow();
-      waits.add(CompletableFuture.supplyAsync(() -> settle(spec, id), command -> Thread.ofVirtual().start(command)));
+      ObservedApp app = supervisor.observe().apps().get(id.app());
+      if (app == null) continue; // deleted meanwhile
+      waits.add(CompletableFuture.supplyAsync(() -> settle(app.applied(), id, ready),
+          command -> Thread.ofVirtual().start(command)));
     }
     List<String> failures = new ArrayList<>();
     for (CompletableFuture<String> wait : waits) {
@@ -206,10 +204,10 @@ public final class Reconciler {
   }
 
   /** Null when the instance is online (and, with a router, ready); else the line saying why not. */
-  private String settle(AppSpec spec, InstanceId id) {
+  private String settle(AppSpec spec, InstanceId id, boolean ready) {
     ProcessRecord record = supervisor.awaitSettled(id, PlanExecutor.settleTimeout(spec));
     if (record.status() != ProcessStatus.ONLINE) return describeFailure(record);
-    if (router == null) return null;
+    if (router == null || !ready) return null;
     try {
       Duration timeout = Duration.ofMillis(spec.restart().minUptimeMs() + spec.listenTimeoutMs() + 2000);
       var status = router.readiness().awaitDecided(id, record.pid(), timeout);

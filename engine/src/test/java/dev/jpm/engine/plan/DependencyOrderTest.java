@@ -35,27 +35,4 @@ class DependencyOrderTest {
 
     assertThat(names(DependencyOrder.dependenciesFirst(apps))).containsExactly("api", "db");
   }
-
-  @Test
-  void inWavesDependentsGoFirstAndIndependentAppsTogether() {
-    List<AppSpec> apps = List.of(app("db").build(), app("api").dependsOn("db").build(),
-        app("web").dependsOn("api").build(), app("cron").build());
-
-    assertThat(DependencyOrder.dependentsFirstInWaves(apps)).extracting(DependencyOrderTest::names)
-        .containsExactly(List.of("web", "cron"), List.of("api"), List.of("db"));
-  }
-
-  @Test
-  void inWavesOnlyDependenciesAmongTheGivenAppsCount() {
-    assertThat(DependencyOrder.dependentsFirstInWaves(List.of(app("api").dependsOn("db").build())))
-        .extracting(DependencyOrderTest::names).containsExactly(List.of("api"));
-  }
-
-  @Test
-  void inWavesACycleEndsInOneLastWave() {
-    List<AppSpec> apps = List.of(app("a").dependsOn("b").build(), app("b").dependsOn("a").build());
-
-    assertThat(DependencyOrder.dependentsFirstInWaves(apps)).extracting(DependencyOrderTest::names)
-        .containsExactly(List.of("a", "b"));
-  }
 }

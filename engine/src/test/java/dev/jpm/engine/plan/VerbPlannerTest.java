@@ -13,13 +13,16 @@ import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.plan.VerbPlanner.Verb;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Golden plans of the imperative verbs: waves in order, lanes of a wave in parallel, a lane's steps in order. */
+/** Golden plans of the imperative verbs: the steps and the edges between them ({@code after}). */
 class VerbPlannerTest {
 
   private static final AppSpec DB = app("db").build();
@@ -32,13 +35,12 @@ class VerbPlannerTest {
   private static Map<String, List<InstanceId>> whole(AppSpec... apps) {
     Map<String, List<InstanceId>> targets = new LinkedHashMap<>();
     for (AppSpec app : apps)
-      targets.put(app.name(), java.util.stream.IntStream.range(0, app.instances())
-          .mapToObj(index -> new InstanceId(app.name(), index)).toList());
+      targets.put(app.name(), IntStream.range(0, app.instances()).mapToObj(i -> new InstanceId(app.name(), i)).toList());
     return targets;
   }
 
   private static Set<String> names(AppSpec... apps) {
-    return java.util.Arrays.stream(apps).map(AppSpec::name).collect(java.util.stream.Collectors.toSet());
+    return Arrays.stream(apps).map(AppSpec::name).collect(Collectors.toSet());
   }
 
   private static String plan(Verb verb, Map<String, List<InstanceId>> targets, Set<String> wholeApps) {
@@ -46,54 +48,47 @@ class VerbPlannerTest {
   }
 
   @Test
-  void stopTakesDependentsDownFirstEveryInstanceOfAWaveAtOnce() {
+  void stopTakesDependentsDownFirstAndTheRestAtOnce() {
     assertThat(plan(Verb.STOP, whole(DB, API, WEB, CRON), names(DB, API, WEB, CRON))).isEqualTo("""
-        wave 1
-          - stop web#0 (jpm stop)
-          - stop cron#0 (jpm stop)
-        wave 2
-          - stop api#0 (jpm stop)
-          - stop api#1 (jpm stop)
-        wave 3
-          - stop db#0 (jpm stop)""");
+        - stop web#0 (jpm stop)
+        - stop api#0 (jpm stop) after web#0
+        - stop api#1 (jpm stop) after web#0
+        - stop db#0 (jpm stop) after api#0, api#1
+        - stop cron#0 (jpm stop)""");
   }
 
   @Test
-  void onlyDependenciesAmongTheNamedAppsMakeWaves() {
+  void onlyDependenciesAmongTheNamedAppsOrderAStop() {
     assertThat(plan(Verb.STOP, whole(DB, CRON), names(DB, CRON))).isEqualTo("""
-        wave 1
-          - stop db#0 (jpm stop)
-          - stop cron#0 (jpm stop)""");
+        - stop db#0 (jpm stop)
+        - stop cron#0 (jpm stop)""");
   }
 
   @Test
-  void deleteForgetsWholeAppsAndSingleInstancesInWaves() {
+  void deleteForgetsWholeAppsAndSingleInstancesDependentsFirst() {
     Map<String, List<InstanceId>> targets = new LinkedHashMap<>(whole(DB));
-    targets.put("api", List.of(new InstanceId("api", 1)));
+    targets.put("api", List.of(new InstanceId("api", 0), new InstanceId("api", 1)));
 
     assertThat(plan(Verb.DELETE, targets, names(DB))).isEqualTo("""
-        wave 1
-          - delete api#1 (jpm delete)
-        wave 2
-          - delete db (jpm delete)""");
+        - delete api#0 (jpm delete)
+        - delete api#1 (jpm delete) after api#0
+        - delete db (jpm delete) after api#0, api#1""");
   }
 
   @Test
   void restartGoesOneInstanceAtATimePerAppAndAppsTogether() {
     assertThat(plan(Verb.RESTART, whole(API, CRON), names(API, CRON))).isEqualTo("""
-        wave 1
-          ~ restart api#0 (jpm restart) [stop, then start]; ~ restart api#1 (jpm restart) [stop, then start]
-          ~ restart cron#0 (jpm restart) [stop, then start]""");
+        ~ restart api#0 (jpm restart) [stop, then start]
+        ~ restart api#1 (jpm restart) [stop, then start] after api#0
+        ~ restart cron#0 (jpm restart) [stop, then start]""");
   }
 
   @Test
-  void startNamesEachInstanceAndWaitsForNothingElse() {
+  void startNamesEachInstanceAndWaitsForNoDependency() {
     ObservedState stopped = table(running(DB), observed(API, instance(API, 0, ONLINE), instance(API, 1, STOPPED)));
-    VerbPlan plan = VerbPlanner.plan(Verb.START, Map.of("api", List.of(new InstanceId("api", 1))), Set.of(), stopped);
 
-    assertThat(plan.toString()).isEqualTo("""
-        wave 1
-          + start api#1 (jpm start)""");
+    assertThat(VerbPlanner.plan(Verb.START, Map.of("api", List.of(new InstanceId("api", 1))), Set.of(), stopped)
+        .toString()).isEqualTo("+ start api#1 (jpm start)");
   }
 
   @Test
@@ -106,11 +101,7 @@ class VerbPlannerTest {
 
   @Test
   void deletingAnAppWithNoInstanceLeftStillForgetsIt() {
-    ObservedState empty = table(observed(DB));
-
-    assertThat(VerbPlanner.plan(Verb.DELETE, Map.of("db", List.of()), Set.of("db"), empty).toString())
-        .isEqualTo("""
-            wave 1
-              - delete db (jpm delete)""");
+    assertThat(VerbPlanner.plan(Verb.DELETE, Map.of("db", List.of()), Set.of("db"), table(observed(DB))).toString())
+        .isEqualTo("- delete db (jpm delete)");
   }
 }
