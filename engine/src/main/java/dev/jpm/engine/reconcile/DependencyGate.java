@@ -6,14 +6,14 @@ import dev.jpm.engine.model.Dependency;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
+import dev.jpm.engine.plan.Plan;
 import dev.jpm.engine.supervise.Supervisor;
 import java.time.Duration;
-import dev.jpm.engine.plan.Plan;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The run-time half of a plan's {@link Plan.Wait.Ready} edge: once the dependency's steps are done, waits until

@@ -3,24 +3,24 @@ package dev.jpm.engine.reconcile;
 import dev.jpm.engine.health.Readiness;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
-import dev.jpm.engine.plan.Action;
-import java.time.Duration;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
+import dev.jpm.engine.plan.Action;
 import dev.jpm.engine.plan.Plan;
 import dev.jpm.engine.plan.PlanOptions;
 import dev.jpm.engine.plan.Planner;
 import dev.jpm.engine.plan.VerbPlanner;
-import java.util.Map;
 import dev.jpm.engine.supervise.Supervisor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -29,9 +29,10 @@ import java.util.function.Consumer;
  * instance it launched is stable or has failed. One reconcile runs at a time; a second caller waits its turn and
  * then plans against the table as the first one left it.
  *
- * <p>Restarts that do not come from the file (a cron, a file change, a new revision, a memory limit, a reload)
- * take the same path: {@link #restart} records the request as a fact in the table, then converges, so the
- * planner sees an ordinary difference and the rollout rules (one at a time, wait until settled) apply alike.
+ * <p>Restarts that do not come from the file (a cron, a file change, a new revision, a memory limit, a health check,
+ * a reload) take the same path: {@link #restart} records the request as a fact in the table, then converges, so the
+ * planner sees an ordinary difference and the rollout rules (surge window, wait until ready) apply alike. PM2's
+ * verbs ({@link #control}) are planned by {@link VerbPlanner} and executed the same way, under the same lock.
  */
 public final class Reconciler {
 
