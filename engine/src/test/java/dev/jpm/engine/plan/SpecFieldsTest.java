@@ -115,9 +115,9 @@ class SpecFieldsTest {
       items.add(item);
       return Set.class.isAssignableFrom(type) ? Set.copyOf(items) : List.copyOf(items);
     }
+    if (value == null) return sample(type);
     if (type.isRecord()) {
-      Record record = value == null ? null : (Record) value;
-      if (record == null) return sample(type);
+      Record record = (Record) value;
       for (RecordComponent component : type.getRecordComponents()) {
         try {
           return rebuild(record, component.getName(),
@@ -171,6 +171,34 @@ class SpecFieldsTest {
     try {
       return component.getAccessor().invoke(record);
     } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void theHashIsTheOneEarlierReleasesComputedSoAnUpgradeRestartsNothing() {
+    AppSpec reusingAsNobody = vary(vary(BASE, "traffic.reusePort"), "runAs");
+    for (AppSpec spec : List.of(BASE, vary(BASE, "port"), reusingAsNobody, vary(BASE, "image")))
+      assertThat(spec.specHash()).isEqualTo(hashAsReleased(spec));
+  }
+
+  /** The hash as AppSpec computed it before SpecFields existed (commit adbafc6), kept here as the reference. */
+  private static String hashAsReleased(AppSpec spec) {
+    StringBuilder canonical = new StringBuilder();
+    canonical.append("command=").append(spec.command()).append('\n');
+    canonical.append("cwd=").append(spec.cwd()).append('\n');
+    spec.env().forEach((k, v) -> canonical.append("env.").append(k).append('=').append(v).append('\n'));
+    canonical.append("instanceVar=").append(spec.instanceVar()).append('\n');
+    canonical.append("incrementVar=").append(spec.incrementVar()).append('\n');
+    canonical.append("port=").append(spec.port()).append('\n');
+    canonical.append("execMode=").append(spec.execMode()).append('\n');
+    if (spec.traffic().reusePort()) canonical.append("reusePort=true\n");
+    if (spec.runAs() != null) canonical.append("runAs=").append(spec.runAs()).append('\n');
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
