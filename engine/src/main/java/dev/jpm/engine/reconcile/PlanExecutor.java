@@ -78,8 +78,14 @@ final class PlanExecutor {
       for (Plan.Step step : plan.steps()) {
         CompletableFuture<?>[] waits = step.after().stream().flatMap(wait -> wait.steps().stream())
             .map(done::get).toArray(CompletableFuture[]::new);
-        Runnable run = step.group() == null ? () -> run(step) : rollout(step.group()).inTurn(step);
-        done.add(CompletableFuture.allOf(waits).thenRunAsync(run, threads));
+        if (step.group() == null) {
+          done.add(CompletableFuture.allOf(waits).thenRunAsync(() -> run(step), threads));
+        } else {
+          Rollout.Turn turn = rollout(step.group()).nextTurn(step);
+          CompletableFuture<Void> replaced = CompletableFuture.allOf(waits).thenRunAsync(turn.work(), threads);
+          replaced.whenComplete((ignored, skipped) -> turn.taken().complete(null)); // never blocks the next turn
+          done.add(replaced);
+        }
       }
       RuntimeException failure = null;
       for (CompletableFuture<Void> step : done) {
@@ -193,19 +199,22 @@ final class PlanExecutor {
       this.window = new RolloutWindow(group.maxSurge(), group.maxUnavailable());
     }
 
-    /** The step's work; called in plan order, while the plan is walked. */
-    Runnable inTurn(Plan.Step step) {
+    /** A replacement's work, and its turn: done once it holds its place in the window, or gave up. */
+    record Turn(Runnable work, CompletableFuture<Void> taken) {}
+
+    /** The next replacement of the group; called in plan order, while the plan is walked. */
+    Turn nextTurn(Plan.Step step) {
       CompletableFuture<Void> previous = lastTurn;
       CompletableFuture<Void> mine = new CompletableFuture<>();
       lastTurn = mine;
-      return () -> {
+      return new Turn(() -> {
         try {
           previous.join();
           replace((Action.RestartInstance) step.action(), mine);
         } finally {
           mine.complete(null);
         }
-      };
+      }, mine);
     }
 
     private void replace(Action.RestartInstance restart, CompletableFuture<Void> myTurn) {
