@@ -124,14 +124,24 @@ public final class Reconciler {
    * @throws IllegalArgumentException when the daemon does not know {@code app}
    */
   public Outcome restart(String app, String cause, Consumer<String> progress) {
-    supervisor.requestRestart(app, cause);
-    return honourRestartRequests(app, progress);
+    oneAtATime.lock(); // the request is a fact the next plan reads: recorded in this change's turn, like the rest
+    try {
+      supervisor.requestRestart(app, cause);
+      return honourRestartRequests(app, progress);
+    } finally {
+      oneAtATime.unlock();
+    }
   }
 
   /** Replaces one instance for {@code cause} (e.g. a memory limit); its siblings are untouched. Blocks until done. */
   public Outcome restartInstance(InstanceId id, String cause, Consumer<String> progress) {
-    supervisor.requestRestart(id, cause);
-    return honourRestartRequests(id.app(), progress);
+    oneAtATime.lock();
+    try {
+      supervisor.requestRestart(id, cause);
+      return honourRestartRequests(id.app(), progress);
+    } finally {
+      oneAtATime.unlock();
+    }
   }
 
   /** Whether a reconcile is acting on {@code app} right now (a cron restart skips its turn then). */
