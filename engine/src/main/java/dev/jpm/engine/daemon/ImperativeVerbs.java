@@ -4,23 +4,16 @@ import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
-import dev.jpm.engine.model.ProcessRecord;
-import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.plan.PlanOptions;
+import dev.jpm.engine.plan.VerbPlanner;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.reconcile.Reconciler;
 import dev.jpm.engine.supervise.Supervisor;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -52,28 +45,17 @@ final class ImperativeVerbs {
     this.views = views;
   }
 
+  /** Resolves the targets; the reconciler plans and carries out the verb. The reply lists its progress lines. */
   Response control(Request.Control request, Consumer<String> progress) {
     if (request.verb() == null) throw new IllegalArgumentException("the request names no verb (verb)");
     Targets.Resolved resolved = Targets.resolve(request.targets(), supervisor.observe());
-    Map<String, List<InstanceId>> byApp = resolved.byApp();
-    List<String> done = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
-    Consumer<String> report = line -> {
-      synchronized (done) {
-        done.add(line);
-      }
-      progress.accept(line);
-    };
-    switch (request.verb()) {
-      case STOP -> inWaves(byApp, wave -> inParallel(ids(wave), id -> {
-        drain(id, report);
-        report.accept("stopped " + supervisor.stop(id).id());
-      }));
-      case DELETE -> inWaves(byApp, wave -> forEachApp(wave, ids -> deleteTargets(ids, resolved.wholeApps(), report)));
-      case START -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> startOne(id, report)))));
-      case RESTART -> failures.addAll(settle(forEachApp(byApp, ids -> ids.forEach(id -> restartOne(id, report)))));
-    }
-    return new Response.Applied(done, List.of(), failures, views.table(supervisor.observe()));
+    List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
+    Reconciler.Outcome outcome = reconciler.control(VerbPlanner.Verb.valueOf(request.verb().name()), resolved.byApp(),
+        resolved.wholeApps(), line -> {
+          done.add(line);
+          progress.accept(line);
+        });
+    return new Response.Applied(List.copyOf(done), List.of(), outcome.failures(), views.table(supervisor.observe()));
   }
 
   Response scale(Request.Scale request, Consumer<String> progress) {
@@ -158,11 +140,12 @@ final class ImperativeVerbs {
       ObservedApp running = only.isEmpty() || only.contains(spec.name()) ? table.get(spec.name()) : null;
       apps.add(running == null ? spec : spec.withInstances(Math.max(1, running.instances().size())));
     }
+    Set<String> replace = new java.util.LinkedHashSet<>();
     for (AppSpec spec : apps)
-      if (table.containsKey(spec.name()) && (only.isEmpty() || only.contains(spec.name())))
-        supervisor.requestRestart(spec.name(), cause);
+      if (table.containsKey(spec.name()) && (only.isEmpty() || only.contains(spec.name()))) replace.add(spec.name());
     DesiredState pinned = new DesiredState(desired.source(), desired.profile(), apps, desired.metrics());
-    Reconciler.Outcome outcome = reconciler.apply(pinned, new PlanOptions(false, only), progress);
+    Reconciler.Outcome outcome = reconciler.restartAndApply(pinned, new PlanOptions(false, only), replace, cause,
+        progress);
     return new Response.Applied(outcome.plan().lines(), List.of(), outcome.failures(),
         views.table(supervisor.observe()));
   }
@@ -185,97 +168,4 @@ final class ImperativeVerbs {
     return new Response.Applied(outcome.plan().lines(), List.of(), outcome.failures(),
         views.table(supervisor.observe()));
   }
-
-  private void startOne(InstanceId id, Consumer<String> report) {
-    report.accept(describe("started", supervisor.start(id)));
-  }
-
-  /**
-   * Restarts one instance (drained first when balanced) and waits until it settled, so an app's instances are
-   * replaced one at a time.
-   */
-  private void restartOne(InstanceId id, Consumer<String> report) {
-    drain(id, report);
-    report.accept(describe("restarted", supervisor.restart(id)));
-    supervisor.awaitSettled(id, Reconciler.settleTimeout(RequestHandler.requireApp(supervisor, id.app())));
-  }
-
-  private void deleteTargets(List<InstanceId> ids, Set<String> wholeApps, Consumer<String> report) {
-    String app = ids.getFirst().app();
-    if (wholeApps.contains(app)) {
-      inParallel(ids, id -> drain(id, report));
-      supervisor.delete(app);
-      report.accept("deleted " + app);
-    } else {
-      ids.forEach(id -> {
-        drain(id, report);
-        supervisor.remove(id);
-        report.accept("deleted " + id);
-      });
-    }
-  }
-
-  /**
-   * A balanced instance leaves the rotation and finishes its open requests (up to drain_timeout) before its stop
-   * signal: these verbs cost downtime, never a cut request. Say so when some were still open and get closed.
-   */
-  private void drain(InstanceId id, Consumer<String> report) {
-    if (!reconciler.drainBeforeStop(id)) report.accept(id + ": connections still open after drain_timeout are closed");
-  }
-
-  /** Dependents go down before what they depend on: one wave after the other, each wave's apps in parallel. */
-  private void inWaves(Map<String, List<InstanceId>> byApp, Consumer<Map<String, List<InstanceId>>> work) {
-    Map<String, AppSpec> specs = new LinkedHashMap<>();
-    supervisor.observe().apps().forEach((name, app) -> specs.put(name, app.applied()));
-    for (List<String> wave : StopWaves.of(byApp.keySet(), specs)) {
-      Map<String, List<InstanceId>> part = new LinkedHashMap<>();
-      wave.forEach(app -> part.put(app, byApp.get(app)));
-      work.accept(part);
-    }
-  }
-
-  /** Runs the work for each app on its own virtual thread (apps in parallel, instances in order). */
-  private List<InstanceId> forEachApp(Map<String, List<InstanceId>> byApp, Consumer<List<InstanceId>> work) {
-    inParallel(List.copyOf(byApp.values()), work);
-    return ids(byApp);
-  }
-
-  /** Waits for every instance to settle in parallel; a line for each that is not online. */
-  private List<String> settle(List<InstanceId> ids) {
-    ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-    inParallel(ids, id -> {
-      AppSpec spec = RequestHandler.requireApp(supervisor, id.app());
-      ProcessRecord record = supervisor.awaitSettled(id, Reconciler.settleTimeout(spec));
-      if (record.status() != ProcessStatus.ONLINE) failures.add(Reconciler.describeFailure(record));
-    });
-    return failures.stream().sorted().toList();
-  }
-
-  private static List<InstanceId> ids(Map<String, List<InstanceId>> byApp) {
-    return byApp.values().stream().flatMap(List::stream).toList();
-  }
-
-  /** Runs {@code work} on each item on its own virtual thread; returns when all are done, rethrowing a failure. */
-  private static <T> void inParallel(List<T> items, Consumer<T> work) {
-    List<Future<?>> running = new ArrayList<>();
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      items.forEach(item -> running.add(pool.submit(() -> work.accept(item))));
-    }
-    for (Future<?> task : running) {
-      try {
-        task.get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException failure) throw failure;
-        throw new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for a verb to finish", e);
-      }
-    }
-  }
-
-  private static String describe(String verb, ProcessRecord record) {
-    return verb + " " + record.id() + (record.pid() > 0 ? " (pid " + record.pid() + ")" : " (" + record.status().word() + ")");
-  }
-
 }

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * resolved, durations in milliseconds and sizes in bytes. Everything downstream trusts it and never re-parses.
  *
  * <p>{@link #specHash()} covers exactly the fields that shape the running process; a difference there means the
- * instances must be restarted. The other fields are supervision settings, applied in place.
+ * instances must be restarted. The other fields are supervision settings, applied in place. Which is which is
+ * declared once, in {@link SpecFields}.
  *
  * @param name unique app name
  * @param namespace group label (PM2's {@code namespace}, default {@code default})
@@ -172,23 +173,14 @@ public record AppSpec(
   }
 
   /**
-   * A stable digest of what shapes the running process: argv, cwd, declared env, instance variables, port and
-   * exec mode. Never depends on the caller's shell or on supervision settings, so an unchanged file hashes the same.
+   * A stable digest of what shapes the running process, the fields {@link SpecFields} declares shape (argv, cwd,
+   * declared env, instance variables, port, exec mode, reuse_port, user). Never depends on the caller's shell or on
+   * supervision settings, so an unchanged file hashes the same.
    */
   public String specHash() {
-    StringBuilder canonical = new StringBuilder();
-    canonical.append("command=").append(command).append('\n');
-    canonical.append("cwd=").append(cwd).append('\n');
-    env.forEach((k, v) -> canonical.append("env.").append(k).append('=').append(v).append('\n'));
-    canonical.append("instanceVar=").append(instanceVar).append('\n');
-    canonical.append("incrementVar=").append(incrementVar).append('\n');
-    canonical.append("port=").append(port).append('\n');
-    canonical.append("execMode=").append(execMode).append('\n');
-    // Only when set, so that every hash computed before the option existed stays the same.
-    if (traffic.reusePort()) canonical.append("reusePort=true\n");
-    if (runAs != null) canonical.append("runAs=").append(runAs).append('\n');
+    String canonical = SpecFields.canonical(this);
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JDK", e);

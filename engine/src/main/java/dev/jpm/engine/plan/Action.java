@@ -18,17 +18,24 @@ public sealed interface Action {
   /** The plan line, e.g. {@code + start api#2 (instances 2 → 3)}. */
   String render();
 
+  /** What the action acts on, as another step's {@code after} names it: the instance, or the app. */
+  default String subject() {
+    return app();
+  }
+
   /** Start a new instance (new app, scale up, or an instance that is stopped or errored). */
   record StartInstance(AppSpec spec, int index, String cause) implements Action {
     public String app() { return spec.name(); }
     public InstanceId id() { return new InstanceId(spec.name(), index); }
+    public String subject() { return id().toString(); }
     public String render() { return "+ start " + id() + " (" + cause + ")"; }
   }
 
-  /** Replace a running instance with one started from {@code spec}; restarts of an app run one at a time. */
+  /** Replace a running instance with one started from {@code spec}; the restarts of an app roll as one group. */
   record RestartInstance(AppSpec spec, int index, String cause) implements Action {
     public String app() { return spec.name(); }
     public InstanceId id() { return new InstanceId(spec.name(), index); }
+    public String subject() { return id().toString(); }
     public String render() {
       return "~ restart " + id() + " (" + cause + ") [" + Rollout.of(spec).describe(spec) + "]";
     }
@@ -52,10 +59,46 @@ public sealed interface Action {
    */
   record RemoveInstance(AppSpec spec, InstanceId id, String cause) implements Action {
     public String app() { return id.app(); }
+    public String subject() { return id.toString(); }
     public String render() { return "- remove " + id + " (" + cause + ")"; }
   }
 
-  /** Stop every instance of an app and forget it. */
+  /**
+   * Start an instance the table holds, stopped or errored, with the app's applied spec ({@code jpm start}); the app's
+   * spec and count are left as they are.
+   */
+  record ResumeInstance(InstanceId id, String cause) implements Action {
+    public String app() { return id.app(); }
+    public String subject() { return id.toString(); }
+    public String render() { return "+ start " + id + " (" + cause + ")"; }
+  }
+
+  /** Stop an instance and keep it in the table, stopped ({@code jpm stop}); a balanced one is drained first. */
+  record StopInstance(InstanceId id, String cause) implements Action {
+    public String app() { return id.app(); }
+    public String subject() { return id.toString(); }
+    public String render() { return "- stop " + id + " (" + cause + ")"; }
+  }
+
+  /**
+   * Stop and start an instance again with the app's applied spec ({@code jpm restart}): PM2's restart, with the
+   * downtime of one instance (drained first when balanced), no surge and no wait for readiness. The step is done once
+   * the instance settled, so a restart that waits for it follows one at a time.
+   */
+  record RelaunchInstance(InstanceId id, String cause) implements Action {
+    public String app() { return id.app(); }
+    public String subject() { return id.toString(); }
+    public String render() { return "~ restart " + id + " (" + cause + ") [stop, then start]"; }
+  }
+
+  /** Stop and forget one instance, leaving the app's count as it is ({@code jpm delete NAME#INDEX}). */
+  record DeleteInstance(InstanceId id, String cause) implements Action {
+    public String app() { return id.app(); }
+    public String subject() { return id.toString(); }
+    public String render() { return "- delete " + id + " (" + cause + ")"; }
+  }
+
+  /** Stop every instance of an app (balanced ones drained first, in parallel) and forget it. */
   record DeleteApp(String app, String cause) implements Action {
     public String render() { return "- delete " + app + " (" + cause + ")"; }
   }

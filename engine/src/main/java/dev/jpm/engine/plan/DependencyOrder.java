@@ -40,7 +40,8 @@ final class DependencyOrder {
     return ordered;
   }
 
-  private static boolean dependsOn(AppSpec app, AppSpec other) {
+  /** Whether {@code app} names {@code other} in its {@code depends_on}. */
+  static boolean dependsOn(AppSpec app, AppSpec other) {
     return app.dependsOn().stream().map(Dependency::app).anyMatch(other.name()::equals);
   }
 }

@@ -29,18 +29,47 @@ public final class Planner {
     Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(observed, "observed");
     Objects.requireNonNull(options, "options");
-    List<Action> actions = new ArrayList<>();
+    StepList steps = new StepList();
     List<AppSpec> wanted = desired.apps().stream().filter(app -> options.includes(app.name())).toList();
     for (AppSpec app : DependencyOrder.dependenciesFirst(wanted)) {
-      actions.addAll(AppPlanner.plan(app, observed.apps().get(app.name()), options.requestedRestartsOnly()));
+      for (Action action : AppPlanner.plan(app, observed.apps().get(app.name()), options.requestedRestartsOnly()))
+        add(steps, action);
     }
     List<String> notes = new ArrayList<>();
-    if (options.requestedRestartsOnly()) return new Plan(actions, List.of());
-    for (AppSpec orphan : DependencyOrder.dependentsFirst(orphans(desired, observed, options))) {
-      if (options.prune()) actions.add(new Action.DeleteApp(orphan.name(), Causes.PRUNED));
+    if (options.requestedRestartsOnly()) return new Plan(steps.steps(), List.of());
+    List<AppSpec> orphans = DependencyOrder.dependentsFirst(orphans(desired, observed, options));
+    for (AppSpec orphan : orphans) {
+      if (options.prune()) steps.add(new Action.DeleteApp(orphan.name(), Causes.PRUNED), StepList.done(
+          orphans.stream().filter(other -> DependencyOrder.dependsOn(other, orphan))
+              .flatMap(other -> steps.of(other.name()).stream()).toList()));
       else notes.add(Causes.notPruned(orphan.name(), desired.source()));
     }
-    return new Plan(actions, notes);
+    return new Plan(steps.steps(), notes);
+  }
+
+  /**
+   * Adds one step of an app of the file with what it waits for. An app's removals go one after the other, highest
+   * index first, and its other process steps wait for them (capacity never dips below the new count plus the
+   * replacements); its restarts roll as one group with the app's surge window; a start waits until each app it
+   * depends on is started or ready (that app's steps in this plan done first). Apps that do not depend on each other
+   * proceed in parallel; an update in place waits for nothing (the steps that launch register the new spec too).
+   */
+  private static void add(StepList steps, Action action) {
+    List<Integer> removals = steps.of(action.app()).stream()
+        .filter(i -> steps.action(i) instanceof Action.RemoveInstance).toList();
+    List<Plan.Wait> afterRemovals = removals.isEmpty() ? List.of() : StepList.done(List.of(removals.getLast()));
+    switch (action) {
+      case Action.RemoveInstance remove -> steps.add(remove, afterRemovals);
+      case Action.RestartInstance restart -> steps.add(restart, afterRemovals, new Plan.RolloutGroup(restart.app(),
+          restart.spec().traffic().maxSurge(), restart.spec().traffic().maxUnavailable()));
+      case Action.StartInstance start -> {
+        List<Plan.Wait> after = new ArrayList<>(afterRemovals);
+        start.spec().dependsOn().forEach(dependency -> after.add(new Plan.Wait.Ready(dependency.app(),
+            dependency.condition(), steps.of(dependency.app()))));
+        steps.add(start, after);
+      }
+      default -> steps.add(action, List.of());
+    }
   }
 
   /**

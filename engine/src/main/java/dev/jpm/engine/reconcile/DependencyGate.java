@@ -6,22 +6,26 @@ import dev.jpm.engine.model.Dependency;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
+import dev.jpm.engine.plan.Plan;
 import dev.jpm.engine.supervise.Supervisor;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Holds back the start of an app until each of its {@code depends_on} apps meets its condition: {@code started}
- * (every instance online past min_uptime) or {@code ready} (every instance ready). A dependency that fails its
- * condition blocks only its dependents, and through them theirs. Each dependency is awaited once per plan.
+ * The run-time half of a plan's {@link Plan.Wait.Ready} edge: once the dependency's steps are done, waits until
+ * every instance of the app is {@code started} (online past min_uptime) or {@code ready}, and says why not when it
+ * fails. Which step waits for which app is the plan's; a dependency that fails blocks only the steps that wait for
+ * it, and through them theirs. Each dependency is awaited once per plan, by whichever step comes first.
  */
 final class DependencyGate {
 
   private final Supervisor supervisor;
   private final TrafficRouter router;
-  private final Map<Dependency, Optional<String>> decided = new HashMap<>();
+  private final Map<Dependency, CompletableFuture<Optional<String>>> decided = new ConcurrentHashMap<>();
 
   /** {@code router} may be null: {@code ready} then means started. */
   DependencyGate(Supervisor supervisor, TrafficRouter router) {
@@ -29,10 +33,14 @@ final class DependencyGate {
     this.router = router;
   }
 
-  /** Empty when {@code spec} may start; else why it must not. */
-  Optional<String> blocker(AppSpec spec) {
-    for (Dependency dependency : spec.dependsOn()) {
-      Optional<String> blocked = decided.computeIfAbsent(dependency, this::await);
+  /** Empty when every wait is met; else why the waiting step must not run. */
+  Optional<String> blocker(List<Plan.Wait.Ready> waits) {
+    for (Plan.Wait.Ready wait : waits) {
+      Dependency dependency = new Dependency(wait.app(), wait.condition());
+      CompletableFuture<Optional<String>> mine = new CompletableFuture<>();
+      CompletableFuture<Optional<String>> first = decided.putIfAbsent(dependency, mine);
+      if (first == null) mine.complete(await(dependency));
+      Optional<String> blocked = (first == null ? mine : first).join();
       if (blocked.isPresent()) return blocked;
     }
     return Optional.empty();

@@ -3,22 +3,24 @@ package dev.jpm.engine.reconcile;
 import dev.jpm.engine.health.Readiness;
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.DesiredState;
-import dev.jpm.engine.plan.Action;
-import java.time.Duration;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ObservedApp;
 import dev.jpm.engine.model.ObservedState;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
+import dev.jpm.engine.plan.Action;
 import dev.jpm.engine.plan.Plan;
 import dev.jpm.engine.plan.PlanOptions;
 import dev.jpm.engine.plan.Planner;
+import dev.jpm.engine.plan.VerbPlanner;
 import dev.jpm.engine.supervise.Supervisor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -27,9 +29,10 @@ import java.util.function.Consumer;
  * instance it launched is stable or has failed. One reconcile runs at a time; a second caller waits its turn and
  * then plans against the table as the first one left it.
  *
- * <p>Restarts that do not come from the file (a cron, a file change, a new revision, a memory limit, a reload)
- * take the same path: {@link #restart} records the request as a fact in the table, then converges, so the
- * planner sees an ordinary difference and the rollout rules (one at a time, wait until settled) apply alike.
+ * <p>Restarts that do not come from the file (a cron, a file change, a new revision, a memory limit, a health check,
+ * a reload) take the same path: {@link #restart} records the request as a fact in the table, then converges, so the
+ * planner sees an ordinary difference and the rollout rules (surge window, wait until ready) apply alike. PM2's
+ * verbs ({@link #control}) are planned by {@link VerbPlanner} and executed the same way, under the same lock.
  */
 public final class Reconciler {
 
@@ -77,29 +80,68 @@ public final class Reconciler {
   }
 
   /**
+   * Carries out an imperative verb on the instances the user named (see {@link VerbPlanner}), under the same lock as
+   * every other change; blocks until done: a stop when the process trees are gone, a start or restart when the
+   * instances settled. The failures name the instances that did not reach online.
+   */
+  public Outcome control(VerbPlanner.Verb verb, Map<String, List<InstanceId>> targets, Set<String> wholeApps,
+      Consumer<String> progress) {
+    oneAtATime.lock();
+    try {
+      Plan plan = VerbPlanner.plan(verb, targets, wholeApps, supervisor.observe());
+      plan.actions().forEach(action -> rollingOut.add(action.app()));
+      try {
+        List<InstanceId> launched = new PlanExecutor(supervisor, router, progress).execute(plan);
+        // PM2's verbs return once their instances are online; only a reload waits for readiness.
+        return new Outcome(plan, awaitSettled(launched, false).stream().sorted().toList());
+      } finally {
+        rollingOut.clear();
+      }
+    } finally {
+      oneAtATime.unlock();
+    }
+  }
+
+  /**
+   * PM2's {@code startOrRestart}: marks the apps of {@code replace} for replacement for {@code cause}, then applies
+   * {@code desired}, all under the one lock so no other change comes between the marks and the plan.
+   */
+  public Outcome restartAndApply(DesiredState desired, PlanOptions options, Set<String> replace, String cause,
+      Consumer<String> progress) {
+    oneAtATime.lock();
+    try {
+      replace.forEach(app -> supervisor.requestRestart(app, cause));
+      return execute(desired, supervisor.observe(), options, progress);
+    } finally {
+      oneAtATime.unlock();
+    }
+  }
+
+  /**
    * Replaces every instance of {@code app} for {@code cause} (e.g. {@code cron 0 3 * * *}), one at a time as any
    * restart the planner decides; a stopped instance is started. Blocks until done.
    *
    * @throws IllegalArgumentException when the daemon does not know {@code app}
    */
   public Outcome restart(String app, String cause, Consumer<String> progress) {
-    supervisor.requestRestart(app, cause);
-    return honourRestartRequests(app, progress);
+    oneAtATime.lock(); // the request is a fact the next plan reads: recorded in this change's turn, like the rest
+    try {
+      supervisor.requestRestart(app, cause);
+      return honourRestartRequests(app, progress);
+    } finally {
+      oneAtATime.unlock();
+    }
   }
 
   /** Replaces one instance for {@code cause} (e.g. a memory limit); its siblings are untouched. Blocks until done. */
   public Outcome restartInstance(InstanceId id, String cause, Consumer<String> progress) {
-    supervisor.requestRestart(id, cause);
-    return honourRestartRequests(id.app(), progress);
-  }
-
-  /**
-   * For the verbs that stop with downtime (stop, restart, delete): takes {@code id} out of its balanced app's
-   * rotation and lets its open connections finish, up to drain_timeout, so the stop cuts no request. True when none
-   * was left open, or there is nothing to drain.
-   */
-  public boolean drainBeforeStop(InstanceId id) {
-    return router == null || router.drainBeforeStop(id);
+    oneAtATime.lock();
+    try {
+      supervisor.requestRestart(id, cause);
+      return honourRestartRequests(id.app(), progress);
+    } finally {
+      oneAtATime.unlock();
+    }
   }
 
   /** Whether a reconcile is acting on {@code app} right now (a cron restart skips its turn then). */
@@ -116,7 +158,7 @@ public final class Reconciler {
     try {
       ObservedState observed = supervisor.observe();
       ObservedApp current = observed.apps().get(app);
-      if (current == null) return new Outcome(new Plan(List.of(), List.of()), List.of()); // deleted meanwhile
+      if (current == null) return new Outcome(Plan.EMPTY, List.of()); // deleted meanwhile
       DesiredState asApplied = new DesiredState(current.applied().source(), null, List.of(current.applied()));
       return execute(asApplied, observed, PlanOptions.requestedRestarts(app), progress);
     } finally {
@@ -132,17 +174,17 @@ public final class Reconciler {
     try {
       // The whole plan in one progress message: fifty frames cost the CLI a visible tenth of a second.
       if (!plan.lines().isEmpty()) progress.accept(String.join("\n", plan.lines()));
-      return execute(plan, desired.apps(), progress);
+      return execute(plan, progress);
     } finally {
       rollingOut.clear();
     }
   }
 
-  private Outcome execute(Plan plan, List<AppSpec> specs, Consumer<String> progress) {
+  private Outcome execute(Plan plan, Consumer<String> progress) {
     PlanExecutor executor = new PlanExecutor(supervisor, router, progress);
     List<InstanceId> launched = executor.execute(plan);
     List<String> failures = new ArrayList<>(executor.aborted());
-    failures.addAll(awaitSettled(specs, launched));
+    failures.addAll(awaitSettled(launched, true));
     if (router != null) {
       // A rollout that went through replaces the degraded mark of an earlier one that aborted.
       plan.actions().stream().filter(a -> a instanceof Action.RestartInstance).map(Action::app).distinct()
@@ -152,12 +194,17 @@ public final class Reconciler {
     return new Outcome(plan, failures);
   }
 
-  /** Waits for all launched instances in parallel; returns a line for each that is not online (and ready). */
-  private List<String> awaitSettled(List<AppSpec> specs, List<InstanceId> launched) {
+  /**
+   * The one "wait until settled": waits for all launched instances in parallel; returns a line for each that is not
+   * online (and, with {@code ready} and a router, ready).
+   */
+  private List<String> awaitSettled(List<InstanceId> launched, boolean ready) {
     List<CompletableFuture<String>> waits = new ArrayList<>();
     for (InstanceId id : launched) {
-      AppSpec spec = specs.stream().filter(a -> a.name().equals(id.app())).findFirst().orElseThrow();
-      waits.add(CompletableFuture.supplyAsync(() -> settle(spec, id), command -> Thread.ofVirtual().start(command)));
+      ObservedApp app = supervisor.observe().apps().get(id.app());
+      if (app == null) continue; // deleted meanwhile
+      waits.add(CompletableFuture.supplyAsync(() -> settle(app.applied(), id, ready),
+          command -> Thread.ofVirtual().start(command)));
     }
     List<String> failures = new ArrayList<>();
     for (CompletableFuture<String> wait : waits) {
@@ -168,10 +215,10 @@ public final class Reconciler {
   }
 
   /** Null when the instance is online (and, with a router, ready); else the line saying why not. */
-  private String settle(AppSpec spec, InstanceId id) {
+  private String settle(AppSpec spec, InstanceId id, boolean ready) {
     ProcessRecord record = supervisor.awaitSettled(id, PlanExecutor.settleTimeout(spec));
     if (record.status() != ProcessStatus.ONLINE) return describeFailure(record);
-    if (router == null) return null;
+    if (router == null || !ready) return null;
     try {
       Duration timeout = Duration.ofMillis(spec.restart().minUptimeMs() + spec.listenTimeoutMs() + 2000);
       var status = router.readiness().awaitDecided(id, record.pid(), timeout);
@@ -182,11 +229,6 @@ public final class Reconciler {
       Thread.currentThread().interrupt();
       return id + ": interrupted while waiting for readiness";
     }
-  }
-
-  /** How long to wait for an instance of {@code spec} to settle. */
-  public static java.time.Duration settleTimeout(dev.jpm.engine.model.AppSpec spec) {
-    return PlanExecutor.settleTimeout(spec);
   }
 
   /** One line saying why an instance is not online. */

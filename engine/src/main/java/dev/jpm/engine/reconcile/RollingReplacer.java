@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * Replaces one running instance with a process of the app's current spec, keeping traffic whole (how many at once
- * is {@link RolloutWindow}'s decision):
+ * is the plan's rollout group, held by {@link RolloutWindow}):
  * <ul>
  *   <li>a balanced app with {@code max_surge} &gt; 0: start the replacement beside the old process, wait until it
  *       is ready (it is then in rotation), drain the old one, stop it (stop signal, kill_timeout, SIGKILL);</li>

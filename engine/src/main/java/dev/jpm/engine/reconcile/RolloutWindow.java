@@ -1,7 +1,5 @@
 package dev.jpm.engine.reconcile;
 
-import dev.jpm.engine.model.Traffic;
-
 /**
  * How many replacements of one app may be in flight at once, kubectl's way: up to {@code max_surge} started beside
  * the process they replace (capacity kept), and up to {@code max_unavailable} whose old process is taken down first.
@@ -19,9 +17,10 @@ final class RolloutWindow {
   private int surging;
   private int inPlace;
 
-  RolloutWindow(Traffic traffic) {
-    this.maxSurge = traffic.maxSurge();
-    this.maxUnavailable = traffic.maxUnavailable();
+  /** The window of a plan's rollout group: its app's {@code max_surge} and {@code max_unavailable}. */
+  RolloutWindow(int maxSurge, int maxUnavailable) {
+    this.maxSurge = maxSurge;
+    this.maxUnavailable = maxUnavailable;
   }
 
   /** Waits for a place: a surge one when {@code canSurge} and one is free, else an in-place one within the limit. */

@@ -148,7 +148,7 @@ class PlannerTest {
         of("scale down removes the highest indexes, highest first", file(api().build()),
             table(running(api().instances(4).build())), """
             - remove api#3 (instances 4 → 2)
-            - remove api#2 (instances 4 → 2)
+            - remove api#2 (instances 4 → 2) after api#3
             """),
         of("scale up with a spec change restarts the kept ones",
             file(api().instances(3).env("DB_URL", "x").build()), table(running(api().build())), """
@@ -161,8 +161,8 @@ class PlannerTest {
             table(running(api().instances(3).build())), """
             = update api (max_restarts 16 → 3, no restart)
             - remove api#2 (instances 3 → 1)
-            - remove api#1 (instances 3 → 1)
-            ~ restart api#0 (env.DB_URL changed) [downtime: single instance]
+            - remove api#1 (instances 3 → 1) after api#2
+            ~ restart api#0 (env.DB_URL changed) [downtime: single instance] after api#1
             """),
         of("an app that does not autostart records a scale up without starting",
             file(app("worker").instances(2).noAutostart().build()),
@@ -287,9 +287,9 @@ class PlannerTest {
         of("dependencies start first, ties in file order", file, ObservedState.EMPTY, """
             + start worker#0 (new app)
             + start db#0 (new app)
-            + start cache#0 (new app)
-            + start api#0 (new app)
-            + start web#0 (new app)
+            + start cache#0 (new app) after elsewhere started
+            + start api#0 (new app) after db started, cache started
+            + start web#0 (new app) after api started
             """),
         new Case("deletes come last, dependents first", file(app("web").env("A", "1").build()),
             table(running(app("web").build()), running(app("a").build()), running(app("b").dependsOn("a").build()),
@@ -297,8 +297,8 @@ class PlannerTest {
             ~ restart web#0 (env.A added) [downtime: single instance]
             - delete c (not in file; --prune)
             - delete d (not in file; --prune)
-            - delete b (not in file; --prune)
-            - delete a (not in file; --prune)
+            - delete b (not in file; --prune) after d
+            - delete a (not in file; --prune) after b
             """),
         of("notes follow the same order", file(), orphans, """
             ! c is no longer in ecosystem.yaml; jpm apply --prune deletes it
@@ -324,8 +324,8 @@ class PlannerTest {
     assertThat(Planner.plan(desired, backward, PRUNE)).isEqualTo(first);
     assertThat(first.toString()).isEqualTo("""
         - remove api#2 (instances 3 → 2)
-        ~ restart api#0 (env.DB_URL changed) [rolling: capacity −1]
-        + start api#1 (errored; env.DB_URL changed)
+        ~ restart api#0 (env.DB_URL changed) [rolling: capacity −1] after api#2
+        + start api#1 (errored; env.DB_URL changed) after api#2
         ~ restart web#0 (env.A added) [downtime: single instance]
         + start db#0 (new app)
         - delete old (not in file; --prune)""");

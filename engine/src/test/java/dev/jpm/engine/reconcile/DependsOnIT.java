@@ -6,11 +6,13 @@ import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.Dependency;
 import dev.jpm.engine.model.ExecMode;
 import dev.jpm.engine.model.HealthCheck;
+import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.LogSpec;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
 import dev.jpm.engine.model.Traffic;
+import dev.jpm.engine.plan.VerbPlanner;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,24 @@ class DependsOnIT {
 
     assertThat(outcome.failures()).isEmpty();
     assertThat(status("api")).isEqualTo(ProcessStatus.ONLINE);
+  }
+
+  @Test
+  void jpmStopTakesADependentDownBeforeWhatItDependsOn() {
+    AppSpec db = shell("db", "exec sleep 60", List.of(), null, Map.of());
+    AppSpec api = shell("api", "exec sleep 60", List.of(new Dependency("db", Dependency.Condition.STARTED)), null,
+        Map.of());
+    assertThat(fx.apply(db, api).failures()).isEmpty();
+    fx.progress.clear();
+
+    Reconciler.Outcome stop = fx.reconciler.control(VerbPlanner.Verb.STOP, Map.of("db",
+        List.of(new InstanceId("db", 0)), "api", List.of(new InstanceId("api", 0))), Set.of("db", "api"),
+        fx.progress::add);
+
+    assertThat(stop.plan().lines()).contains("- stop db#0 (jpm stop) after api#0");
+    assertThat(fx.progress).containsExactly("stopped api#0", "stopped db#0");
+    assertThat(status("db")).isEqualTo(ProcessStatus.STOPPED);
+    assertThat(status("api")).isEqualTo(ProcessStatus.STOPPED);
   }
 
   private ProcessStatus status(String app) {

@@ -6,21 +6,25 @@ import static org.awaitility.Awaitility.await;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.model.Traffic;
+import dev.jpm.engine.plan.VerbPlanner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The stop that {@code jpm stop}, {@code restart} and {@code delete} do on a balanced instance: drained first, so a
- * request in flight is answered even by an app that dies at once on the stop signal.
+ * The stop that {@code jpm stop}, {@code restart} and {@code delete} do on a balanced instance, through the
+ * reconciler's verb path: drained first, so a request in flight is answered even by an app that dies at once on the
+ * stop signal.
  */
 class DrainBeforeStopIT {
 
@@ -47,10 +51,15 @@ class DrainBeforeStopIT {
     await().atMost(PATIENCE).until(() -> fx.router.balancer().view("api").orElseThrow().connections()
         .getOrDefault(API_0, 0) > 0);
 
-    fx.reconciler.drainBeforeStop(API_0);
+    Reconciler.Outcome stop = fx.reconciler.control(VerbPlanner.Verb.STOP, Map.of("api", List.of(API_0)), Set.of(),
+        fx.progress::add);
+
+    assertThat(stop.plan().lines()).containsExactly("- stop api#0 (jpm stop)");
+    // The client's idle keep-alive connection outlives drain_timeout: the verb says it closes it, then stops.
+    assertThat(fx.progress).containsSubsequence("api#0: connections still open after drain_timeout are closed",
+        "stopped api#0");
     assertThat(fx.router.balancer().view("api").orElseThrow().inRotation()).doesNotContain(API_0);
     assertThat(slow).as("answered before the stop signal").isDone();
-    fx.supervisor.stop(API_0);
 
     HttpResponse<String> answer = slow.get();
     assertThat(answer.statusCode()).isEqualTo(200);
@@ -60,7 +69,11 @@ class DrainBeforeStopIT {
   }
 
   @Test
-  void withoutBalancingThereIsNothingToDrain() {
-    assertThat(fx.reconciler.drainBeforeStop(new InstanceId("nobody", 0))).isTrue();
+  void aTargetDeletedMeanwhilePlansNothing() {
+    Reconciler.Outcome stop = fx.reconciler.control(VerbPlanner.Verb.STOP, Map.of("nobody",
+        List.of(new InstanceId("nobody", 0))), Set.of(), fx.progress::add);
+
+    assertThat(stop.plan().actions()).isEmpty();
+    assertThat(stop.converged()).isTrue();
   }
 }

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class RolloutWindowTest {
 
-  private static Traffic pace(int maxSurge, int maxUnavailable) {
-    return new Traffic(null, false, null, null, maxSurge, maxUnavailable, 0, false);
+  private static RolloutWindow pace(int maxSurge, int maxUnavailable) {
+    return new RolloutWindow(maxSurge, maxUnavailable);
   }
 
   @Test
   void maxSurgeTwoLetsTwoReplacementsRunBesideTheirProcessesAndTheThirdWaits() throws Exception {
-    RolloutWindow window = new RolloutWindow(pace(2, 0));
+    RolloutWindow window = pace(2, 0);
     assertThat(window.take(true)).isEqualTo(Place.SURGE);
     assertThat(window.take(true)).isEqualTo(Place.SURGE);
 
@@ -30,7 +30,7 @@ class RolloutWindowTest {
 
   @Test
   void maxUnavailableAddsPlacesWhereTheOldProcessGoesFirst() throws Exception {
-    RolloutWindow window = new RolloutWindow(pace(1, 2));
+    RolloutWindow window = pace(1, 2);
     assertThat(window.take(true)).isEqualTo(Place.SURGE);
     assertThat(window.take(true)).isEqualTo(Place.IN_PLACE);
     assertThat(window.take(true)).isEqualTo(Place.IN_PLACE);
@@ -39,7 +39,7 @@ class RolloutWindowTest {
 
   @Test
   void aReplacementThatCannotSurgeGoesOneAtATimeWithTheDefaults() throws Exception {
-    RolloutWindow window = new RolloutWindow(Traffic.DEFAULTS);
+    RolloutWindow window = pace(Traffic.DEFAULTS.maxSurge(), Traffic.DEFAULTS.maxUnavailable());
     assertThat(window.take(false)).isEqualTo(Place.IN_PLACE);
     CompletableFuture<Place> second = takeLater(window, false);
     assertThat(notYet(second)).isTrue();
