@@ -1,5 +1,6 @@
 package dev.jpm.cli;
 
+import dev.jpm.cli.client.WarmUp;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -14,6 +15,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    WarmUp.start();
     // Straight to fd 1, not through System.out: a PrintStream hides a closed pipe, and `jpm logs | head` must
     // see it to stop quietly.
     PrintWriter out = new PrintWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192));
