@@ -23,14 +23,19 @@ public final class WarmUp {
   private WarmUp() {}
 
   /** Starts the warm-up on a daemon thread; it never fails the command. */
-  public static void start() {
-    Thread.ofPlatform().name("jpm-warm-up").daemon().start(() -> {
+  public static Thread start() {
+    return Thread.ofPlatform().name("jpm-warm-up").daemon().start(() -> {
       try {
-        UnixSockets.open().close();
-        Wire.decode(PROGRESS, Response.class);
+        run();
       } catch (IOException | RuntimeException ignored) {
         // Only a warm-up: the real request is sent, and any problem reported, on the main thread.
       }
     });
+  }
+
+  /** The warm-up itself: opens and closes a Unix-domain channel, decodes a frame; returns what it decoded. */
+  static Response run() throws IOException {
+    UnixSockets.open().close();
+    return Wire.decode(PROGRESS, Response.class);
   }
 }
