@@ -42,7 +42,7 @@ class ForegroundDaemonIT {
 
   private Process startDaemon(JpmHome home, NotifySocket notify) throws IOException {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
-    command.addAll(DaemonLauncher.JVM_FLAGS);
+    command.addAll(DaemonLauncher.jvmFlags());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), DaemonLauncher.MAIN_CLASS, "--foreground"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("journal.log").toFile());
