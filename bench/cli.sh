@@ -10,6 +10,9 @@
 #      with --before, against that build (runs in turn: jpm, PM2, before, jpm, ...).
 #   2. `apply FILE` of 10 apps, then `stop all`, each timed, with `delete all` between rounds (not timed): the
 #      launcher --before (another build's ./jpm, e.g. main's) against --jpm, each with its own daemon and home.
+# Each target of issue 17 (`ls` <= 0.5x PM2; `apply` and `stop` <= 1.0x the build before) ends its line with pass
+# or FAIL, judged on the median of the wall-time pair ratios, and the last lines list the verdicts; wall time, so a
+# verdict means something only on a quiet machine.
 # Every side gets the same idle bash apps (one `sleep` an hour each, so 150 of them hardly load the machine); PM2
 # gets PM2_HOME, a temp HOME and PM2_DISABLE_VERSION_CHECK=true.
 # The EXIT trap stops every daemon it started and the apps of this run, by pid only.
@@ -88,13 +91,21 @@ ratio_median() { # a-values b-values (space-separated, same order) -> median of 
   for i in "${!a[@]}"; do ratios+=("$(awk -v x="${a[$i]}" -v y="${b[$i]}" 'BEGIN { printf "%.3f", x / y }')"); done
   median "${ratios[@]}"
 }
-# report LABEL A-NAME B-NAME A-walls B-walls A-cpus B-cpus
+verdicts=()
+# report LABEL A-NAME B-NAME A-walls B-walls A-cpus B-cpus [LIMIT]: with LIMIT, the target is met ("pass") when the
+# median of the wall-time pair ratios A/B is at most LIMIT; the verdict ends the line and the summary.
 report() {
-  local line
+  local line ratio verdict
+  ratio="$(ratio_median "$4" "$5")"
   printf -v line '%-34s %s %s ms, %s %s ms, ratio %s/%s (median of pair ratios) %s' "$1" "$2" "$(ms "$(median $4)")" \
-    "$3" "$(ms "$(median $5)")" "$2" "$3" "$(ratio_median "$4" "$5")"
+    "$3" "$(ms "$(median $5)")" "$2" "$3" "$ratio"
   [ "$(median $6)" = 0 ] \
     || line+="; CPU $2 $(ms "$(median $6)") ms, $3 $(ms "$(median $7)") ms, ratio $(ratio_median "$6" "$7")"
+  if [ -n "${8:-}" ]; then
+    verdict="$(awk -v r="$ratio" -v limit="$8" 'BEGIN { print (r <= limit ? "pass" : "FAIL") }')"
+    line+="; $verdict (target <= $8)"
+    verdicts+=("$verdict: $1, wall ratio $ratio (target <= $8)")
+  fi
   echo "$line"
 }
 
@@ -128,7 +139,7 @@ for ((i = 0; i < pairs; i++)); do
   if [ -n "$before" ]; then read -r w c < <(timed "$before" "$before_home" ls); wb+=("$w"); cb+=("$c"); fi
   (( (i + 1) % 4 == 0 )) && echo "  after round $((i + 1)): load average $(cat /proc/loadavg)"
 done
-[ "$with_pm2" = 0 ] || report "ls with $apps apps (target <= 0.5)" jpm pm2 "${wa[*]}" "${wp[*]}" 0 0
+[ "$with_pm2" = 0 ] || report "ls with $apps apps, against PM2" jpm pm2 "${wa[*]}" "${wp[*]}" 0 0 0.5
 [ -z "$before" ] \
   || report "ls with $apps apps, after vs before" after before "${wa[*]}" "${wb[*]}" "${ca[*]}" "${cb[*]}"
 echo "  jpm ls CPU $(ms "$(median "${ca[@]}")") ms; load average after $(cat /proc/loadavg)"
@@ -152,9 +163,12 @@ if [ -n "$before" ]; then
     done
     (( (i + 1) % 4 == 0 )) && echo "  after pair $((i + 1)): load average $(cat /proc/loadavg)"
   done
-  report "apply of 10 apps (target <= 1.0)" after before "${wall[after.apply]}" "${wall[before.apply]}" \
-    "${cpu[after.apply]}" "${cpu[before.apply]}"
-  report "stop all, 10 apps (target <= 1.0)" after before "${wall[after.stop]}" "${wall[before.stop]}" \
-    "${cpu[after.stop]}" "${cpu[before.stop]}"
+  report "apply of 10 apps" after before "${wall[after.apply]}" "${wall[before.apply]}" \
+    "${cpu[after.apply]}" "${cpu[before.apply]}" 1.0
+  report "stop all, 10 apps" after before "${wall[after.stop]}" "${wall[before.stop]}" \
+    "${cpu[after.stop]}" "${cpu[before.stop]}" 1.0
 fi
+echo "# targets (issue 17; wall time, so judged on a quiet machine):"
+[ "${#verdicts[@]}" -gt 0 ] || echo "  none measured (no PM2 and no --before)"
+for verdict in "${verdicts[@]}"; do echo "  $verdict"; done
 echo "# end: load average $(cat /proc/loadavg)"

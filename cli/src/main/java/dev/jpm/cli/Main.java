@@ -1,5 +1,6 @@
 package dev.jpm.cli;
 
+import dev.jpm.cli.client.WarmUp;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -14,6 +15,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (Verbs.talksToDaemon(verb(args))) WarmUp.start();
     // Straight to fd 1, not through System.out: a PrintStream hides a closed pipe, and `jpm logs | head` must
     // see it to stop quietly.
     PrintWriter out = new PrintWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192));
@@ -45,8 +47,13 @@ public final class Main {
 
   /** The same, speaking PM2's output shapes when {@code pm2} (the verbs PM2's command line was turned into). */
   public static CommandLine forArguments(Map<String, String> environment, boolean pm2, String... args) {
-    Class<?> verb = args.length == 0 ? null : Verbs.BY_WORD.get(args[0]);
+    Class<?> verb = verb(args);
     return commandLine(new JpmCommand(environment, pm2), verb == null ? Verbs.ALL : List.of(verb));
+  }
+
+  /** The verb the first argument names, or null. */
+  private static Class<?> verb(String... args) {
+    return args.length == 0 ? null : Verbs.BY_WORD.get(args[0]);
   }
 
   /** The command line with every verb; tests call {@code execute} on it with their own writers and environment. */

@@ -45,6 +45,7 @@ import dev.jpm.cli.command.StartOrRestartCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -70,6 +71,9 @@ final class Verbs {
 
   static final Map<String, Class<?>> BY_WORD = byWord();
 
+  /** The verbs that never talk to the daemon: no use warming up the client for them ({@code client/WarmUp}). */
+  private static final Set<Class<?>> OFFLINE = Set.of(ValidateCommand.class, InitCommand.class, ExportCommand.class);
+
   private static final Map<Class<?>, Function<JpmCommand, CommandSpec>> CODED = Map.of(
       ListCommand.class, ListCommand::spec, LogsCommand.class, LogsCommand::spec, ApplyCommand.class,
       ApplyCommand::spec, StopCommand.class, StopCommand::spec, RestartCommand.class, RestartCommand::spec,
@@ -81,6 +85,11 @@ final class Verbs {
   static Object model(Class<?> verb, JpmCommand jpm) {
     Function<JpmCommand, CommandSpec> coded = CODED.get(verb);
     return coded == null ? verb : coded.apply(jpm);
+  }
+
+  /** Whether {@code verb} (null: none named, as in {@code jpm --help}) may talk to the daemon. */
+  static boolean talksToDaemon(Class<?> verb) {
+    return verb != null && !OFFLINE.contains(verb);
   }
 
   private static Map<String, Class<?>> byWord() {

@@ -49,4 +49,15 @@ class VerbsTest {
       assertThat(out.toString()).as(command.name()).startsWith("Usage: jpm " + command.name());
     }
   }
+
+  @Test
+  void onlyVerbsThatMayTalkToTheDaemonWarmUpTheClient() {
+    assertThat(Verbs.talksToDaemon(Verbs.BY_WORD.get("ls"))).isTrue();
+    assertThat(Verbs.talksToDaemon(Verbs.BY_WORD.get("stop"))).isTrue();
+    assertThat(Verbs.talksToDaemon(Verbs.BY_WORD.get("apply"))).isTrue();
+    assertThat(Verbs.talksToDaemon(Verbs.BY_WORD.get("validate"))).isFalse();
+    assertThat(Verbs.talksToDaemon(Verbs.BY_WORD.get("init"))).isFalse();
+    assertThat(Verbs.talksToDaemon(Verbs.BY_WORD.get("export"))).isFalse();
+    assertThat(Verbs.talksToDaemon(null)).isFalse();
+  }
 }

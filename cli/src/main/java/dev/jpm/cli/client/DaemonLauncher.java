@@ -21,9 +21,6 @@ final class DaemonLauncher {
 
   static final String MAIN_CLASS = "dev.jpm.engine.daemon.JpmDaemon";
 
-  /** The daemon's JVM flags, from {@code daemon.flags} beside this class (the launcher script reads it too). */
-  static final List<String> JVM_FLAGS = readFlags();
-
   /**
    * Without the AOT cache, no class data sharing either. Any shared archive is resident as a whole (it is
    * relocated at start, and the kernel maps the pages around each one touched): the daemon's AOT cache cost 12 MiB
@@ -120,7 +117,7 @@ final class DaemonLauncher {
     if (Files.isExecutable(Path.of("/usr/bin/setsid"))) command.add("/usr/bin/setsid");
     command.add(ProcessHandle.current().info().command().orElse(
         Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(JVM_FLAGS);
+    command.addAll(jvmFlags());
     String cache = System.getProperty(AOT_CACHE_PROPERTY);
     if (!extraFlags.isEmpty()) {
       command.addAll(extraFlags); // the AOT training run, which records with sharing on
@@ -135,7 +132,12 @@ final class DaemonLauncher {
     return command;
   }
 
-  private static List<String> readFlags() {
+  /**
+   * The daemon's JVM flags, from {@code daemon.flags} beside this class (the launcher script reads it too). Read
+   * only when a daemon is started: reading a resource opens the CLI's jar and inflates its manifest, which every
+   * command paid on its main thread while this was read when the class was initialised (decision 0033).
+   */
+  static List<String> jvmFlags() {
     try (var in = DaemonLauncher.class.getResourceAsStream("daemon.flags")) {
       if (in == null) throw new IllegalStateException("the CLI jar lacks daemon.flags");
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)

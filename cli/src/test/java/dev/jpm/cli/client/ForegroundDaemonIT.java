@@ -63,7 +63,7 @@ class ForegroundDaemonIT {
 
   private static List<String> daemonCommand() {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
-    command.addAll(DaemonLauncher.JVM_FLAGS);
+    command.addAll(DaemonLauncher.jvmFlags());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), DaemonLauncher.MAIN_CLASS, "--foreground"));
     return command;
   }

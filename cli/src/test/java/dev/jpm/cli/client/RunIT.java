@@ -45,7 +45,7 @@ class RunIT {
   private Process run(List<String> prefix, String... args) throws IOException {
     List<String> command = new ArrayList<>(prefix);
     command.add(ProcessHandle.current().info().command().orElseThrow());
-    command.addAll(DaemonLauncher.JVM_FLAGS);
+    command.addAll(DaemonLauncher.jvmFlags());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), DaemonLauncher.MAIN_CLASS, "run"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
