@@ -60,7 +60,8 @@ public final class DaemonClient {
         InputStream in = Channels.newInputStream(channel);
         OutputStream out = Channels.newOutputStream(channel)) {
       try {
-        Wire.write(out, request);
+        Response early = write(out, in, request);
+        if (early != null) return early;
         while (true) {
           Response response = Wire.read(in, Response.class);
           silence.heard();
@@ -87,7 +88,8 @@ public final class DaemonClient {
         InputStream in = Channels.newInputStream(channel);
         OutputStream out = Channels.newOutputStream(channel)) {
       try {
-        Wire.write(out, request);
+        Response early = write(out, in, request);
+        if (early != null) return early;
         while (true) {
           Response response = Wire.read(in, Response.class);
           silence.heard();
@@ -98,6 +100,25 @@ public final class DaemonClient {
       } catch (IOException e) {
         throw silence.explain(e);
       }
+    }
+  }
+
+  /**
+   * Writes the request; null when written. A daemon at its connection limit answers BUSY and closes without reading,
+   * so the write may fail: that answer, when there is one, says more than a broken pipe.
+   */
+  private static Response write(OutputStream out, InputStream in, Request request) throws IOException {
+    try {
+      Wire.write(out, request);
+      return null;
+    } catch (IOException unwritten) {
+      try {
+        Response early = Wire.read(in, Response.class);
+        if (early != null) return early;
+      } catch (IOException | RuntimeException nothing) {
+        unwritten.addSuppressed(nothing);
+      }
+      throw unwritten;
     }
   }
 
