@@ -131,7 +131,7 @@ final class PodTemplate {
     List<Map<String, Object>> waits = new ArrayList<>();
     for (Dependency dependency : app.dependsOn()) {
       AppSpec target = apps.app(dependency.app());
-      if (target == null || target.port() == null || KubernetesApps.isCronJob(target)) {
+      if (target == null || target.port() == null || CronFields.isOneShot(target)) {
         losses.add("depends_on." + dependency.app(), "not awaited: " + dependency.app()
             + " has no Service to wait for (no port), so the pods start in any order");
         continue;
