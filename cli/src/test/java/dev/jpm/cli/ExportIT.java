@@ -148,6 +148,46 @@ class ExportIT {
   }
 
   @Test
+  void moreThanAHandfulOfVariablesBecomeAConfigMapAndSecretsStayOutOfTheManifests() throws IOException {
+    Path file = jpm.write("eco.yaml", """
+        apps:
+          - name: api
+            script: %1$s
+            image: debian:bookworm-slim
+            port: 18097
+            env: {A: "1", B: "2", C: "3", D: "4", E: "5", F: "6", DB_PASSWORD: hunter2}
+            secret_env: [DB_PASSWORD]
+          - name: few
+            script: %1$s
+            image: debian:bookworm-slim
+            env: {A: "1", B: "2", C: "3", D: "4", E: "5", TOKEN: s3cr3t}
+            secret_env: [TOKEN]
+        """.formatted(REPO.resolve("examples/worker/worker.sh")));
+
+    JpmHarness.Result export = jpm.run("export", file.toString(), "--to", "kubernetes").expectExit(0);
+
+    KubernetesManifests manifests = KubernetesManifests.read(export.out());
+    manifests.checkConsistency();
+    assertThat(export.out()).doesNotContain("hunter2", "s3cr3t");
+    assertThat(manifests.configMaps).singleElement().satisfies(map -> {
+      assertThat(map.getMetadata().getName()).isEqualTo("api-env");
+      assertThat(map.getData()).containsOnlyKeys("A", "B", "C", "D", "E", "F");
+    });
+    var api = manifests.deployments.getFirst().getSpec().getTemplate().getSpec().getContainers().getFirst();
+    assertThat(api.getEnvFrom()).singleElement()
+        .satisfies(from -> assertThat(from.getConfigMapRef().getName()).isEqualTo("api-env"));
+    assertThat(api.getEnv()).extracting(e -> e.getName()).containsExactly("JPM_APP", "NODE_APP_INSTANCE", "PORT",
+        "DB_PASSWORD");
+    assertThat(api.getEnv().getLast().getValueFrom().getSecretKeyRef().getName()).isEqualTo("api-secrets");
+    var few = manifests.deployments.getLast().getSpec().getTemplate().getSpec().getContainers().getFirst();
+    assertThat(few.getEnvFrom()).isNullOrEmpty();
+    assertThat(few.getEnv()).extracting(e -> e.getName()).contains("A", "E", "TOKEN");
+    assertThat(export.err()).contains("api.env.DB_PASSWORD: secret_env: its value is left out of the manifests;"
+        + " create it with kubectl create secret generic api-secrets --from-literal=DB_PASSWORD=VALUE",
+        "few.env.TOKEN: secret_env");
+  }
+
+  @Test
   void nomadsModelRefusesAFieldNomadDoesNotKnow() {
     String job = "{\"Job\": {\"ID\": \"x\", \"TaskGroups\": [{\"Name\": \"web\", \"Colour\": \"red\"}]}}";
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One app's objects: a Deployment (or a CronJob for a cron one-shot), and a Service when the app has a port, with
- * the report lines of what they leave out.
+ * One app's objects: a ConfigMap of its env when it declares more than a handful of variables, a Deployment (or a
+ * CronJob for a cron one-shot), and a Service when the app has a port, with the report lines of what they leave out.
  */
 final class KubernetesApp {
 
@@ -29,6 +29,8 @@ final class KubernetesApp {
 
   List<Map<String, Object>> objects() {
     List<Map<String, Object>> objects = new ArrayList<>();
+    Map<String, Object> configMap = pod.configMap();
+    if (configMap != null) objects.add(configMap);
     objects.add(CronFields.isOneShot(app) ? cronJob() : deployment());
     if (app.port() != null) objects.add(service());
     else if (app.learnsPort())
