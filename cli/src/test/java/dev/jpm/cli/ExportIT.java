@@ -31,6 +31,16 @@ class ExportIT {
   static final Path GOLDENS = Path.of("src/test/resources/export").toAbsolutePath();
   static final String IMAGES = "java=eclipse-temurin:21-jre,bash=debian:bookworm-slim";
 
+  /** The start of a file whose first app is a cron one-shot of two instances, its cron with jpm's seconds field. */
+  static final String NIGHTLY_REPORT = """
+      apps:
+        - name: Nightly_Report
+          script: %1$s
+          autostart: false
+          cron_restart: "0 30 2 * * 1-5"
+          instances: 2
+      """;
+
   @RegisterExtension final JpmHarness jpm = new JpmHarness();
 
   static Stream<Path> ecosystems() throws IOException {
@@ -76,13 +86,7 @@ class ExportIT {
 
   @Test
   void nomadGetsAServiceJobPerNamespaceAndAPeriodicBatchJobPerCronOneShot() throws IOException {
-    Path file = jpm.write("scheduled.yaml", """
-        apps:
-          - name: Nightly_Report
-            script: %1$s
-            autostart: false
-            cron_restart: "0 30 2 * * 1-5"
-            instances: 2
+    Path file = jpm.write("scheduled.yaml", (NIGHTLY_REPORT + """
           - name: web
             script: %1$s
             image: debian:bookworm-slim
@@ -99,7 +103,7 @@ class ExportIT {
             max_restarts: 4
             restart_delay: 2s
             max_memory_restart: 64M
-        """.formatted(REPO.resolve("examples/worker/worker.sh")));
+        """).formatted(REPO.resolve("examples/worker/worker.sh")));
     Path out = jpm.work.resolve("jobs");
 
     JpmHarness.Result export = jpm.run("export", file.toString(), "--to", "nomad", "-o", out.toString())
@@ -196,13 +200,7 @@ class ExportIT {
 
   @Test
   void cronAppsBecomeACronJobAndTimersWhoseCalendarsSystemdReads() throws Exception {
-    Path file = jpm.write("scheduled.yaml", """
-        apps:
-          - name: Nightly_Report
-            script: %1$s
-            autostart: false
-            cron_restart: "0 30 2 * * 1-5"
-            instances: 2
+    Path file = jpm.write("scheduled.yaml", (NIGHTLY_REPORT + """
           - name: web
             script: %1$s
             port: 18095
@@ -212,7 +210,7 @@ class ExportIT {
           - name: db
             script: %1$s
             port: 15432
-        """.formatted(REPO.resolve("examples/worker/worker.sh")));
+        """).formatted(REPO.resolve("examples/worker/worker.sh")));
 
     JpmHarness.Result kubernetes = jpm.run("export", file.toString(), "--to", "kubernetes", "--image", IMAGES)
         .expectExit(0);
