@@ -21,7 +21,8 @@ final class CronFields {
     String cron = app.cronRestart().expression().strip();
     String[] fields = cron.split("\\s+");
     if (fields.length != 6) return cron;
-    losses.add("cron_restart", "the seconds field (" + fields[0] + ") is dropped: " + runner + " runs at whole minutes");
+    losses.add("cron_restart",
+        "the seconds field (" + fields[0] + ") is dropped: " + runner + " runs at whole minutes");
     return String.join(" ", Arrays.copyOfRange(fields, 1, 6));
   }
 }

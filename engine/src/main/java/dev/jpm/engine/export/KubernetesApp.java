@@ -93,7 +93,8 @@ final class KubernetesApp {
     Map<String, Object> job = Fields.of("parallelism", app.instances(), "completions", app.instances(),
         "backoffLimit", restart.autorestart() ? restart.maxRestarts() : 0,
         "template", pod.template(restart.autorestart() ? "OnFailure" : "Never"));
-    Map<String, Object> spec = Fields.of("schedule", CronFields.of(app, losses, "a CronJob"), "concurrencyPolicy", "Replace",
+    Map<String, Object> spec = Fields.of("schedule", CronFields.of(app, losses, "a CronJob"),
+        "concurrencyPolicy", "Replace",
         "jobTemplate", Fields.of("metadata", Fields.of("labels", apps.labelsOf(app)), "spec", job));
     return Fields.of("apiVersion", "batch/v1", "kind", "CronJob", "metadata", apps.metadataOf(app), "spec", spec);
   }

@@ -53,7 +53,8 @@ final class NomadApp {
   Map<String, Object> group() {
     Map<String, Object> group = group(app.autostart() ? app.instances() : 0);
     group.put("Update", update());
-    reportStopExitCodes("a service's task is restarted after any exit, these codes too");
+    if (!app.restart().stopExitCodes().isEmpty())
+      losses.add("stop_exit_codes", "a service's task is restarted after any exit, these codes too");
     if (app.cronRestart() != null)
       losses.add("cron_restart", "no periodic restart: a periodic batch job running nomad job restart would do it");
     return group;
@@ -217,13 +218,9 @@ final class NomadApp {
     long minHealthyMs = app.restart().minUptimeMs();
     long healthyDeadlineMs = minHealthyMs + Math.max(MIN_CHECK_MS, app.listenTimeoutMs());
     return Fields.of("MaxParallel", Math.max(1, traffic.maxUnavailable()),
-        "HealthCheck", app.port() != null ? "checks" : "task_states",
+        "HealthCheck", app.port() != null || healthPort().isPresent() ? "checks" : "task_states",
         "MinHealthyTime", nanos(minHealthyMs), "HealthyDeadline", nanos(healthyDeadlineMs),
         "ProgressDeadline", nanos(Math.max(DEFAULT_PROGRESS_DEADLINE_MS, healthyDeadlineMs + MIN_CHECK_MS)));
-  }
-
-  private void reportStopExitCodes(String instead) {
-    if (!app.restart().stopExitCodes().isEmpty()) losses.add("stop_exit_codes", instead);
   }
 
   private void reportTraffic() {
