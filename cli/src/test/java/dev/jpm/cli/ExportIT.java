@@ -31,6 +31,16 @@ class ExportIT {
   static final Path GOLDENS = Path.of("src/test/resources/export").toAbsolutePath();
   static final String IMAGES = "java=eclipse-temurin:21-jre,bash=debian:bookworm-slim";
 
+  /** The start of a file whose first app is a cron one-shot of two instances, its cron with jpm's seconds field. */
+  static final String NIGHTLY_REPORT = """
+      apps:
+        - name: Nightly_Report
+          script: %1$s
+          autostart: false
+          cron_restart: "0 30 2 * * 1-5"
+          instances: 2
+      """;
+
   @RegisterExtension final JpmHarness jpm = new JpmHarness();
 
   static Stream<Path> ecosystems() throws IOException {
@@ -63,15 +73,134 @@ class ExportIT {
     assertGolden(file, "systemd", jpm.run("export", file.toString(), "--to", "systemd").expectExit(0));
   }
 
+  @ParameterizedTest
+  @MethodSource("ecosystems")
+  void everyShippedEcosystemIsNomadJobsTheModelReads(Path file) throws IOException {
+    JpmHarness.Result export = jpm.run("export", file.toString(), "--to", "nomad").expectExit(0);
+
+    NomadJobs jobs = NomadJobs.read(export.out());
+    assertThat(jobs.groups()).isNotEmpty();
+    jobs.checkConsistency();
+    assertGolden(file, "nomad", export);
+  }
+
+  @Test
+  void nomadGetsAServiceJobPerNamespaceAndAPeriodicBatchJobPerCronOneShot() throws IOException {
+    Path file = jpm.write("scheduled.yaml", (NIGHTLY_REPORT + """
+          - name: web
+            script: %1$s
+            image: debian:bookworm-slim
+            port: 18095
+            instances: 3
+            kill_timeout: 7s
+            max_memory_restart: 100M
+            health_check: {type: http, path: /ready, port: 18096, restart_after: 3}
+            depends_on: [{app: db, condition: ready}]
+          - name: db
+            script: %1$s
+            port: 15432
+            stop_signal: SIGTERM
+            max_restarts: 4
+            restart_delay: 2s
+            max_memory_restart: 64M
+        """).formatted(REPO.resolve("examples/worker/worker.sh")));
+    Path out = jpm.work.resolve("jobs");
+
+    JpmHarness.Result export = jpm.run("export", file.toString(), "--to", "nomad", "-o", out.toString())
+        .expectExit(0);
+
+    try (Stream<Path> written = Files.list(out)) {
+      assertThat(written.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly("Nightly_Report.nomad.json", "default.nomad.json");
+    }
+    NomadJobs cron = NomadJobs.read(Files.readString(out.resolve("Nightly_Report.nomad.json")));
+    NomadJobs service = NomadJobs.read(Files.readString(out.resolve("default.nomad.json")));
+    cron.checkConsistency();
+    service.checkConsistency();
+    assertThat(cron.jobs).singleElement().satisfies(job -> {
+      assertThat(job.getType()).isEqualTo("batch");
+      assertThat(job.getPeriodic().getSpec()).isEqualTo("30 2 * * 1-5");
+      assertThat(job.getTaskGroups().getFirst().getCount()).isEqualTo(2);
+    });
+    var web = service.group("web");
+    assertThat(web.getCount()).isEqualTo(3);
+    var task = web.getTasks().getFirst();
+    assertThat(task.getDriver()).isEqualTo("docker");
+    assertThat(task.getConfig()).containsEntry("image", "debian:bookworm-slim")
+        .containsEntry("work_dir", jpm.work.toString());
+    assertThat(task.getKillTimeout()).isEqualTo(7_000_000_000L);
+    assertThat(task.getKillSignal()).isEqualTo("SIGINT");
+    assertThat(task.getResources().getMemoryMb()).isEqualTo(100);
+    assertThat(task.getEnv()).containsEntry("NODE_APP_INSTANCE", "${NOMAD_ALLOC_INDEX}")
+        .containsEntry("PORT", "18095");
+    var check = web.getServices().getFirst().getChecks().getFirst();
+    assertThat(check.getType()).isEqualTo("http");
+    assertThat(check.getPath()).isEqualTo("/ready");
+    assertThat(check.getPortLabel()).isEqualTo("health");
+    assertThat(check.getCheckRestart().getLimit()).isEqualTo(3);
+    var db = service.group("db");
+    assertThat(db.getTasks().getFirst().getDriver()).isEqualTo("raw_exec");
+    assertThat(db.getTasks().getFirst().getConfig()).containsEntry("command", "/bin/sh");
+    assertThat(db.getTasks().getFirst().getKillSignal()).isEqualTo("SIGTERM");
+    assertThat(db.getRestartPolicy().getAttempts()).isEqualTo(4);
+    assertThat(db.getRestartPolicy().getDelay()).isEqualTo(2_000_000_000L);
+    assertThat(db.getRestartPolicy().getMode()).isEqualTo("fail");
+    assertThat(db.getServices().getFirst().getChecks().getFirst().getType()).isEqualTo("tcp");
+    assertThat(export.err()).contains("web.depends_on.db: not awaited",
+        "Nightly_Report.cron_restart: the seconds field (0) is dropped",
+        "db.max_memory_restart").doesNotContain("web.max_memory_restart");
+  }
+
+  @Test
+  void moreThanAHandfulOfVariablesBecomeAConfigMapAndSecretsStayOutOfTheManifests() throws IOException {
+    Path file = jpm.write("eco.yaml", """
+        apps:
+          - name: api
+            script: %1$s
+            image: debian:bookworm-slim
+            port: 18097
+            env: {A: "1", B: "2", C: "3", D: "4", E: "5", F: "6", DB_PASSWORD: hunter2}
+            secret_env: [DB_PASSWORD]
+          - name: few
+            script: %1$s
+            image: debian:bookworm-slim
+            env: {A: "1", B: "2", C: "3", D: "4", E: "5", TOKEN: s3cr3t}
+            secret_env: [TOKEN]
+        """.formatted(REPO.resolve("examples/worker/worker.sh")));
+
+    JpmHarness.Result export = jpm.run("export", file.toString(), "--to", "kubernetes").expectExit(0);
+
+    KubernetesManifests manifests = KubernetesManifests.read(export.out());
+    manifests.checkConsistency();
+    assertThat(export.out()).doesNotContain("hunter2", "s3cr3t");
+    assertThat(manifests.configMaps).singleElement().satisfies(map -> {
+      assertThat(map.getMetadata().getName()).isEqualTo("api-env");
+      assertThat(map.getData()).containsOnlyKeys("A", "B", "C", "D", "E", "F");
+    });
+    var api = manifests.deployments.getFirst().getSpec().getTemplate().getSpec().getContainers().getFirst();
+    assertThat(api.getEnvFrom()).singleElement()
+        .satisfies(from -> assertThat(from.getConfigMapRef().getName()).isEqualTo("api-env"));
+    assertThat(api.getEnv()).extracting(e -> e.getName()).containsExactly("JPM_APP", "NODE_APP_INSTANCE", "PORT",
+        "DB_PASSWORD");
+    assertThat(api.getEnv().getLast().getValueFrom().getSecretKeyRef().getName()).isEqualTo("api-secrets");
+    var few = manifests.deployments.getLast().getSpec().getTemplate().getSpec().getContainers().getFirst();
+    assertThat(few.getEnvFrom()).isNullOrEmpty();
+    assertThat(few.getEnv()).extracting(e -> e.getName()).contains("A", "E", "TOKEN");
+    assertThat(export.err()).contains("api.env.DB_PASSWORD: secret_env: its value is left out of the manifests;"
+        + " create it with kubectl create secret generic api-secrets --from-literal=DB_PASSWORD=VALUE",
+        "few.env.TOKEN: secret_env");
+  }
+
+  @Test
+  void nomadsModelRefusesAFieldNomadDoesNotKnow() {
+    String job = "{\"Job\": {\"ID\": \"x\", \"TaskGroups\": [{\"Name\": \"web\", \"Colour\": \"red\"}]}}";
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> NomadJobs.read(job)).hasMessageContaining("Colour");
+  }
+
   @Test
   void cronAppsBecomeACronJobAndTimersWhoseCalendarsSystemdReads() throws Exception {
-    Path file = jpm.write("scheduled.yaml", """
-        apps:
-          - name: Nightly_Report
-            script: %1$s
-            autostart: false
-            cron_restart: "0 30 2 * * 1-5"
-            instances: 2
+    Path file = jpm.write("scheduled.yaml", (NIGHTLY_REPORT + """
           - name: web
             script: %1$s
             port: 18095
@@ -81,7 +210,7 @@ class ExportIT {
           - name: db
             script: %1$s
             port: 15432
-        """.formatted(REPO.resolve("examples/worker/worker.sh")));
+        """).formatted(REPO.resolve("examples/worker/worker.sh")));
 
     JpmHarness.Result kubernetes = jpm.run("export", file.toString(), "--to", "kubernetes", "--image", IMAGES)
         .expectExit(0);
@@ -201,8 +330,8 @@ class ExportIT {
         .doesNotContain("# jpm-queue.service");
     assertThat(jpm.run("export", file.toString(), "--to", "systemd", "--only", "nope").expectExit(2).err())
         .contains("--only nope: the file has no app named so");
-    assertThat(jpm.run("export", file.toString(), "--to", "nomad").expectExit(2).err())
-        .contains("--to nomad: jpm exports to kubernetes or systemd");
+    assertThat(jpm.run("export", file.toString(), "--to", "swarm").expectExit(2).err())
+        .contains("--to swarm: jpm exports to kubernetes, nomad or systemd");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.jpm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1CronJob;
@@ -33,6 +34,7 @@ final class KubernetesManifests {
   final List<V1Deployment> deployments = new ArrayList<>();
   final List<V1Service> services = new ArrayList<>();
   final List<V1CronJob> cronJobs = new ArrayList<>();
+  final List<V1ConfigMap> configMaps = new ArrayList<>();
 
   /** Reads every document of {@code yaml}; an object the model refuses fails with the model's reason. */
   static KubernetesManifests read(String yaml) throws IOException {
@@ -44,6 +46,7 @@ final class KubernetesManifests {
         case "Deployment" -> manifests.deployments.add(V1Deployment.fromJson(json));
         case "Service" -> manifests.services.add(V1Service.fromJson(json));
         case "CronJob" -> manifests.cronJobs.add(V1CronJob.fromJson(json));
+        case "ConfigMap" -> manifests.configMaps.add(V1ConfigMap.fromJson(json));
         default -> throw new AssertionError("jpm export wrote an unexpected kind: " + kind);
       }
     }
@@ -51,7 +54,7 @@ final class KubernetesManifests {
   }
 
   int size() {
-    return deployments.size() + services.size() + cronJobs.size();
+    return deployments.size() + services.size() + cronJobs.size() + configMaps.size();
   }
 
   /** jpm's own rules, which the model's types do not state. */
@@ -63,9 +66,10 @@ final class KubernetesManifests {
     for (V1Deployment deployment : deployments) {
       Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
       assertThat(labels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
-      checkPod(deployment.getSpec().getTemplate());
+      checkPod(deployment.getSpec().getTemplate(), configMapNames());
     }
-    for (V1CronJob cronJob : cronJobs) checkPod(cronJob.getSpec().getJobTemplate().getSpec().getTemplate());
+    for (V1CronJob cronJob : cronJobs)
+      checkPod(cronJob.getSpec().getJobTemplate().getSpec().getTemplate(), configMapNames());
     for (V1Service service : services) {
       V1Deployment target = deployments.stream()
           .filter(d -> d.getMetadata().getName().equals(service.getMetadata().getName())).findFirst()
@@ -80,7 +84,12 @@ final class KubernetesManifests {
     }
   }
 
-  private static void checkPod(V1PodTemplateSpec pod) {
+  private List<String> configMapNames() {
+    return configMaps.stream().map(c -> c.getMetadata().getName()).toList();
+  }
+
+  /** Probes on declared ports, and every ConfigMap an {@code envFrom} reads is in the stream. */
+  private static void checkPod(V1PodTemplateSpec pod, List<String> configMaps) {
     List<Integer> ports = ports(pod);
     ports.forEach(port -> assertThat(port).isBetween(1, 65535));
     for (V1Container container : pod.getSpec().getContainers()) {
@@ -89,6 +98,9 @@ final class KubernetesManifests {
       Stream.of(container.getReadinessProbe(), container.getLivenessProbe(), container.getStartupProbe())
           .filter(Objects::nonNull).map(KubernetesManifests::probePort)
           .forEach(port -> assertThat(ports).as("probe port of %s", container.getName()).contains(port));
+      if (container.getEnvFrom() != null)
+        container.getEnvFrom().forEach(source -> assertThat(configMaps).as("ConfigMaps of %s", container.getName())
+            .contains(source.getConfigMapRef().getName()));
     }
   }
 

@@ -26,19 +26,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code jpm export FILE --to kubernetes|systemd}: the file's apps as the target's own objects, loaded and checked as
+ * {@code jpm export FILE --to kubernetes|nomad|systemd}: the file's apps as the target's own objects, loaded and checked as
  * {@code apply} loads them (an invalid file: its problems, exit 3), with no daemon. Kubernetes manifests go to stdout
- * as one YAML stream ({@code | kubectl apply -f -}), or with {@code -o DIR} one file per app. Every setting the
+ * as one YAML stream ({@code | kubectl apply -f -}), Nomad jobs as JSON documents one after the other, or with
+ * {@code -o DIR} one file per app, job or unit. Every setting the
  * target cannot express is a line on stderr, and with {@code --report} a JSON file; {@code --strict} makes any such
  * line an error (exit 3) and writes nothing.
  */
-@Command(name = "export", description = "Write the file's apps as Kubernetes manifests or systemd units; runs nothing.")
+@Command(name = "export", description = "Write the file's apps as Kubernetes manifests, Nomad jobs or systemd units;"
+    + " runs nothing.")
 public final class ExportCommand extends ClientCommand {
 
   @Parameters(index = "0", paramLabel = "FILE", description = "Ecosystem file (YAML or strict JSON).")
   String file;
 
-  @Option(names = "--to", required = true, paramLabel = "TARGET", description = "kubernetes or systemd.")
+  @Option(names = "--to", required = true, paramLabel = "TARGET", description = "kubernetes, nomad or systemd.")
   String to;
 
   @Option(names = "--env", paramLabel = "PROFILE", description = "Merge env_PROFILE over env.")
@@ -84,7 +86,7 @@ public final class ExportCommand extends ClientCommand {
 
   private ExportTarget target() {
     return Arrays.stream(ExportTarget.values()).filter(t -> t.word().equals(to.toLowerCase(Locale.ROOT))).findFirst()
-        .orElseThrow(() -> new CliFailure(ExitCode.USAGE, "--to " + to + ": jpm exports to kubernetes or systemd"));
+        .orElseThrow(() -> new CliFailure(ExitCode.USAGE, "--to " + to + ": jpm exports to kubernetes, nomad or systemd"));
   }
 
   private ImageDefaults imageDefaults() {

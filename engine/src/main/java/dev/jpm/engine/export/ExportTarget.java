@@ -7,6 +7,7 @@ import java.util.Locale;
 /** The engines jpm exports to. */
 public enum ExportTarget {
   KUBERNETES,
+  NOMAD,
   SYSTEMD;
 
   /**
@@ -17,11 +18,12 @@ public enum ExportTarget {
   public ExportResult export(List<AppSpec> all, List<AppSpec> selected, ExportSettings settings) {
     return switch (this) {
       case KUBERNETES -> KubernetesExport.export(all, selected, settings);
+      case NOMAD -> NomadExport.export(all, selected, settings);
       case SYSTEMD -> SystemdExport.export(all, selected, settings);
     };
   }
 
-  /** The word on the command line: {@code kubernetes}, {@code systemd}. */
+  /** The word on the command line: {@code kubernetes}, {@code nomad}, {@code systemd}. */
   public String word() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -4,13 +4,12 @@ import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.Traffic;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One app's objects: a Deployment (or a CronJob for a cron one-shot), and a Service when the app has a port, with
- * the report lines of what they leave out.
+ * One app's objects: a ConfigMap of its env when it declares more than a handful of variables, a Deployment (or a
+ * CronJob for a cron one-shot), and a Service when the app has a port, with the report lines of what they leave out.
  */
 final class KubernetesApp {
 
@@ -30,7 +29,9 @@ final class KubernetesApp {
 
   List<Map<String, Object>> objects() {
     List<Map<String, Object>> objects = new ArrayList<>();
-    objects.add(KubernetesApps.isCronJob(app) ? cronJob() : deployment());
+    Map<String, Object> configMap = pod.configMap();
+    if (configMap != null) objects.add(configMap);
+    objects.add(CronFields.isOneShot(app) ? cronJob() : deployment());
     if (app.port() != null) objects.add(service());
     else if (app.learnsPort())
       losses.add("exec_mode", "cluster without a port key: no Service; write the port the app listens on as port");
@@ -92,18 +93,10 @@ final class KubernetesApp {
     Map<String, Object> job = Fields.of("parallelism", app.instances(), "completions", app.instances(),
         "backoffLimit", restart.autorestart() ? restart.maxRestarts() : 0,
         "template", pod.template(restart.autorestart() ? "OnFailure" : "Never"));
-    Map<String, Object> spec = Fields.of("schedule", schedule(), "concurrencyPolicy", "Replace",
+    Map<String, Object> spec = Fields.of("schedule", CronFields.of(app, losses, "a CronJob"),
+        "concurrencyPolicy", "Replace",
         "jobTemplate", Fields.of("metadata", Fields.of("labels", apps.labelsOf(app)), "spec", job));
     return Fields.of("apiVersion", "batch/v1", "kind", "CronJob", "metadata", apps.metadataOf(app), "spec", spec);
-  }
-
-  /** A CronJob's schedule has five fields; jpm's optional sixth, seconds first, has no place in it. */
-  private String schedule() {
-    String cron = app.cronRestart().expression().strip();
-    String[] fields = cron.split("\\s+");
-    if (fields.length != 6) return cron;
-    losses.add("cron_restart", "the seconds field (" + fields[0] + ") is dropped: a CronJob runs at whole minutes");
-    return String.join(" ", Arrays.copyOfRange(fields, 1, 6));
   }
 
   /** A ClusterIP Service over the ready replicas: what jpm's balancer is for a cluster app, on the app's port. */

@@ -27,11 +27,6 @@ final class KubernetesApps {
     return names.get(app);
   }
 
-  /** A cron one-shot: registered stopped and started at its cron times, which is what a CronJob does. */
-  static boolean isCronJob(AppSpec app) {
-    return !app.autostart() && app.cronRestart() != null;
-  }
-
   /** The labels of an app's objects; the selector is the name label alone, which is never changed. */
   Map<String, Object> labelsOf(AppSpec app) {
     return Fields.of(NAME_LABEL, nameOf(app.name()),

@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Kubernetes name of each app: a DNS-1035 label (lower-case letters, digits and '-', starting with a letter, at
- * most 63 characters), which Services require and every other kind accepts. jpm names may hold capitals, '_' and
- * '.', so they are spelled into that alphabet; two apps that end up with one name are refused.
+ * The Kubernetes name of each app, also its Nomad service's name: a DNS-1035 label (lower-case letters, digits and
+ * '-', starting with a letter, at most 63 characters), which Services require and every other kind accepts. jpm names
+ * may hold capitals, '_' and '.', so they are spelled into that alphabet; two apps that end up with one name are
+ * refused.
  */
 final class KubernetesNames {
 
@@ -26,8 +27,9 @@ final class KubernetesNames {
       String name = of(app.name());
       String owner = owners.putIfAbsent(name, app.name());
       if (owner != null)
-        problems.add(new ExportProblem(app.name(), "name", "its Kubernetes name \"" + name + "\" is also app \""
-            + owner + "\"'s (names are lower-case letters, digits and '-'); rename one of them"));
+        problems.add(new ExportProblem(app.name(), "name", "its DNS name \"" + name + "\" (of Kubernetes objects and"
+            + " Nomad services) is also app \"" + owner + "\"'s (names are lower-case letters, digits and '-');"
+            + " rename one of them"));
       names.put(app.name(), name);
     }
     return names;

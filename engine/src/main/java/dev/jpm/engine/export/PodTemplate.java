@@ -27,6 +27,7 @@ final class PodTemplate {
   private final String image;
   private final KubernetesApps apps;
   private final AppLosses losses;
+  private final KubernetesEnv env;
 
   PodTemplate(AppSpec app, String image, KubernetesApps apps, AppLosses losses) {
     this.app = app;
@@ -34,6 +35,7 @@ final class PodTemplate {
     this.image = image;
     this.apps = apps;
     this.losses = losses;
+    this.env = environment();
   }
 
   /** The pod template of a workload; {@code restartPolicy} is null for a Deployment (always restarted). */
@@ -54,7 +56,8 @@ final class PodTemplate {
         "command", List.of(argv.getFirst()),
         "args", argv.size() > 1 ? argv.subList(1, argv.size()) : null,
         "workingDir", app.cwd(),
-        "env", env(),
+        "envFrom", env.envFrom(),
+        "env", env.env(),
         "ports", ports(probePort),
         "resources", limits == null ? null : Fields.of("limits", limits),
         "startupProbe", startupProbe(probePort),
@@ -63,15 +66,18 @@ final class PodTemplate {
   }
 
   /** jpm's environment of instance 0; with several replicas the instance variable cannot differ between them. */
-  private List<Map<String, Object>> env() {
-    Map<String, String> env = new LinkedHashMap<>(ChildEnvironment.of(app, 0, Map.of()));
+  private KubernetesEnv environment() {
+    Map<String, String> variables = new LinkedHashMap<>(ChildEnvironment.of(app, 0, Map.of()));
     if (app.instances() > 1) {
-      env.remove(app.instanceVar());
+      variables.remove(app.instanceVar());
       losses.add("instance_var", "not set: a Deployment's replicas are alike and have no index");
     }
-    List<Map<String, Object>> list = new ArrayList<>();
-    env.forEach((key, value) -> list.add(Fields.of("name", key, "value", value)));
-    return list;
+    return new KubernetesEnv(app, name, variables, losses);
+  }
+
+  /** The ConfigMap the container's {@code envFrom} reads, or null when the app declares only a handful of variables. */
+  Map<String, Object> configMap() {
+    return env.configMap(Fields.of("name", env.configMapName(), "labels", apps.labelsOf(app)));
   }
 
   private List<Map<String, Object>> ports(Integer probePort) {
@@ -131,7 +137,7 @@ final class PodTemplate {
     List<Map<String, Object>> waits = new ArrayList<>();
     for (Dependency dependency : app.dependsOn()) {
       AppSpec target = apps.app(dependency.app());
-      if (target == null || target.port() == null || KubernetesApps.isCronJob(target)) {
+      if (target == null || target.port() == null || CronFields.isOneShot(target)) {
         losses.add("depends_on." + dependency.app(), "not awaited: " + dependency.app()
             + " has no Service to wait for (no port), so the pods start in any order");
         continue;

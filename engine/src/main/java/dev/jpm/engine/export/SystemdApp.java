@@ -133,8 +133,7 @@ final class SystemdApp {
   private void restartSettings(UnitText unit) {
     RestartPolicy restart = app.restart();
     // A cron one-shot is done when it exits cleanly; any other app is restarted after every exit, as jpm does.
-    boolean oneShot = !app.autostart() && app.cronRestart() != null;
-    String policy = !restart.autorestart() ? "no" : oneShot ? "on-failure" : "always";
+    String policy = !restart.autorestart() ? "no" : CronFields.isOneShot(app) ? "on-failure" : "always";
     unit.set("Restart", policy);
     if (!restart.autorestart()) return;
     unit.set("RestartSec", restartDelayMs() + "ms");

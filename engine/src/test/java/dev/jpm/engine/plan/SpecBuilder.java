@@ -40,6 +40,7 @@ public final class SpecBuilder {
   private boolean autostart = true;
   private Traffic traffic = Traffic.DEFAULTS;
   private String namespace;
+  private List<String> secretEnv = List.of();
 
   private SpecBuilder(String name) {
     this.name = name;
@@ -92,7 +93,7 @@ public final class SpecBuilder {
     return this;
   }
 
-  SpecBuilder port(int value) {
+  public SpecBuilder port(int value) {
     port = value;
     return this;
   }
@@ -166,6 +167,11 @@ public final class SpecBuilder {
     return this;
   }
 
+  public SpecBuilder secretEnv(String... keys) {
+    secretEnv = List.of(keys);
+    return this;
+  }
+
   public AppSpec build() {
     List<String> command = new ArrayList<>();
     if (interpreter != null) command.add(interpreter);
@@ -174,6 +180,6 @@ public final class SpecBuilder {
     command.addAll(args);
     return new AppSpec(name, namespace, source, script, args, interpreter, interpreterArgs, command, cwd, env,
         instances, execMode, instanceVar, null, port, restart, stop, logs, 0, maxMemoryBytes, cronRestart, List.of(),
-        List.of(), 0, dependsOn, autostart, null, traffic);
+        List.of(), 0, dependsOn, autostart, null, traffic, null, secretEnv, null);
   }
 }
