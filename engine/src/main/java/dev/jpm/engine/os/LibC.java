@@ -40,6 +40,7 @@ final class LibC {
   static final int EPOLL_DATA_OFFSET = Platform.isIntel() ? 4 : 8;
 
   static final int SC_CLK_TCK = 2;
+  static final int SC_PAGESIZE = 30;
 
   static final int AF_UNIX = 1;
   static final int SOCK_DGRAM = 2;
