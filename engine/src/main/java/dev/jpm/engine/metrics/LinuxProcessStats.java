@@ -5,7 +5,6 @@ import dev.jpm.engine.os.ProcStat;
 import dev.jpm.engine.os.ProcessList;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,10 +29,10 @@ final class LinuxProcessStats implements ProcessSource {
 
   /** Members whose stat stays open; any beyond are opened at each sample (descriptors are shared with the apps). */
   private static final int MAX_OPEN = 512;
-  /** Enough for a whole stat line (~52 numbers and a name of at most 64 bytes). */
-  private static final int LINE_BYTES = 2048;
+  /** A whole stat line (~52 numbers and a name of at most 64 bytes), or a few hundred entries of the listing. */
+  private static final int BUFFER_BYTES = 16 * 1024;
 
-  private final ByteBuffer line = ByteBuffer.allocateDirect(LINE_BYTES);
+  private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
   private final ProcessList list = ProcessList.open();
   /** Every process seen: members as read at this sample, the others as read when first listed. */
   private final Map<Long, ProcessSample> known = new HashMap<>();
@@ -51,7 +50,7 @@ final class LinuxProcessStats implements ProcessSource {
   public List<ProcessSample> processes(Set<Long> roots, long lone) {
     boolean changed = !roots.equals(lastRoots) || lone != lastLone;
     changed |= readMembers();
-    long created = list.lastCreated(line);
+    long created = list.lastCreated(buffer);
     boolean listed = false;
     if (!creationSignTrusted || created < 0 || created != lastCreated) {
       changed |= readNewProcesses();
@@ -80,7 +79,7 @@ final class LinuxProcessStats implements ProcessSource {
       Map.Entry<Long, Member> entry = it.next();
       long pid = entry.getKey();
       Member member = entry.getValue();
-      ProcessSample now = member.stat() != null && member.stat().readInto(line) ? sample(pid) : readOnce(pid);
+      ProcessSample now = member.stat() != null && member.stat().readInto(buffer) ? sample(pid) : readOnce(pid);
       if (now == null || now.startMs() != member.startMs()) {
         if (member.stat() != null) member.stat().close();
         it.remove();
@@ -99,7 +98,7 @@ final class LinuxProcessStats implements ProcessSource {
    * a member (or from a new one that does).
    */
   private boolean readNewProcesses() {
-    long[] pids = ProcessList.pids();
+    long[] pids = ProcessList.pids(buffer);
     Set<Long> present = new HashSet<>(pids.length * 2);
     List<Long> arrived = new ArrayList<>();
     for (long pid : pids) {
@@ -150,7 +149,7 @@ final class LinuxProcessStats implements ProcessSource {
         return;
       }
     }
-    ProcessSample now = stat != null && stat.readInto(line) ? sample(pid) : readOnce(pid);
+    ProcessSample now = stat != null && stat.readInto(buffer) ? sample(pid) : readOnce(pid);
     if (now == null) {
       if (stat != null) stat.close();
       known.remove(pid);
@@ -162,18 +161,18 @@ final class LinuxProcessStats implements ProcessSource {
 
   /** {@code pid}'s stat opened, read and closed; null when it is gone. */
   private ProcessSample readOnce(long pid) {
-    return ProcFile.readOnce(statOf(pid), line) ? sample(pid) : null;
+    return ProcFile.readOnce(statOf(pid), buffer) ? sample(pid) : null;
   }
 
-  /** The stat line in {@link #line} as a sample of {@code pid}; null when it cannot be parsed. */
+  /** The stat line in {@link #buffer} as a sample of {@code pid}; null when it cannot be parsed. */
   private ProcessSample sample(long pid) {
-    ProcStat.Fields fields = ProcStat.parse(line);
+    ProcStat.Fields fields = ProcStat.parse(buffer);
     return fields == null ? null
         : new ProcessSample(pid, fields.parentPid(), fields.startMs(), fields.cpuMs(), fields.rssBytes());
   }
 
-  private static Path statOf(long pid) {
-    return Path.of("/proc", Long.toString(pid), "stat");
+  private static String statOf(long pid) {
+    return "/proc/" + pid + "/stat";
   }
 
   @Override

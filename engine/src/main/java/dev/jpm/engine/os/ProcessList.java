@@ -1,9 +1,9 @@
 package dev.jpm.engine.os;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The machine's processes, and a cheap sign that one was created: the last pid the kernel handed out in this pid
@@ -22,7 +22,7 @@ public final class ProcessList implements AutoCloseable {
   /** With {@code /proc/loadavg} open; without it {@link #lastCreated} is always unknown. */
   public static ProcessList open() {
     try {
-      return new ProcessList(ProcFile.open(Path.of("/proc/loadavg")));
+      return new ProcessList(ProcFile.open("/proc/loadavg"));
     } catch (IOException e) {
       return new ProcessList(null);
     }
@@ -45,21 +45,36 @@ public final class ProcessList implements AutoCloseable {
     return b >= '0' && b <= '9';
   }
 
-  /** The pid of every process (thread-group leader: threads are not listed). */
-  public static long[] pids() {
-    String[] names = new File("/proc").list();
-    if (names == null) return new long[0];
-    long[] pids = new long[names.length];
+  /**
+   * The pid of every process (thread-group leaders: threads are not listed), read with {@code getdents64} into
+   * {@code buffer} (direct, a few KiB; overwritten): no string per entry, which listing {@code /proc} through
+   * {@code File.list} made for each of the machine's processes.
+   */
+  public static long[] pids(ByteBuffer buffer) {
+    int dir = LibC.open("/proc", LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
+    if (dir < 0) return new long[0];
+    long[] pids = new long[256];
     int count = 0;
-    for (String name : names) {
-      long pid = 0;
-      for (int at = 0; at < name.length() && pid >= 0; at++) {
-        char c = name.charAt(at);
-        pid = c >= '0' && c <= '9' ? pid * 10 + (c - '0') : -1;
+    try {
+      buffer.clear().order(ByteOrder.nativeOrder());
+      for (long read; (read = LibC.getdents64(dir, buffer, buffer.capacity())) > 0; ) {
+        // struct linux_dirent64: u64 d_ino, s64 d_off, u16 d_reclen, u8 d_type, char d_name[] (NUL-terminated)
+        for (int entry = 0; entry < read; entry += buffer.getShort(entry + 16) & 0xffff) {
+          long pid = 0;
+          for (int at = entry + 19; pid >= 0; at++) {
+            byte b = buffer.get(at);
+            if (b == 0) break;
+            pid = isDigit(b) ? pid * 10 + (b - '0') : -1;
+          }
+          if (pid <= 0) continue;
+          if (count == pids.length) pids = Arrays.copyOf(pids, count * 2);
+          pids[count++] = pid;
+        }
       }
-      if (pid > 0) pids[count++] = pid;
+    } finally {
+      LibC.close(dir);
     }
-    return java.util.Arrays.copyOf(pids, count);
+    return Arrays.copyOf(pids, count);
   }
 
   @Override
