@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The processes of the apps' trees on Linux, reading only those at each sample: every member's
- * {@code /proc/<pid>/stat}, kept open and read again with one {@code pread}. The machine's process list is read
- * only when a process was created since the previous sample ({@link ProcessList#lastCreated}); its new processes
- * are read once for their parent, and the trees are worked out again only when one of them descends from a
- * member, a member is gone or has a new parent, or the roots change. An idle daemon with 50 apps thus reads 50–100
- * small files per sample and lists nothing (decision 0034); the full list of every sample cost 25× more.
+ * The processes of the apps' trees on Linux, reading only those at each sample. Each member's {@code stat} and
+ * {@code schedstat} stay open and are read again with one {@code pread} each: a member with one thread that was not
+ * run since the previous sample (its {@link ProcStat#runtimeNs} stayed put) cannot have used CPU, touched memory or forked,
+ * so its {@code stat} is not read again. The machine's process list is read only when a member may have forked (it
+ * ran, or has several threads) and a process was created since the last listing ({@link ProcessList#lastCreated});
+ * the new processes are read once for their parent, and the trees are worked out again only when one of them
+ * descends from a member, a member is gone or has a new parent, or the roots change. An idle daemon with 50 apps
+ * thus reads 50–100 small files per sample and lists nothing, however busy the machine (decision 0034); the full
+ * list of every sample cost 25× more.
  *
  * <p>If the creation sign does not move although a root appeared that no listing saw (a virtualised
  * {@code /proc/loadavg}), it is no longer trusted and the list is read at every sample. Used by the sampler's one
@@ -27,8 +30,8 @@ import java.util.Set;
  */
 final class LinuxProcessStats implements ProcessSource {
 
-  /** Members whose stat stays open; any beyond are opened at each sample (descriptors are shared with the apps). */
-  private static final int MAX_OPEN = 512;
+  /** Members whose files stay open (two each); any beyond are opened at each sample (descriptors are shared). */
+  private static final int MAX_OPEN = 256;
   /** A whole stat line (~52 numbers and a name of at most 64 bytes), or a few hundred entries of the listing. */
   private static final int BUFFER_BYTES = 16 * 1024;
 
@@ -40,27 +43,68 @@ final class LinuxProcessStats implements ProcessSource {
   private final Map<Long, Member> members = new HashMap<>();
   private Set<Long> lastRoots = Set.of();
   private long lastLone;
-  private long lastCreated = Long.MIN_VALUE;
+  /** The last pid handed out when the list was last read. */
+  private long listedAt = Long.MIN_VALUE;
   private boolean creationSignTrusted = true;
 
-  /** A member: when it started (a recycled pid is someone else) and its open stat, or null when over the cap. */
-  private record Member(long startMs, ProcFile stat) {}
+  /** A member: when it started (a recycled pid is someone else) and its open files, null when over the cap. */
+  private static final class Member {
+    final long startMs;
+    final ProcFile stat;
+    final ProcFile schedstat;
+    long ranNs = -1;
+    boolean oneThread;
+
+    Member(long startMs, ProcFile stat, ProcFile schedstat) {
+      this.startMs = startMs;
+      this.stat = stat;
+      this.schedstat = schedstat;
+    }
+
+    void close() {
+      if (stat != null) stat.close();
+      if (schedstat != null) schedstat.close();
+    }
+  }
 
   @Override
   public List<ProcessSample> processes(Set<Long> roots, long lone) {
-    boolean changed = !roots.equals(lastRoots) || lone != lastLone;
-    changed |= readMembers();
+    boolean rootsChanged = !roots.equals(lastRoots) || lone != lastLone;
+    boolean changed = rootsChanged;
+    boolean mayHaveForked = false;
+    List<Member> quiet = new ArrayList<>();
+    for (Iterator<Map.Entry<Long, Member>> it = members.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Long, Member> entry = it.next();
+      Member member = entry.getValue();
+      long runs = runsOf(member);
+      if (runs >= 0 && runs == member.ranNs && member.oneThread) {
+        quiet.add(member);
+        continue;
+      }
+      mayHaveForked |= entry.getKey() != lone; // the daemon's own children are roots: a new one changes the roots
+      member.ranNs = runs;
+      switch (readMember(entry.getKey(), member)) {
+        case GONE -> {
+          member.close();
+          it.remove();
+          changed = true;
+        }
+        case NEW_PARENT -> changed = true;
+        case SAME_PARENT -> { }
+      }
+    }
+    if (changed) rereadQuiet(quiet); // one that went may have left a quiet child to a new parent
     long created = list.lastCreated(buffer);
     boolean listed = false;
-    if (!creationSignTrusted || created < 0 || created != lastCreated) {
-      changed |= readNewProcesses();
+    if (!creationSignTrusted || created < 0 || created != listedAt && (mayHaveForked || rootsChanged)) {
+      changed |= readNewProcesses(created);
       listed = true;
     }
-    lastCreated = created;
     for (long root : roots) {
       if (known.containsKey(root) || listed || readOnce(root) == null) continue;
-      creationSignTrusted = false; // a live root no listing saw, though the sign said nothing was created
-      readNewProcesses();
+      // A live root that no listing saw: the daemon started it since, or the sign never moves
+      if (created == listedAt) creationSignTrusted = false;
+      readNewProcesses(created);
       listed = true;
       changed = true;
     }
@@ -72,32 +116,41 @@ final class LinuxProcessStats implements ProcessSource {
     return samples;
   }
 
-  /** Reads every member; true when one is gone or has a new parent. */
-  private boolean readMembers() {
-    boolean changed = false;
+  private enum Reading { GONE, NEW_PARENT, SAME_PARENT }
+
+  /** Reads a member's stat into {@link #known}. */
+  private Reading readMember(long pid, Member member) {
+    ProcStat.Fields now = member.stat != null && member.stat.readInto(buffer) ? ProcStat.parse(buffer) : readFields(pid);
+    if (now == null || now.startMs() != member.startMs) {
+      known.remove(pid);
+      return Reading.GONE;
+    }
+    member.oneThread = now.threads() == 1;
+    ProcessSample before = known.put(pid, sample(pid, now));
+    return before == null || before.parentPid() != now.parentPid() ? Reading.NEW_PARENT : Reading.SAME_PARENT;
+  }
+
+  private void rereadQuiet(List<Member> quiet) {
     for (Iterator<Map.Entry<Long, Member>> it = members.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<Long, Member> entry = it.next();
-      long pid = entry.getKey();
-      Member member = entry.getValue();
-      ProcessSample now = member.stat() != null && member.stat().readInto(buffer) ? sample(pid) : readOnce(pid);
-      if (now == null || now.startMs() != member.startMs()) {
-        if (member.stat() != null) member.stat().close();
-        it.remove();
-        known.remove(pid);
-        changed = true;
-        continue;
-      }
-      ProcessSample before = known.put(pid, now);
-      changed |= before == null || before.parentPid() != now.parentPid();
+      if (!quiet.contains(entry.getValue())) continue;
+      if (readMember(entry.getKey(), entry.getValue()) != Reading.GONE) continue;
+      entry.getValue().close();
+      it.remove();
     }
-    return changed;
+  }
+
+  /** The CPU time of the member's main thread (ns); -1 when unknown (then its stat is read every time). */
+  private long runsOf(Member member) {
+    return member.schedstat != null && member.schedstat.readInto(buffer) ? ProcStat.runtimeNs(buffer) : -1;
   }
 
   /**
    * Lists the machine's processes: reads each new one once, forgets those gone. True when a new one descends from
    * a member (or from a new one that does).
    */
-  private boolean readNewProcesses() {
+  private boolean readNewProcesses(long created) {
+    listedAt = created;
     long[] pids = ProcessList.pids(buffer);
     Set<Long> present = new HashSet<>(pids.length * 2);
     List<Long> arrived = new ArrayList<>();
@@ -133,7 +186,7 @@ final class LinuxProcessStats implements ProcessSource {
     for (Iterator<Map.Entry<Long, Member>> it = members.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<Long, Member> entry = it.next();
       if (wanted.contains(entry.getKey())) continue;
-      if (entry.getValue().stat() != null) entry.getValue().stat().close();
+      entry.getValue().close();
       it.remove();
     }
     for (long pid : wanted) if (!members.containsKey(pid)) admit(pid);
@@ -141,34 +194,40 @@ final class LinuxProcessStats implements ProcessSource {
 
   private void admit(long pid) {
     ProcFile stat = null;
+    ProcFile schedstat = null;
     if (members.size() < MAX_OPEN) {
       try {
         stat = ProcFile.open(statOf(pid));
+        schedstat = ProcFile.open("/proc/" + pid + "/schedstat");
       } catch (IOException e) {
-        known.remove(pid); // gone since it was listed
-        return;
+        // gone since it was listed (then the read below fails too), or a kernel without schedstat
       }
     }
-    ProcessSample now = stat != null && stat.readInto(buffer) ? sample(pid) : readOnce(pid);
+    ProcStat.Fields now = stat != null && stat.readInto(buffer) ? ProcStat.parse(buffer) : readFields(pid);
+    Member member = new Member(now == null ? 0 : now.startMs(), stat, schedstat);
     if (now == null) {
-      if (stat != null) stat.close();
+      member.close();
       known.remove(pid);
       return;
     }
-    known.put(pid, now);
-    members.put(pid, new Member(now.startMs(), stat));
+    // ranNs stays unknown: its CPU time must be read before a listing, or a child forked in between goes unseen
+    member.oneThread = now.threads() == 1;
+    known.put(pid, sample(pid, now));
+    members.put(pid, member);
   }
 
   /** {@code pid}'s stat opened, read and closed; null when it is gone. */
   private ProcessSample readOnce(long pid) {
-    return ProcFile.readOnce(statOf(pid), buffer) ? sample(pid) : null;
+    ProcStat.Fields fields = readFields(pid);
+    return fields == null ? null : sample(pid, fields);
   }
 
-  /** The stat line in {@link #buffer} as a sample of {@code pid}; null when it cannot be parsed. */
-  private ProcessSample sample(long pid) {
-    ProcStat.Fields fields = ProcStat.parse(buffer);
-    return fields == null ? null
-        : new ProcessSample(pid, fields.parentPid(), fields.startMs(), fields.cpuMs(), fields.rssBytes());
+  private ProcStat.Fields readFields(long pid) {
+    return ProcFile.readOnce(statOf(pid), buffer) ? ProcStat.parse(buffer) : null;
+  }
+
+  private static ProcessSample sample(long pid, ProcStat.Fields fields) {
+    return new ProcessSample(pid, fields.parentPid(), fields.startMs(), fields.cpuMs(), fields.rssBytes());
   }
 
   private static String statOf(long pid) {
@@ -177,7 +236,7 @@ final class LinuxProcessStats implements ProcessSource {
 
   @Override
   public void close() {
-    for (Member member : members.values()) if (member.stat() != null) member.stat().close();
+    for (Member member : members.values()) member.close();
     members.clear();
     list.close();
   }

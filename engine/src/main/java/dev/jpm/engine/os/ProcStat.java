@@ -29,8 +29,9 @@ public final class ProcStat {
    * @param startMs when it started (epoch ms), so a recycled pid is not taken for the process it replaced
    * @param cpuMs CPU time used so far, user + system (fields 14 and 15)
    * @param rssBytes resident memory (field 24)
+   * @param threads how many threads it has (field 20)
    */
-  public record Fields(char state, long parentPid, long startMs, long cpuMs, long rssBytes) {}
+  public record Fields(char state, long parentPid, long startMs, long cpuMs, long rssBytes, long threads) {}
 
   private ProcStat() {}
 
@@ -88,7 +89,7 @@ public final class ProcStat {
     if (at < line.position() || at + 2 >= end) return null;
     char state = (char) line.get(at + 2);
     at += 3; // the space before field 4
-    long parent = 0, userTicks = 0, systemTicks = 0, startTicks = 0, rssPages = 0;
+    long parent = 0, userTicks = 0, systemTicks = 0, threads = 0, startTicks = 0, rssPages = 0;
     int field = 3;
     while (field < 24 && at < end) {
       at++; // the separating space
@@ -100,6 +101,7 @@ public final class ProcStat {
         case 4 -> parent = value;
         case 14 -> userTicks = value;
         case 15 -> systemTicks = value;
+        case 20 -> threads = value;
         case 22 -> startTicks = value;
         case 24 -> rssPages = value;
         default -> { }
@@ -107,7 +109,21 @@ public final class ProcStat {
     }
     if (field < 24) return null;
     return new Fields(state, parent, BOOT_MS + startTicks * 1000 / TICKS_PER_SECOND,
-        (userTicks + systemTicks) * 1000 / TICKS_PER_SECOND, rssPages * PAGE_BYTES);
+        (userTicks + systemTicks) * 1000 / TICKS_PER_SECOND, rssPages * PAGE_BYTES, threads);
+  }
+
+  /**
+   * The CPU time a thread has had, in nanoseconds, from its {@code /proc/PID/schedstat} ("runtime waittime
+   * count"): it grows whenever the thread runs, also while it stays on a CPU (the count of times it was put on one
+   * does not); -1 when the buffer does not start with a number. For a process with one thread: while this stays
+   * put, it cannot have forked, changed its memory or used CPU.
+   */
+  public static long runtimeNs(ByteBuffer schedstat) {
+    int at = schedstat.position();
+    int end = schedstat.limit();
+    long ns = 0;
+    for (byte b; at < end && (b = schedstat.get(at)) >= '0' && b <= '9'; at++) ns = ns * 10 + (b - '0');
+    return at > schedstat.position() ? ns : -1;
   }
 
   private static ByteBuffer read(long pid) throws IOException {
