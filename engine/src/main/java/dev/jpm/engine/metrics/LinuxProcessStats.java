@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * The processes of the apps' trees on Linux, reading only those at each sample. Each member's {@code stat} and
- * {@code schedstat} stay open and are read again with one {@code pread} each: a member with one thread that was not
- * run since the previous sample (its {@link ProcStat#runtimeNs} stayed put) cannot have used CPU, touched memory or forked,
- * so its {@code stat} is not read again. The machine's process list is read only when a member may have forked (it
+ * {@code schedstat} stay open and are read again with one {@code pread} each: a member with one thread that did
+ * not run since the previous sample (its {@link ProcStat#runtimeNs} stayed put) cannot have used CPU, touched memory
+ * or forked, so its {@code stat} is not read again. The machine's process list is read only when a member may have forked (it
  * ran, or has several threads) and a process was created since the last listing ({@link ProcessList#lastCreated});
  * the new processes are read once for their parent, and the trees are worked out again only when one of them
  * descends from a member, a member is gone or has a new parent, or the roots change. An idle daemon with 50 apps
@@ -120,7 +120,8 @@ final class LinuxProcessStats implements ProcessSource {
 
   /** Reads a member's stat into {@link #known}. */
   private Reading readMember(long pid, Member member) {
-    ProcStat.Fields now = member.stat != null && member.stat.readInto(buffer) ? ProcStat.parse(buffer) : readFields(pid);
+    ProcStat.Fields now =
+        member.stat != null && member.stat.readInto(buffer) ? ProcStat.parse(buffer) : readFields(pid);
     if (now == null || now.startMs() != member.startMs) {
       known.remove(pid);
       return Reading.GONE;

@@ -39,7 +39,8 @@ class ProcStatTest {
   void parsesParentCpuAndMemoryFromTheLinesBytes() {
     String stat = "4242 (a) b (c)) S 1 4242 4242 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 5000 1000000 200 "
         + "18446744073709551615 1 1 0";
-    ProcStat.Fields fields = ProcStat.parse(java.nio.ByteBuffer.wrap(stat.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    ProcStat.Fields fields =
+        ProcStat.parse(java.nio.ByteBuffer.wrap(stat.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
 
     assertThat(fields.state()).isEqualTo('S');
     assertThat(fields.parentPid()).isEqualTo(1);
