@@ -7,7 +7,7 @@
 # (sample_interval: 1h, one sample at start) and once at the default interval (2 s). For each it measures the
 # daemon's CPU% over S seconds (default 20) from /proc/<pid>/stat tick deltas, and its RSS. The difference is
 # what sampling 50 process trees every 2 s costs; it also prints that per sample, and how many processes the
-# machine had (each sample reads the whole process list once). When PM2 is installed at /tmp/jpm-bench-pm2 (as
+# machine had (a sample reads the apps' trees, and the process list only when a process was created). When PM2 is installed at /tmp/jpm-bench-pm2 (as
 # bench/foundation.sh leaves it), the same apps run under PM2 (each with max_memory_restart, so its worker
 # samples them, every 30 s) and its daemon is measured the same way, over 60 s (two rounds of that worker).
 #
@@ -79,7 +79,7 @@ measure() {
   printf 'metrics:\n  sample_interval: %s\n' "$interval" > "$JPM_HOME/settings.yaml"
   "$jpm" apply "$work/ecosystem.yaml" > /dev/null || { echo "metrics.sh: apply failed" >&2; exit 1; }
   daemon="$(daemon_pid jpm)"
-  sleep 5 # start-up work (OSHI's first load, the apply) is not the steady state
+  sleep 5 # start-up work (the first sample's listing, the apply) is not the steady state
   local figures; figures=$(usage_of "$daemon" "$seconds")
   # Waits for the process itself: a daemon still exiting would remove the next one's daemon.pid.
   bench_stop_jpm # before printing: the reader goes on as soon as it has the line

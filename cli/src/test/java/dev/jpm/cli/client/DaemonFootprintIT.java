@@ -17,7 +17,7 @@ class DaemonFootprintIT {
   @RegisterExtension final ClassLoggingDaemon daemon = new ClassLoggingDaemon("class+load=info");
 
   @Test
-  void anIdleDaemonLoadsNeitherJgitNorOshisOperatingSystemNorJacksonsDatabind() throws IOException {
+  void anIdleDaemonLoadsNeitherJgitNorJacksonsDatabind() throws IOException {
     DaemonClient client = daemon.client();
 
     assertThat(client.send(new Request.Ping(), line -> {})).isInstanceOf(Response.Pong.class);
@@ -28,8 +28,6 @@ class DaemonFootprintIT {
     assertThat(loaded).contains("dev.jpm.engine.daemon.JpmDaemon", "dev.jpm.engine.metrics.LinuxProcessStats");
     // JGit's jar is signed: its first class verifies the whole manifest, ~2 MiB held for good.
     assertThat(loaded).doesNotContain("org.eclipse.jgit.", "sun.security.pkcs.PKCS7 ");
-    // OSHI's OperatingSystem object: ~40 classes and libudev, for three numbers the drivers give directly.
-    assertThat(loaded).doesNotContain("oshi.software.common.os.linux.LinuxOperatingSystem ");
     // Jackson's databind: some 850 classes for what the protocol's own binding (engine/json) does with a few.
     assertThat(loaded).doesNotContain("tools.jackson.databind.", "com.fasterxml.jackson.annotation.");
   }

@@ -7,6 +7,7 @@ import dev.jpm.engine.model.ProcessRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,9 +18,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * Samples every running instance's process tree at a fixed interval, on one daemon thread: reads the table, takes
- * one pass over the OS process list, publishes an immutable {@link MetricsSnapshot}, then tells its listeners (the
- * memory guard) on the same thread. Reading {@link #snapshot()} never blocks.
+ * Samples every running instance's process tree at a fixed interval, on one daemon thread: reads the table, reads
+ * the processes of its trees (and the daemon's own), publishes an immutable {@link MetricsSnapshot}, then tells its
+ * listeners (the memory guard) on the same thread. Reading {@link #snapshot()} never blocks.
  */
 public final class MetricsSampler implements AutoCloseable {
 
@@ -36,14 +37,9 @@ public final class MetricsSampler implements AutoCloseable {
       Thread.ofPlatform().name("jpm-metrics").daemon().stackSize(256 * 1024).factory());
   private volatile MetricsSnapshot latest = MetricsSnapshot.EMPTY;
 
-  /** A sampler of the OS's processes (through OSHI) for the table {@code table} returns. */
+  /** A sampler of the OS's processes (Linux's {@code /proc}) for the table {@code table} returns. */
   public static MetricsSampler ofOs(Supplier<ObservedState> table, Clock clock) {
-    return new MetricsSampler(table, osProcesses(), clock, ProcessHandle.current().pid());
-  }
-
-  /** OSHI's one-file-per-process driver on Linux, its portable process objects elsewhere. */
-  static ProcessSource osProcesses() {
-    return com.sun.jna.Platform.isLinux() ? new LinuxProcessStats() : new OshiProcesses();
+    return new MetricsSampler(table, new LinuxProcessStats(), clock, ProcessHandle.current().pid());
   }
 
   MetricsSampler(Supplier<ObservedState> table, ProcessSource processes, Clock clock, long daemonPid) {
@@ -59,9 +55,9 @@ public final class MetricsSampler implements AutoCloseable {
   }
 
   /**
-   * Samples every {@code interval}, from one interval on: OSHI's first load (a few hundred ms of CPU) then does not
-   * compete with the daemon's start and first apply. PM2 samples every 30 s and misses the spikes between (#3333);
-   * one pass over the process list every few seconds costs little.
+   * Samples every {@code interval}, from one interval on: the first sample, which lists the machine's processes,
+   * then does not compete with the daemon's start and first apply. PM2 samples every 30 s and misses the spikes
+   * between (#3333); reading the known trees every few seconds costs little.
    */
   public void start(Duration interval) {
     long ms = interval.toMillis();
@@ -76,9 +72,10 @@ public final class MetricsSampler implements AutoCloseable {
   /** One sample, on the caller's thread (the scheduled runs and tests). */
   MetricsSnapshot sample() {
     ObservedState observed = table.get();
-    ProcessForest forest = new ProcessForest(processes.processes());
+    Map<InstanceId, Long> roots = roots(observed);
+    ProcessForest forest = new ProcessForest(processes.processes(new HashSet<>(roots.values()), daemonPid));
     long now = clock.millis();
-    Map<InstanceId, InstanceUsage> usage = instances.account(roots(observed), forest, now);
+    Map<InstanceId, InstanceUsage> usage = instances.account(roots, forest, now);
     InstanceUsage self = daemon.account(Map.of(MetricsSnapshot.DAEMON, daemonPid), forest.single(daemonPid), now)
         .getOrDefault(MetricsSnapshot.DAEMON, MetricsSnapshot.EMPTY.daemon());
     MetricsSnapshot snapshot = new MetricsSnapshot(now, usage, self);
@@ -107,5 +104,12 @@ public final class MetricsSampler implements AutoCloseable {
   @Override
   public void close() {
     thread.shutdownNow();
+    try {
+      thread.awaitTermination(5, TimeUnit.SECONDS); // the source is the sampler thread's alone
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    processes.close();
   }
 }

@@ -2,6 +2,7 @@ package dev.jpm.engine.metrics;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ final class ProcessForest {
   private final Map<Long, ProcessSample> byPid = new HashMap<>();
   private final Map<Long, List<ProcessSample>> children = new HashMap<>();
 
-  ProcessForest(List<ProcessSample> processes) {
+  ProcessForest(Collection<ProcessSample> processes) {
     for (ProcessSample process : processes) {
       byPid.put(process.pid(), process);
       if (process.parentPid() != process.pid())

@@ -1,10 +1,18 @@
 package dev.jpm.engine.metrics;
 
 import java.util.List;
+import java.util.Set;
 
-/** Every process of the machine at one moment: the only effect a sample has. */
-interface ProcessSource {
+/** The processes a sample needs, at one moment: the only effect a sample has. */
+interface ProcessSource extends AutoCloseable {
 
-  /** One pass over the OS process list. */
-  List<ProcessSample> processes();
+  /**
+   * Every process of the trees of {@code roots} (each root and all its descendants) and the process {@code lone}
+   * (without its descendants); it may return more.
+   */
+  List<ProcessSample> processes(Set<Long> roots, long lone);
+
+  /** Lets go of what the source holds open. */
+  @Override
+  default void close() {}
 }

@@ -17,6 +17,7 @@ final class LibC {
   static final int O_WRONLY = 1;
   static final int O_RDWR = 2;
   static final int O_NONBLOCK = 0x800;
+  static final int O_DIRECTORY = 0x10000;
   static final int O_CLOEXEC = 0x80000;
   static final int F_GETFL = 3;
   static final int F_SETFL = 4;
@@ -40,6 +41,7 @@ final class LibC {
   static final int EPOLL_DATA_OFFSET = Platform.isIntel() ? 4 : 8;
 
   static final int SC_CLK_TCK = 2;
+  static final int SC_PAGESIZE = 30;
 
   static final int AF_UNIX = 1;
   static final int SOCK_DGRAM = 2;
@@ -82,6 +84,12 @@ final class LibC {
   static native long tee(int fdIn, int fdOut, long length, int flags);
 
   static native long read(int fd, Pointer buffer, long count);
+
+  /** {@code pread(2)} into a direct buffer (JNA passes its address). */
+  static native long pread(int fd, java.nio.ByteBuffer buffer, long count, long offset);
+
+  /** {@code getdents64(2)} (glibc 2.30+) into a direct buffer: the entries of an open directory, in batches. */
+  static native long getdents64(int fd, java.nio.ByteBuffer buffer, long count);
 
   static native int kill(int pid, int signal);
 

@@ -16,14 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** The OSHI sampler against real process trees. */
+/** The sampler against real process trees, read from Linux's {@code /proc}. */
 class SamplerIT {
 
   static final long MIB = 1024 * 1024;
@@ -38,20 +34,23 @@ class SamplerIT {
     root.destroyForcibly();
   }
 
-  /** Both ways of listing processes: what the daemon uses on Linux, and OSHI's portable one. */
-  static Stream<Arguments> sources() {
-    return Stream.of(Arguments.of("linux /proc/<pid>/stat", new LinuxProcessStats()),
-        Arguments.of("oshi process objects", new OshiProcesses()));
+  final LinuxProcessStats source = new LinuxProcessStats();
+
+  @AfterEach
+  void closeSource() {
+    source.close();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("sources")
-  void seesTheMemoryOfAChildsGrandchild(String name, ProcessSource source) throws Exception {
+  MetricsSampler sampler() {
+    return new MetricsSampler(() -> table(root.pid()), source, Clock.systemUTC(), ProcessHandle.current().pid());
+  }
+
+  @Test
+  void seesTheMemoryOfAChildsGrandchild() throws Exception {
     // root bash -> bash -> bash holding 64 MiB: the memory is two levels below the instance's main pid.
     String hold = fixture("hold-memory.sh") + " 64";
     root = new ProcessBuilder("bash", "-c", "bash -c 'bash " + hold + " & wait' & wait").start();
-    MetricsSampler sampler = new MetricsSampler(() -> table(root.pid()), source, Clock.systemUTC(),
-        ProcessHandle.current().pid());
+    MetricsSampler sampler = sampler();
 
     InstanceUsage usage = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
         .until(() -> sampler.sample().instances().get(HOLDER), u -> u != null && u.rssBytes() > 64 * MIB);
@@ -61,12 +60,43 @@ class SamplerIT {
     assertThat(sampler.snapshot().daemon().rssBytes()).as("this JVM's own memory").isGreaterThan(10 * MIB);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("sources")
-  void aBusyTreeShowsItsCpu(String name, ProcessSource source) throws Exception {
+  @Test
+  void aChildForkedAfterTheTreeWasReadJoinsItAndLeavesItWhenItEnds() throws Exception {
+    // The root waits for a line before it starts a child holding 64 MiB, and for another before it ends it.
+    String hold = fixture("hold-memory.sh") + " 64";
+    root = new ProcessBuilder("bash", "-c", "read; bash " + hold + " & read; kill $!; wait; read").start();
+    MetricsSampler sampler = sampler();
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        .until(() -> sampler.sample().instances().get(HOLDER), u -> u != null && u.processes() == 1);
+
+    root.getOutputStream().write('\n');
+    root.getOutputStream().flush();
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> sampler.sample().instances().get(HOLDER), u -> u.processes() >= 2 && u.rssBytes() > 64 * MIB);
+
+    root.getOutputStream().write('\n');
+    root.getOutputStream().flush();
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> sampler.sample().instances().get(HOLDER), u -> u.processes() == 1 && u.rssBytes() < 32 * MIB);
+  }
+
+  @Test
+  void readsOnlyTheTreesAndTheLonePidNotTheMachine() throws Exception {
+    root = new ProcessBuilder("bash", "-c", "sleep 600 & wait").start();
+    long self = ProcessHandle.current().pid();
+    await().atMost(Duration.ofSeconds(30)).until(() -> root.descendants().count() == 1);
+
+    List<ProcessSample> read = source.processes(java.util.Set.of(root.pid()), self);
+
+    long sleeper = root.descendants().findFirst().orElseThrow().pid();
+    assertThat(read).extracting(ProcessSample::pid).containsExactlyInAnyOrder(root.pid(), sleeper, self);
+    assertThat(ProcessHandle.allProcesses().count()).as("the machine has more").isGreaterThan(3);
+  }
+
+  @Test
+  void aBusyTreeShowsItsCpu() throws Exception {
     root = new ProcessBuilder("bash", "-c", "bash -c 'while :; do :; done' & wait").start();
-    MetricsSampler sampler = new MetricsSampler(() -> table(root.pid()), source, Clock.systemUTC(),
-        ProcessHandle.current().pid());
+    MetricsSampler sampler = sampler();
     sampler.sample();
 
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
@@ -76,8 +106,8 @@ class SamplerIT {
   @Test
   void theLinuxReadingAgreesWithTheJdkOnParentAndStartTime() {
     ProcessHandle self = ProcessHandle.current();
-    ProcessSample me = new LinuxProcessStats().processes().stream().filter(p -> p.pid() == self.pid()).findFirst()
-        .orElseThrow();
+    ProcessSample me = source.processes(java.util.Set.of(), self.pid()).stream().filter(p -> p.pid() == self.pid())
+        .findFirst().orElseThrow();
 
     assertThat(me.parentPid()).isEqualTo(self.parent().orElseThrow().pid());
     assertThat(me.startMs()).isCloseTo(self.info().startInstant().orElseThrow().toEpochMilli(),

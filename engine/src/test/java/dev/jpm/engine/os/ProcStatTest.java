@@ -36,6 +36,19 @@ class ProcStatTest {
   }
 
   @Test
+  void parsesParentCpuAndMemoryFromTheLinesBytes() {
+    String stat = "4242 (a) b (c)) S 1 4242 4242 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 5000 1000000 200 "
+        + "18446744073709551615 1 1 0";
+    ProcStat.Fields fields =
+        ProcStat.parse(java.nio.ByteBuffer.wrap(stat.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+
+    assertThat(fields.state()).isEqualTo('S');
+    assertThat(fields.parentPid()).isEqualTo(1);
+    assertThat(fields.cpuMs()).as("1 + 2 ticks of 10 ms").isEqualTo(30);
+    assertThat(fields.rssBytes()).as("200 pages").isEqualTo(200 * 4096);
+  }
+
+  @Test
   void aLiveProcessIsNotAZombieAndAGoneOneCountsAsOne() {
     assertThat(ProcStat.state(ProcessHandle.current().pid())).isIn('R', 'S');
     assertThat(ProcStat.state(Integer.MAX_VALUE)).isEqualTo('Z');
