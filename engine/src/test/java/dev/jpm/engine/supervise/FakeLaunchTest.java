@@ -75,12 +75,16 @@ class FakeLaunchTest {
     assertThat(launcher.launched()).hasSize(1);
   }
 
-  /** Ends the latest fake process and waits until the supervisor has processed that exit. */
+  /**
+   * Ends the latest fake process and waits until the supervisor has processed that exit: relaunched it (after the
+   * crash-loop delay, a real one, when it was unstable) or given up on it.
+   */
   private void exitLatest(ExitStatus status) {
     int before = launcher.launched().size();
     launcher.launched().getLast().exit().complete(status);
     await().atMost(SupervisorFixture.PATIENCE).until(() -> launcher.launched().size() > before
-        || supervisor.observe().apps().get("fake").instances().getFirst().status() != ProcessStatus.ONLINE);
+        || java.util.Set.of(ProcessStatus.ERRORED, ProcessStatus.STOPPED)
+            .contains(supervisor.observe().apps().get("fake").instances().getFirst().status()));
   }
 
   private static final class MovableClock extends Clock {
