@@ -494,6 +494,7 @@ echo "# end: $(bench_load); $(( ($(now_us) - run_start + 30000000) / 60000000 ))
 # earlier README's): µs and KiB.
 declare -A REF=([ls]=151000 [bash50.all]=450000 [bash50.first]=180000 [bash50.cpu]=190000 [bash50.del]=820000
   [rss_idle]=54272 [rss_settled]=60416 [rss_total]=60416 [crash]=8700 [ping_cold]=450000 [kill]=280000)
+[ "$apps" = 50 ] || unset 'REF[ls]' 'REF[rss_settled]' 'REF[rss_total]' # measured with 50 apps
 
 row() { # figure fmt metric target [floor-metric[:label]...]
   local figure="$1" fmt="$2" m="$3" target="$4" j p ratio="" floor="" spec r n; shift 4
