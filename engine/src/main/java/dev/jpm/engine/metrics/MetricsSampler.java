@@ -39,7 +39,7 @@ public final class MetricsSampler implements AutoCloseable {
 
   /** A sampler of the OS's processes (Linux's {@code /proc}) for the table {@code table} returns. */
   public static MetricsSampler ofOs(Supplier<ObservedState> table, Clock clock) {
-    return new MetricsSampler(table, new LinuxProcessStats(), clock, ProcessHandle.current().pid());
+    return new MetricsSampler(table, new OshiProcesses(), clock, ProcessHandle.current().pid());
   }
 
   MetricsSampler(Supplier<ObservedState> table, ProcessSource processes, Clock clock, long daemonPid) {
