@@ -26,8 +26,9 @@ import oshi.software.os.OperatingSystem;
  * ProcessList#lastCreated}); the new processes are read once for their parent (one {@code stat}, parsed by {@link
  * ProcStat#parse}: OSHI's own tree queries list and read every process of the machine at each call, 70–300 ms
  * here), and the trees are worked out again only when one of them descends from a member, a member is gone or has a
- * new parent, or the roots change. An idle daemon with 50 apps thus reads 50–100 small files per sample and calls
- * OSHI for nothing, however busy the machine (decision 0034).
+ * new parent, or the roots change. The lone pid, the daemon itself, is read from its own {@code stat} (see {@link
+ * #readLone}). An idle daemon with 50 apps thus reads 100 small files per sample and calls OSHI for nothing, however
+ * busy the machine (decisions 0034 and 0037).
  *
  * <p>OSHI is its native-free flavour ({@code oshi.nativefree.SystemInfo}, the same {@code /proc} readers on Linux):
  * ~100 ms to make against ~190 ms, 180 fewer classes and ~3 MiB less RSS than its JNA flavour, which adds udev and
@@ -54,10 +55,12 @@ final class OshiProcesses implements ProcessSource {
   private OperatingSystem os;
   /** Every process seen: members as read at this sample, the others as read when first listed. */
   private final Map<Long, ProcessSample> known = new HashMap<>();
-  /** The processes read at every sample: the trees' members and the lone pid. */
+  /** The processes read at every sample: the trees' members. */
   private final Map<Long, Member> members = new HashMap<>();
   private Set<Long> lastRoots = Set.of();
-  private long lastLone;
+  /** The lone pid (the daemon itself) and its stat, kept open. */
+  private long lonePid;
+  private ProcFile loneStat;
   /** The last pid handed out when the list was last read. */
   private long listedAt = Long.MIN_VALUE;
   private boolean creationSignTrusted = true;
@@ -83,7 +86,7 @@ final class OshiProcesses implements ProcessSource {
 
   @Override
   public List<ProcessSample> processes(Set<Long> roots, long lone) {
-    boolean rootsChanged = !roots.equals(lastRoots) || lone != lastLone;
+    boolean rootsChanged = !roots.equals(lastRoots);
     boolean changed = rootsChanged;
     boolean mayHaveForked = false;
     List<Member> quiet = new ArrayList<>();
@@ -95,7 +98,7 @@ final class OshiProcesses implements ProcessSource {
         quiet.add(member);
         continue;
       }
-      mayHaveForked |= entry.getKey() != lone; // the daemon's own children are roots: a new one changes the roots
+      mayHaveForked = true;
       member.ranNs = runs;
       switch (readMember(entry.getKey(), member)) {
         case GONE -> {
@@ -122,11 +125,12 @@ final class OshiProcesses implements ProcessSource {
       listed = true;
       changed = true;
     }
-    if (changed) chooseMembers(roots, lone);
+    if (changed) chooseMembers(roots);
     lastRoots = Set.copyOf(roots);
-    lastLone = lone;
-    List<ProcessSample> samples = new ArrayList<>(members.size());
+    List<ProcessSample> samples = new ArrayList<>(members.size() + 1);
     for (Long pid : members.keySet()) samples.add(known.get(pid));
+    ProcessSample self = readLone(lone);
+    if (self != null && !members.containsKey(lone)) samples.add(self);
     return samples;
   }
 
@@ -193,11 +197,10 @@ final class OshiProcesses implements ProcessSource {
   }
 
   /** The members for these roots, from the parents known: admits the new ones, closes the leavers'. */
-  private void chooseMembers(Set<Long> roots, long lone) {
+  private void chooseMembers(Set<Long> roots) {
     ProcessForest forest = new ProcessForest(known.values());
     Set<Long> wanted = new HashSet<>();
     for (long root : roots) for (ProcessSample process : forest.tree(root)) wanted.add(process.pid());
-    if (known.containsKey(lone) || readOnce(lone) != null) wanted.add(lone);
     for (Iterator<Map.Entry<Long, Member>> it = members.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<Long, Member> entry = it.next();
       if (wanted.contains(entry.getKey())) continue;
@@ -234,10 +237,31 @@ final class OshiProcesses implements ProcessSource {
     return os;
   }
 
+  /**
+   * The lone pid from its own stat, kept open and parsed by jpm: it is the daemon itself, a JVM whose threads run at
+   * every sample, so OSHI would read its five files every time (~15 ms of CPU a minute, a seventh of the idle
+   * budget of decision 0037) for two figures that one line holds.
+   */
+  private ProcessSample readLone(long lone) {
+    if (lone != lonePid) {
+      if (loneStat != null) loneStat.close();
+      lonePid = lone;
+      try {
+        loneStat = ProcFile.open("/proc/" + lone + "/stat");
+      } catch (IOException e) {
+        loneStat = null;
+      }
+    }
+    if (loneStat == null || !loneStat.readInto(buffer)) return null;
+    return sample(lone, ProcStat.parse(buffer));
+  }
+
   /** {@code pid}'s parent and start from its stat, opened, read and closed; null when it is gone. */
   private ProcessSample readOnce(long pid) {
-    if (!ProcFile.readOnce("/proc/" + pid + "/stat", buffer)) return null;
-    ProcStat.Fields fields = ProcStat.parse(buffer);
+    return ProcFile.readOnce("/proc/" + pid + "/stat", buffer) ? sample(pid, ProcStat.parse(buffer)) : null;
+  }
+
+  private static ProcessSample sample(long pid, ProcStat.Fields fields) {
     return fields == null ? null
         : new ProcessSample(pid, fields.parentPid(), fields.startMs(), fields.cpuMs(), fields.rssBytes());
   }
@@ -251,6 +275,7 @@ final class OshiProcesses implements ProcessSource {
   public void close() {
     for (Member member : members.values()) member.close();
     members.clear();
+    if (loneStat != null) loneStat.close();
     list.close();
   }
 }

@@ -117,6 +117,11 @@ class SamplerIT {
 
     long sleeper = root.descendants().findFirst().orElseThrow().pid();
     assertThat(read).extracting(ProcessSample::pid).containsExactlyInAnyOrder(root.pid(), sleeper, self);
+    ProcessSample top = read.stream().filter(p -> p.pid() == root.pid()).findFirst().orElseThrow();
+    assertThat(top.parentPid()).as("OSHI's reading of a member").isEqualTo(self);
+    assertThat(top.startMs()).isCloseTo(root.info().startInstant().orElseThrow().toEpochMilli(),
+        org.assertj.core.data.Offset.offset(1500L));
+    assertThat(top.rssBytes()).isPositive();
     assertThat(ProcessHandle.allProcesses().count()).as("the machine has more").isGreaterThan(3);
   }
 
