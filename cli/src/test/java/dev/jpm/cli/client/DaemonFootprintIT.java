@@ -30,5 +30,7 @@ class DaemonFootprintIT {
     assertThat(loaded).doesNotContain("org.eclipse.jgit.", "sun.security.pkcs.PKCS7 ");
     // Jackson's databind: some 850 classes for what the protocol's own binding (engine/json) does with a few.
     assertThat(loaded).doesNotContain("tools.jackson.databind.", "com.fasterxml.jackson.annotation.");
+    // OSHI is made at the first sample that has an app's process to read (decision 0037): without apps, never.
+    assertThat(loaded).doesNotContain(" oshi.");
   }
 }
