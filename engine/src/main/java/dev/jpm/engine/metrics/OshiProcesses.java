@@ -32,7 +32,8 @@ import oshi.software.os.OperatingSystem;
  *
  * <p>OSHI is its native-free flavour ({@code oshi.nativefree.SystemInfo}, the same {@code /proc} readers on Linux):
  * ~100 ms to make against ~190 ms, 180 fewer classes and ~3 MiB less RSS than its JNA flavour, which adds udev and
- * rlimit calls the sampler never makes. Made at the first sample, on the sampler's thread, not at the daemon's start.
+ * rlimit calls the sampler never makes. Made when the first process joins a tree, on the sampler's thread: a daemon
+ * without apps never loads it.
  *
  * <p>If the creation sign does not move although a root appeared that no listing saw (a virtualised
  * {@code /proc/loadavg}), it is no longer trusted and the list is read at every sample. Used by the sampler's one
