@@ -46,6 +46,19 @@ final class LibC {
   static final int AF_UNIX = 1;
   static final int SOCK_DGRAM = 2;
   static final int SOCK_CLOEXEC = O_CLOEXEC;
+  static final int AF_INET = 2;
+  static final int AF_INET6 = 10;
+  static final int SOCK_STREAM = 1;
+  static final int SOL_SOCKET = 1;
+  static final int SO_REUSEADDR = 2;
+  static final int IPPROTO_IPV6 = 41;
+  static final int IPV6_V6ONLY = 26;
+  static final int EADDRINUSE = 98;
+  static final int EAFNOSUPPORT = 97;
+  /** {@code struct sockaddr_in}: family, port (network order), 4 address bytes, 8 bytes of padding. */
+  static final int SOCKADDR_IN_BYTES = 16;
+  /** {@code struct sockaddr_in6}: family, port, flow info, 16 address bytes, scope id. */
+  static final int SOCKADDR_IN6_BYTES = 28;
   /** {@code struct sockaddr_un}: a 2-byte family, then 108 bytes of path. */
   static final int SOCKADDR_UN_BYTES = 110;
 
@@ -145,6 +158,12 @@ final class LibC {
   static native String strerror(int errno);
 
   static native int socket(int domain, int type, int protocol);
+
+  static native int setsockopt(int fd, int level, int name, int[] value, int length);
+
+  static native int bind(int fd, Pointer address, int length);
+
+  static native int listen(int fd, int backlog);
 
   static native long sendto(int fd, byte[] buffer, long length, int flags, Pointer address, int addressLength);
 

@@ -42,7 +42,7 @@ final class RollingReplacer {
   /** Whether a replacement of {@code id} can start beside its process: it serves and the app is balanced. */
   boolean canSurge(AppSpec spec, InstanceId id) {
     ProcessRecord old = current(id);
-    return router != null && (spec.balanced() || spec.sharesPort()) && spec.traffic().maxSurge() > 0
+    return router != null && (spec.balanced() || spec.sharesPort() || spec.inheritsSocket()) && spec.traffic().maxSurge() > 0
         && serving(old);
   }
 

@@ -77,7 +77,7 @@ public final class Supervisor implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(threads("jpm-supervise-timer")),
         Executors.newCachedThreadPool(threads("jpm-supervise-exit")),
         this::announceChange, this::learnPort, new PrivatePorts(PrivatePorts.FIRST, PrivatePorts.LAST), logs,
-        new NodePreload(jpmHome));
+        new NodePreload(jpmHome), new SharedSockets());
   }
 
   /** Calls {@code listener} after every state change, on the supervisor's event thread. */
@@ -95,6 +95,7 @@ public final class Supervisor implements AutoCloseable {
     synchronized (this) {
       specs.put(spec.name(), spec);
       if (!spec.learnsPort()) learnedPorts.remove(spec.name());
+      if (!spec.inheritsSocket()) context.sockets().release(spec.name());
       instances.values().stream().filter(m -> m.id().app().equals(spec.name())).forEach(m -> m.replaceSpec(spec));
       for (int index = 0; index < spec.instances(); index++) {
         InstanceId id = new InstanceId(spec.name(), index);
@@ -188,6 +189,7 @@ public final class Supervisor implements AutoCloseable {
       ofApp.forEach(m -> instances.remove(m.id()));
       specs.remove(app);
       learnedPorts.remove(app);
+      context.sockets().release(app);
       if (specs.isEmpty()) pmIds.reset();
     }
     context.changed().run();
@@ -492,6 +494,7 @@ public final class Supervisor implements AutoCloseable {
     context.timer().shutdownNow();
     context.exits().shutdownNow();
     context.node().close();
+    context.sockets().close();
     events.shutdown();
   }
 

@@ -68,6 +68,12 @@ final class TrafficFixture implements AutoCloseable, BeforeEachCallback, AfterEa
   static AppSpec app(String name, int instances, int port, Map<String, String> env, Traffic traffic) {
     List<String> command = List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss256k",
         "-Xshare:auto", "-cp", testClasses(), HttpFixture.class.getName());
+    return app(name, command, instances, port, env, traffic);
+  }
+
+  /** Another program as a cluster app with the same test-friendly timings. */
+  static AppSpec app(String name, List<String> command, int instances, int port, Map<String, String> env,
+      Traffic traffic) {
     return new AppSpec(name, null, null, command.getLast(), List.of(), null, List.of(), command,
         System.getProperty("java.io.tmpdir"), env, instances, ExecMode.CLUSTER, null, null, port,
         new RestartPolicy(true, 3, 300, 0, 0, Set.of()), new StopPolicy("INT", 4000),
