@@ -35,6 +35,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The only mutator of the process table: registers apps, starts, restarts and stops their instances, applies the
@@ -62,6 +63,11 @@ public final class Supervisor implements AutoCloseable {
   private final Map<InstanceId, ManagedProcess> instances = new TreeMap<>();
   /** Replacements being readied beside the instance they will replace (rolling reload with surge). */
   private final Map<InstanceId, ManagedProcess> surges = new TreeMap<>();
+  /**
+   * Old processes whose replacement took their place while they stop in the background (instances that inherit one
+   * socket: {@link #promoteSurgeRetiringOld}); saved with the surges, so a daemon that dies meanwhile ends them.
+   */
+  private final List<ManagedProcess> retiring = new ArrayList<>();
   private final PmIds pmIds = new PmIds();
   /** The ports apps that {@link AppSpec#learnsPort() learn their port} were seen listening on, by app. */
   private final Map<String, Integer> learnedPorts = new HashMap<>();
@@ -278,6 +284,38 @@ public final class Supervisor implements AutoCloseable {
   }
 
   /**
+   * Puts the surge of {@code id} in the instance's place at once and stops the old process in the background, for
+   * instances that inherit one listening socket: the replacement accepts from it already, so the old process's own
+   * graceful stop need not hold up the next replacement. Counts one restart, as {@link #promoteSurge}. The future
+   * completes with the old process's last record once it has stopped.
+   */
+  public CompletableFuture<ProcessRecord> promoteSurgeRetiringOld(InstanceId id) {
+    ManagedProcess old = instance(id);
+    ManagedProcess surge;
+    synchronized (this) {
+      surge = surges.remove(id);
+      if (surge == null) throw new IllegalArgumentException("no replacement of " + id + " is running");
+      if (instances.get(id) == old) instances.put(id, surge);
+      retiring.add(old);
+    }
+    surge.succeed(old.record());
+    CompletableFuture<ProcessRecord> stopped = new CompletableFuture<>();
+    Thread.ofVirtual().name("jpm-retire-" + id).start(() -> {
+      try {
+        stopped.complete(old.stop());
+      } catch (RuntimeException e) {
+        stopped.completeExceptionally(e);
+      } finally {
+        synchronized (this) {
+          retiring.remove(old);
+        }
+        context.changed().run();
+      }
+    });
+    return stopped;
+  }
+
+  /**
    * An instance of {@code app} listens on {@code port} (its preload said so): for an app that learns its port, that
    * port becomes the app's front port, announced to the listeners like any change of the table.
    */
@@ -301,7 +339,8 @@ public final class Supervisor implements AutoCloseable {
     Map<String, List<ProcessRecord>> records = new HashMap<>();
     instances.values().forEach(m -> records.computeIfAbsent(m.id().app(), a -> new ArrayList<>()).add(m.record()));
     Map<String, List<ProcessRecord>> surgeRecords = new HashMap<>();
-    surges.values().forEach(m -> surgeRecords.computeIfAbsent(m.id().app(), a -> new ArrayList<>()).add(m.record()));
+    Stream.concat(surges.values().stream(), retiring.stream())
+        .forEach(m -> surgeRecords.computeIfAbsent(m.id().app(), a -> new ArrayList<>()).add(m.record()));
     Map<String, ObservedApp> apps = new LinkedHashMap<>();
     specs.forEach((name, spec) -> apps.put(name, new ObservedApp(spec, records.getOrDefault(name, List.of()),
         surgeRecords.getOrDefault(name, List.of()), learnedPorts.get(name))));
@@ -483,6 +522,7 @@ public final class Supervisor implements AutoCloseable {
     synchronized (this) {
       all.addAll(instances.values());
       all.addAll(surges.values());
+      all.addAll(retiring);
     }
     inParallel(all, ManagedProcess::stop);
   }

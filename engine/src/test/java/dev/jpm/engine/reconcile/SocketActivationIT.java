@@ -50,6 +50,8 @@ class SocketActivationIT {
               body = (greeting + '\\n').encode()
               self.send_response(200)
               self.send_header('Content-Length', str(len(body)))
+              # HTTP/1.0 closes after each answer; saying so keeps a pooling client from reusing the connection.
+              self.send_header('Connection', 'close')
               self.end_headers()
               self.wfile.write(body)
           def log_message(self, *args):
@@ -126,6 +128,10 @@ class SocketActivationIT {
     assertThat(outcome.plan().lines())
         .allMatch(line -> line.endsWith("[surge, ready, then stop: one inherited socket, no drain]"));
     assertThat(pids()).hasSize(2).doesNotContainAnyElementsOf(before);
+    // The old processes stopped beside the next replacement, but the reload returned only once they were gone.
+    assertThat(fx.progress).anyMatch(line -> line.startsWith("replaced api#0") && line.endsWith("the old one is stopping)"));
+    assertThat(before).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    assertThat(fx.supervisor.observe().apps().get("api").surges()).isEmpty();
     assertThat(answeringPids()).containsExactlyInAnyOrderElementsOf(pids());
   }
 
