@@ -51,6 +51,7 @@ final class LibC {
   static final int SOCK_STREAM = 1;
   static final int SOL_SOCKET = 1;
   static final int SO_REUSEADDR = 2;
+  static final int SO_ACCEPTCONN = 30;
   static final int IPPROTO_IPV6 = 41;
   static final int IPV6_V6ONLY = 26;
   static final int EADDRINUSE = 98;
@@ -75,6 +76,8 @@ final class LibC {
 
   /** The same number on every architecture (Linux 5.3's unified syscall table). */
   private static final long SYS_PIDFD_OPEN = 434;
+  /** Linux 5.6; the same number on every architecture. */
+  private static final long SYS_PIDFD_GETFD = 438;
 
   static {
     Native.register(LibC.class, NativeLibrary.getInstance("c"));
@@ -112,7 +115,7 @@ final class LibC {
 
   static native int waitpid(int pid, int[] status, int options);
 
-  static native long syscall(long number, long arg1, long arg2);
+  static native long syscall(long number, long arg1, long arg2, long arg3);
 
   static native int eventfd(int initial, int flags);
 
@@ -165,6 +168,10 @@ final class LibC {
 
   static native int listen(int fd, int backlog);
 
+  static native int getsockopt(int fd, int level, int name, int[] value, int[] length);
+
+  static native int getsockname(int fd, Pointer address, int[] length);
+
   static native long sendto(int fd, byte[] buffer, long length, int flags, Pointer address, int addressLength);
 
   /** {@code sysconf(3)}; {@link #SC_CLK_TCK} is the unit of the times in {@code /proc/PID/stat}. */
@@ -172,7 +179,15 @@ final class LibC {
 
   /** {@code pidfd_open(2)} through {@code syscall(2)}: glibc has a wrapper only since 2.36. */
   static int pidfdOpen(long pid) {
-    return (int) syscall(SYS_PIDFD_OPEN, pid, 0);
+    return (int) syscall(SYS_PIDFD_OPEN, pid, 0, 0);
+  }
+
+  /**
+   * {@code pidfd_getfd(2)}: a copy (close-on-exec) of descriptor {@code targetFd} of the process {@code pidfd} refers
+   * to; needs the right to ptrace it (the same user, unless Yama forbids).
+   */
+  static int pidfdGetfd(int pidfd, int targetFd) {
+    return (int) syscall(SYS_PIDFD_GETFD, pidfd, targetFd, 0);
   }
 
   /** errno of the last call on this thread (JNA saves it right after each call). */

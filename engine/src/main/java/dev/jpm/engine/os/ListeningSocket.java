@@ -46,6 +46,40 @@ public final class ListeningSocket implements AutoCloseable {
     return new ListeningSocket(address, bound(family, host, address.getPort()));
   }
 
+  /**
+   * A copy of the listening socket that process {@code pid} holds as fd 3, when it listens on {@code address}'s port:
+   * how a daemon that adopted socket-activated instances gets their socket back ({@code pidfd_getfd(2)}, Linux 5.6),
+   * since the port cannot be bound again while they hold it. Empty when the process is gone, has no such socket, or
+   * may not be looked into.
+   */
+  public static java.util.Optional<ListeningSocket> takenFrom(long pid, InetSocketAddress address) {
+    int pidfd = LibC.pidfdOpen(pid);
+    if (pidfd < 0) return java.util.Optional.empty();
+    int fd;
+    try {
+      fd = LibC.pidfdGetfd(pidfd, 3);
+    } finally {
+      LibC.close(pidfd);
+    }
+    if (fd < 0) return java.util.Optional.empty();
+    if (listens(fd) && localPort(fd) == address.getPort())
+      return java.util.Optional.of(new ListeningSocket(address, fd));
+    LibC.close(fd);
+    return java.util.Optional.empty();
+  }
+
+  private static boolean listens(int fd) {
+    int[] value = new int[1];
+    return LibC.getsockopt(fd, LibC.SOL_SOCKET, LibC.SO_ACCEPTCONN, value, new int[] {4}) == 0 && value[0] == 1;
+  }
+
+  /** The port in {@code getsockname}'s answer (at the same offset in sockaddr_in and sockaddr_in6); -1 on failure. */
+  private static int localPort(int fd) {
+    Memory sockaddr = new Memory(LibC.SOCKADDR_IN6_BYTES);
+    if (LibC.getsockname(fd, sockaddr, new int[] {LibC.SOCKADDR_IN6_BYTES}) < 0) return -1;
+    return ((sockaddr.getByte(2) & 0xff) << 8) | (sockaddr.getByte(3) & 0xff);
+  }
+
   private static int bound(int family, InetAddress host, int port) throws IOException {
     int fd = LibC.socket(family, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0);
     if (fd < 0) {

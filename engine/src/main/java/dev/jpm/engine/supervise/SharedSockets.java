@@ -36,6 +36,22 @@ final class SharedSockets implements AutoCloseable {
     return opened.fd();
   }
 
+  /**
+   * The daemon adopted process {@code pid} of {@code spec} (a predecessor started it): takes a copy of the socket it
+   * inherited, which the next launches pass on, since the port cannot be bound again while the adopted instances hold
+   * it. Keeps a socket the app has already; false when none could be taken (the next launch tries to bind).
+   */
+  synchronized boolean adoptFrom(AppSpec spec, long pid) throws IOException {
+    InetSocketAddress address = address(spec.traffic().host(), spec.port());
+    ListeningSocket open = byApp.get(spec.name());
+    if (open != null && open.address().equals(address)) return true;
+    java.util.Optional<ListeningSocket> taken = ListeningSocket.takenFrom(pid, address);
+    if (taken.isEmpty()) return false;
+    if (open != null) open.close();
+    byApp.put(spec.name(), taken.get());
+    return true;
+  }
+
   /** The app is gone or no longer inherits a socket: the daemon's copy closes (instances still running keep theirs). */
   synchronized void release(String app) {
     ListeningSocket open = byApp.remove(app);

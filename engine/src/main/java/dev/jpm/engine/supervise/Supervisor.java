@@ -460,11 +460,28 @@ public final class Supervisor implements AutoCloseable {
     if (instance.adopt(record, reason -> why[0] = reason)) {
       LOG.log(System.Logger.Level.INFO, record.id() + ": adopted pid " + record.pid() + " (restarts "
           + record.restarts() + ")");
+      keepSharedSocket(record);
       return true;
     }
     LOG.log(System.Logger.Level.WARNING, record.id() + ": not adopted, restarted: " + why[0]);
     stopOrphan(tree, instance.stopPolicy()).join();
     return false;
+  }
+
+  /** An adopted instance of a socket-activated app: the daemon takes back the socket it inherited. */
+  private void keepSharedSocket(ProcessRecord record) {
+    AppSpec spec;
+    synchronized (this) {
+      spec = specs.get(record.id().app());
+    }
+    if (spec == null || !spec.inheritsSocket()) return;
+    try {
+      if (!context.sockets().adoptFrom(spec, record.pid()))
+        LOG.log(System.Logger.Level.WARNING, record.id() + ": could not take the app's socket from pid " + record.pid()
+            + "; the next launch binds port " + spec.port() + " anew");
+    } catch (java.io.IOException e) {
+      LOG.log(System.Logger.Level.WARNING, record.id() + ": " + e.getMessage());
+    }
   }
 
   /** The named pipes of {@code pids}, as the kernel names them (the real path of the folder). */

@@ -106,6 +106,28 @@ class SocketActivationIT {
     sharesTheSocketAndReloadsUnderLoad(List.of("node", script.toString()));
   }
 
+  @Test
+  void aDaemonThatAdoptedTheInstancesTakesBackTheirSocketAndReloadsThemWithoutAFailedRequest() throws Exception {
+    Path script = Files.writeString(temp.resolve("server.py"), PYTHON_SERVER);
+    AppSpec api = TrafficFixture.app("api", List.of("python3", script.toString()), 2, port, Map.of(), inherited());
+    assertThat(fx.apply(api).failures()).isEmpty();
+    List<Long> before = pids();
+
+    // The port cannot be bound again while the adopted instances hold it: the new daemon takes their socket.
+    fx.restartDaemon(fx.supervisor.observe());
+    assertThat(pids()).as("adopted").isEqualTo(before);
+    try (LoadLoop load = new LoadLoop(port).start()) {
+      awaitRequests(load, 20);
+      Reconciler.Outcome outcome = fx.reconciler.restart("api", "reload", fx.progress::add);
+      awaitRequests(load, load.succeeded() + 20);
+      load.close();
+      assertThat(outcome.failures()).isEmpty();
+      assertThat(load.failures()).as("failed requests during the reload").isEmpty();
+    }
+    assertThat(pids()).hasSize(2).doesNotContainAnyElementsOf(before);
+    assertThat(answeringPids()).containsExactlyInAnyOrderElementsOf(pids());
+  }
+
   private void sharesTheSocketAndReloadsUnderLoad(List<String> command) throws Exception {
     AppSpec api = TrafficFixture.app("api", command, 2, port, Map.of("GREETING", "v1"), inherited());
     assertThat(fx.apply(api).failures()).isEmpty();

@@ -46,6 +46,22 @@ final class TrafficFixture implements AutoCloseable, BeforeEachCallback, AfterEa
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     home = Files.createTempDirectory("jpm-traffic-it");
+    startDaemon();
+  }
+
+  /**
+   * The daemon dies (its threads and its own sockets go, the children keep running) and a new one on the same home
+   * adopts the processes of {@code saved}, as after a crash.
+   */
+  void restartDaemon(dev.jpm.engine.model.ObservedState saved) {
+    router.readiness().close();
+    router.balancer().close();
+    supervisor.close();
+    startDaemon();
+    supervisor.restore(saved);
+  }
+
+  private void startDaemon() {
     supervisor = new Supervisor(new OsProcessLauncher(home.resolve("pipes")), Clock.systemUTC(), home);
     ReadinessTracker readiness = new ReadinessTracker(supervisor, Clock.systemUTC(), (id, cause) -> supervisor.restart(id));
     router = new TrafficRouter(supervisor, readiness, new Balancer());
