@@ -46,7 +46,7 @@ final class TrafficMapper {
         waitReady, sharing(app, "socket_activation", port, scope) && !app.path("reuse_port").asBoolean(false));
   }
 
-  /** {@code reuse_port} or {@code socket_activation}: the two ways instances share the app's port without jpm's copy. */
+  /** {@code reuse_port} or {@code socket_activation}: two ways the instances share the app's port without a copy. */
   private static boolean sharing(ObjectNode app, String key, Integer port, AppScope scope) {
     boolean asked = app.path(key).asBoolean(false);
     if (asked && (port == null || !app.path("exec_mode").asString("fork").startsWith("cluster")))

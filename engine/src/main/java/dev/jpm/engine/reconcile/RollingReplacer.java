@@ -49,11 +49,14 @@ final class RollingReplacer {
     this.progress = progress;
   }
 
-  /** Whether a replacement of {@code id} can start beside its process: it serves and the app is balanced. */
+  /**
+   * Whether a replacement of {@code id} can start beside its process: it serves and the app's port is balanced or
+   * shared.
+   */
   boolean canSurge(AppSpec spec, InstanceId id) {
     ProcessRecord old = current(id);
-    return router != null && (spec.balanced() || spec.sharesPort() || spec.inheritsSocket()) && spec.traffic().maxSurge() > 0
-        && serving(old);
+    return router != null && (spec.balanced() || spec.sharesPort() || spec.inheritsSocket())
+        && spec.traffic().maxSurge() > 0 && serving(old);
   }
 
   /**

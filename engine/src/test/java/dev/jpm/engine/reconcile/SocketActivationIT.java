@@ -151,7 +151,8 @@ class SocketActivationIT {
         .allMatch(line -> line.endsWith("[surge, ready, then stop: one inherited socket, no drain]"));
     assertThat(pids()).hasSize(2).doesNotContainAnyElementsOf(before);
     // The old processes stopped beside the next replacement, but the reload returned only once they were gone.
-    assertThat(fx.progress).anyMatch(line -> line.startsWith("replaced api#0") && line.endsWith("the old one is stopping)"));
+    assertThat(fx.progress)
+        .anyMatch(line -> line.startsWith("replaced api#0") && line.endsWith("the old one is stopping)"));
     assertThat(before).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     assertThat(fx.supervisor.observe().apps().get("api").surges()).isEmpty();
     assertThat(answeringPids()).containsExactlyInAnyOrderElementsOf(pids());
