@@ -168,3 +168,72 @@ bench_cleanup() {
   if [ "$keep" = 1 ]; then log "kept $work"; else rm -rf "$work"; fi
   exit "$status"
 }
+
+# ---------------------------------------------------------------------------------------------------------------
+# Interleaved pairs and the pass/FAIL summary (issue 18: jpm, PM2, jpm, PM2...; judged on the median of the pair
+# ratios). Figures live in bench_v[SIDE.METRIC.PAIR] (SIDE: jpm, pm2, or e.g. floor); bench_pairs is the run's pairs.
+#   bench_load                   "load 0.52 0.61 0.70 1/234 5678" (/proc/loadavg), for each block's heading
+#   bench_put SIDE METRIC PAIR VALUE
+#   bench_median_series KEY      median of KEY's values over the pairs that have one ("" when none); KEY=SIDE.METRIC
+#   bench_count_series KEY       how many pairs have a value for KEY
+#   bench_ratio_series KEY_A KEY_B   median over the pairs that have both of A/B (two decimals; "" when none)
+#   bench_row FIGURE JPM PM2 RATIO TARGET RESULT FLOOR   one summary row; TARGET "<= X" or "-"; an empty RESULT is
+#                                judged from RATIO (pass when RATIO <= X, FAIL above, n/a without a ratio)
+#   bench_summary TITLE          the rows as an aligned table, then one line per target ending in pass or FAIL
+# ---------------------------------------------------------------------------------------------------------------
+declare -A bench_v=()
+bench_pairs="${bench_pairs:-0}" bench_rows=()
+
+bench_load() { echo "load $(cat /proc/loadavg)"; }
+bench_put() { bench_v[$1.$2.$3]="$4"; }
+bench_series_values() { # KEY -> one value per pair that has one
+  local p
+  for ((p = 1; p <= bench_pairs; p++)); do [ -z "${bench_v[$1.$p]:-}" ] || echo "${bench_v[$1.$p]}"; done
+}
+bench_median_series() {
+  local values; mapfile -t values < <(bench_series_values "$1")
+  [ "${#values[@]}" -eq 0 ] || median "${values[@]}"
+}
+bench_count_series() { bench_series_values "$1" | grep -c .; }
+bench_ratio_series() {
+  local p a b ratios=()
+  for ((p = 1; p <= bench_pairs; p++)); do
+    a="${bench_v[$1.$p]:-}" b="${bench_v[$2.$p]:-}"
+    if [ -z "$a" ] || [ -z "$b" ] || [ "$b" = 0 ]; then continue; fi
+    ratios+=("$(awk -v x="$a" -v y="$b" 'BEGIN { printf "%.4f", x / y }')")
+  done
+  [ "${#ratios[@]}" -eq 0 ] || awk -v m="$(median "${ratios[@]}")" 'BEGIN { printf "%.2f", m }'
+}
+bench_row() {
+  local figure="$1" j="${2:--}" p="${3:--}" ratio="${4:--}" target="${5:--}" result="${6:-}" floor="${7:--}"
+  if [ -z "$result" ]; then
+    if [ "$target" = "-" ]; then result="-"
+    elif [ "$ratio" = "-" ] || [ -z "$ratio" ]; then result="n/a"
+    else result=$(awk -v r="${ratio%\*}" -v t="${target#<= }" 'BEGIN { print (r + 0 <= t + 0 ? "pass" : "FAIL") }')
+    fi
+  fi
+  bench_rows+=("$figure|$j|$p|$ratio|$target|$result|$floor")
+}
+bench_summary() {
+  local row figure j ratio target result floor
+  echo
+  echo "$1"
+  {
+    echo "figure|jpm|PM2|jpm/PM2|target|result|floor/PM2"
+    echo "---|---|---|---|---|---|---"
+    printf '%s\n' "${bench_rows[@]}"
+  } | awk -F'|' '
+    { for (i = 1; i <= NF; i++) { cell[NR, i] = $i; l = length($i); if (l > w[i]) w[i] = l } n = NR; nf = NF }
+    END { for (r = 1; r <= n; r++) { line = "|"; for (i = 1; i <= nf; i++) {
+            c = cell[r, i]; if (c == "---") { c = ""; while (length(c) < w[i]) c = c "-" }
+            line = line " " sprintf("%-" w[i] "s", c) " |" } print line } }'
+  echo "# targets (median of the pair ratios jpm/PM2; wall times, so a verdict means something on a quiet machine):"
+  for row in "${bench_rows[@]}"; do
+    IFS='|' read -r figure j _ ratio target result floor <<< "$row"
+    case "$result" in pass|FAIL|n/a) ;; *) continue ;; esac
+    figure="${figure#"${figure%%[! ]*}"}"
+    [ "$floor" != "-" ] || floor=""
+    [ "$ratio" != "-" ] || ratio="jpm $j"
+    echo "  $figure: $ratio (target $target${floor:+, floor $floor}): $result"
+  done
+}

@@ -1,5 +1,6 @@
 package dev.jpm.cli;
 
+import dev.jpm.cli.client.DaemonClient;
 import dev.jpm.cli.client.WarmUp;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -16,6 +17,7 @@ public final class Main {
 
   public static void main(String[] args) {
     if (Verbs.talksToDaemon(verb(args))) WarmUp.start();
+    if (Verbs.startsDaemonAtOnce(verb(args), args)) DaemonClient.startDaemonEarly(System.getenv());
     // Straight to fd 1, not through System.out: a PrintStream hides a closed pipe, and `jpm logs | head` must
     // see it to stop quietly.
     PrintWriter out = new PrintWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192));

@@ -74,6 +74,13 @@ final class Verbs {
   /** The verbs that never talk to the daemon: no use warming up the client for them ({@code client/WarmUp}). */
   private static final Set<Class<?>> OFFLINE = Set.of(ValidateCommand.class, InitCommand.class, ExportCommand.class);
 
+  /**
+   * Verbs that ask the daemon whatever else their arguments say (no file to read first, which could be refused), so
+   * the daemon may be started before the arguments are parsed; not when they ask for help or the version.
+   */
+  private static final Set<Class<?>> ALWAYS_ASK_DAEMON =
+      Set.of(PingCommand.class, ListCommand.class, JlistCommand.class, PrettylistCommand.class);
+
   private static final Map<Class<?>, Function<JpmCommand, CommandSpec>> CODED = Map.of(
       ListCommand.class, ListCommand::spec, LogsCommand.class, LogsCommand::spec, ApplyCommand.class,
       ApplyCommand::spec, StopCommand.class, StopCommand::spec, RestartCommand.class, RestartCommand::spec,
@@ -90,6 +97,14 @@ final class Verbs {
   /** Whether {@code verb} (null: none named, as in {@code jpm --help}) may talk to the daemon. */
   static boolean talksToDaemon(Class<?> verb) {
     return verb != null && !OFFLINE.contains(verb);
+  }
+
+  /** True when {@code verb} with {@code args} will ask the daemon, which may then be started at once. */
+  static boolean startsDaemonAtOnce(Class<?> verb, String... args) {
+    if (verb == null || !ALWAYS_ASK_DAEMON.contains(verb)) return false;
+    for (String arg : args)
+      if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) return false;
+    return true;
   }
 
   private static Map<String, Class<?>> byWord() {

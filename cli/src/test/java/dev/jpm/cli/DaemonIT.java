@@ -45,6 +45,18 @@ class DaemonIT {
   }
 
   @Test
+  void aDaemonStartedWhileTheCommandLineIsParsedIsTheOneTheCommandAsks() throws IOException {
+    dev.jpm.cli.client.DaemonClient.startDaemonEarly(jpm.environment());
+
+    String pong = jpm.run("ping").expectExit(0).out();
+    long daemon = jpm.daemonPid().orElseThrow();
+    assertThat(pong).contains("pong: daemon " + daemon + ",");
+    // A running daemon: nothing is started early, the command asks the one that serves.
+    dev.jpm.cli.client.DaemonClient.startDaemonEarly(jpm.environment());
+    assertThat(jpm.run("ping").expectExit(0).out()).contains("pong: daemon " + daemon + ",");
+  }
+
+  @Test
   void badRequestsGetAnErrorReplyAndNeverHurtTheDaemon() throws IOException {
     jpm.run("ping").expectExit(0);
 

@@ -60,4 +60,16 @@ class VerbsTest {
     assertThat(Verbs.talksToDaemon(Verbs.BY_WORD.get("export"))).isFalse();
     assertThat(Verbs.talksToDaemon(null)).isFalse();
   }
+
+  @Test
+  void onlyVerbsThatAskTheDaemonWhateverTheirArgumentsStartItBeforeParsing() {
+    assertThat(Verbs.startsDaemonAtOnce(Verbs.BY_WORD.get("ping"), "ping")).isTrue();
+    assertThat(Verbs.startsDaemonAtOnce(Verbs.BY_WORD.get("ls"), "ls", "--json")).isTrue();
+    assertThat(Verbs.startsDaemonAtOnce(Verbs.BY_WORD.get("ls"), "ls", "--help")).isFalse();
+    assertThat(Verbs.startsDaemonAtOnce(Verbs.BY_WORD.get("ping"), "ping", "-h")).isFalse();
+    // A file may be refused before any daemon is needed; kill never starts one.
+    assertThat(Verbs.startsDaemonAtOnce(Verbs.BY_WORD.get("apply"), "apply", "app.yaml")).isFalse();
+    assertThat(Verbs.startsDaemonAtOnce(Verbs.BY_WORD.get("kill"), "kill")).isFalse();
+    assertThat(Verbs.startsDaemonAtOnce(null)).isFalse();
+  }
 }

@@ -31,6 +31,15 @@ public final class DaemonClient {
     return client;
   }
 
+  /**
+   * Starts the environment's daemon now, on a second thread, when none serves its home: for a verb that asks the
+   * daemon whatever its arguments say, so the daemon starts while the command line is parsed (decision 0036). The
+   * command's own client picks that daemon up.
+   */
+  public static void startDaemonEarly(java.util.Map<String, String> environment) {
+    DaemonLauncher.startEarly(JpmHome.fromEnvironment(environment));
+  }
+
   /** A client whose daemon, when this client starts one, runs with {@code extraFlags} added to its JVM. */
   public static DaemonClient withDaemonFlags(JpmHome home, List<String> extraFlags) {
     return new DaemonClient(home, new DaemonLauncher(home, extraFlags));

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -50,22 +52,37 @@ final class DaemonLauncher {
     this.extraFlags = List.copyOf(extraFlags);
   }
 
+  /**
+   * A daemon started by {@link #startEarly} for a home: the command that started it waits on it instead of
+   * starting another one.
+   */
+  private record Early(Path home, CompletableFuture<Process> daemon) {}
+
+  private static volatile Early early;
+
+  /**
+   * Starts the daemon of {@code home} on a second thread at once, when no daemon serves it (no socket): a command
+   * that will ask a daemon anyway then parses its arguments while the daemon starts, instead of before. The daemon
+   * is the same one {@link #startAndConnect} starts; it picks it up. Never fails: the command then starts its own.
+   */
+  static void startEarly(JpmHome home) {
+    if (home.socketProblem() != null || Files.exists(home.socket())) return;
+    CompletableFuture<Process> daemon = new CompletableFuture<>();
+    early = new Early(home.dir(), daemon);
+    Thread.ofPlatform().name("jpm-daemon-start").daemon().start(() -> {
+      try {
+        daemon.complete(new DaemonLauncher(home).spawn().orElse(null)); // null: the successor of an update comes
+      } catch (IOException | RuntimeException e) {
+        daemon.completeExceptionally(e);
+      }
+    });
+  }
+
   SocketChannel startAndConnect(Supplier<SocketChannel> connect) throws IOException {
-    home.ensurePrivate();
-    if (HandOverNote.read(home).filter(note -> note.startsSuccessor() && note.fromAnotherLiveProcess()).isPresent())
-      return awaitSuccessor(connect);
-    ProcessBuilder builder = new ProcessBuilder(command(extraFlags));
-    // The daemon serves exactly this home, whatever the environment it inherits says.
-    builder.environment().put("JPM_HOME", home.dir().toString());
-    // A daemon started on demand is no service's main process, even when this command runs under one.
-    builder.environment().remove("NOTIFY_SOCKET");
-    // Not the caller's folder: a daemon must not keep a user's directory (or a mount) busy for its lifetime.
-    builder.directory(home.dir().toFile());
-    Process daemon = builder
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(home.daemonLog().toFile()))
-        .redirectErrorStream(true)
-        .start();
+    Optional<Process> started = startedEarly();
+    if (started.isEmpty()) started = spawn();
+    if (started.isEmpty()) return awaitSuccessor(connect);
+    Process daemon = started.get();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
     long pauseMs = 2;
     while (System.nanoTime() < deadline) {
@@ -85,6 +102,40 @@ final class DaemonLauncher {
     }
     throw new IOException("the jpm daemon did not answer within " + START_TIMEOUT_MS / 1000 + " s: "
         + lastLogLines() + " (full log: " + home.daemonLog() + ")");
+  }
+
+  /** The early start of this home's daemon, if this command made one that did not fail. */
+  private Optional<Process> startedEarly() {
+    Early started = early;
+    if (started == null || !started.home().equals(home.dir()) || !extraFlags.isEmpty()) return Optional.empty();
+    early = null;
+    try {
+      return Optional.ofNullable(started.daemon().join());
+    } catch (java.util.concurrent.CompletionException failed) {
+      return Optional.empty(); // started again by the caller, which reports a failure
+    }
+  }
+
+  /**
+   * Starts a daemon process; empty when the service's old daemon starts the successor ({@code jpm update} under a
+   * service manager), which is then waited for instead.
+   */
+  private Optional<Process> spawn() throws IOException {
+    home.ensurePrivate();
+    if (HandOverNote.read(home).filter(note -> note.startsSuccessor() && note.fromAnotherLiveProcess()).isPresent())
+      return Optional.empty();
+    ProcessBuilder builder = new ProcessBuilder(command(extraFlags));
+    // The daemon serves exactly this home, whatever the environment it inherits says.
+    builder.environment().put("JPM_HOME", home.dir().toString());
+    // A daemon started on demand is no service's main process, even when this command runs under one.
+    builder.environment().remove("NOTIFY_SOCKET");
+    // Not the caller's folder: a daemon must not keep a user's directory (or a mount) busy for its lifetime.
+    builder.directory(home.dir().toFile());
+    return Optional.of(builder
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(home.daemonLog().toFile()))
+        .redirectErrorStream(true)
+        .start());
   }
 
   /**

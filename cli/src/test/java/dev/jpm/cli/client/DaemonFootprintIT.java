@@ -25,10 +25,12 @@ class DaemonFootprintIT {
     daemon.kill(client);
 
     String loaded = daemon.log();
-    assertThat(loaded).contains("dev.jpm.engine.daemon.JpmDaemon", "dev.jpm.engine.metrics.LinuxProcessStats");
+    assertThat(loaded).contains("dev.jpm.engine.daemon.JpmDaemon", "dev.jpm.engine.metrics.OshiProcesses");
     // JGit's jar is signed: its first class verifies the whole manifest, ~2 MiB held for good.
     assertThat(loaded).doesNotContain("org.eclipse.jgit.", "sun.security.pkcs.PKCS7 ");
     // Jackson's databind: some 850 classes for what the protocol's own binding (engine/json) does with a few.
     assertThat(loaded).doesNotContain("tools.jackson.databind.", "com.fasterxml.jackson.annotation.");
+    // OSHI is made at the first sample that has an app's process to read (decision 0037): without apps, never.
+    assertThat(loaded).doesNotContain(" oshi.");
   }
 }

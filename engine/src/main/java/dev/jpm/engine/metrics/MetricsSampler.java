@@ -37,9 +37,9 @@ public final class MetricsSampler implements AutoCloseable {
       Thread.ofPlatform().name("jpm-metrics").daemon().stackSize(256 * 1024).factory());
   private volatile MetricsSnapshot latest = MetricsSnapshot.EMPTY;
 
-  /** A sampler of the OS's processes (Linux's {@code /proc}) for the table {@code table} returns. */
+  /** A sampler of the OS's processes (through OSHI, on Linux) for the table {@code table} returns. */
   public static MetricsSampler ofOs(Supplier<ObservedState> table, Clock clock) {
-    return new MetricsSampler(table, new LinuxProcessStats(), clock, ProcessHandle.current().pid());
+    return new MetricsSampler(table, new OshiProcesses(), clock, ProcessHandle.current().pid());
   }
 
   MetricsSampler(Supplier<ObservedState> table, ProcessSource processes, Clock clock, long daemonPid) {

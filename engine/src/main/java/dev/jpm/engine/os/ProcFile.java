@@ -10,7 +10,8 @@ import java.nio.file.NoSuchFileException;
  * itself (decision 0034). An open {@code /proc/PID/...} file stays bound to the process it was opened for: once
  * that process is gone a read fails, even when its pid has been given to another. Plain descriptors through libc,
  * read into a direct buffer: a {@code FileChannel} costs a few microseconds more per read and an object per open,
- * which the metrics sampler pays on every member of every tree at every sample. Not thread-safe.
+ * which the metrics sampler would pay on every member of every tree at every sample (the {@code schedstat} that
+ * tells it whether a member ran). Not thread-safe.
  */
 public final class ProcFile implements AutoCloseable {
 

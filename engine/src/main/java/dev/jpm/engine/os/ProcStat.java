@@ -13,7 +13,8 @@ import java.util.OptionalLong;
  * plus the start tick), without the rest of {@code Info}: that also reads the command line and looks the owner's
  * name up through NSS ({@code getpwuid}), which a launch paid twice and which on a host with a directory service
  * may wait on the network. The line is parsed from its bytes in one pass ({@link #parse}), which the metrics
- * sampler runs on every member of every app's tree at every sample: no strings, no exceptions. Linux only.
+ * sampler also runs on each process a listing finds new, for its parent: no strings, no exceptions (OSHI's driver
+ * throws and catches a {@code NumberFormatException} per line, decision 0034). Linux only.
  */
 public final class ProcStat {
 
@@ -29,9 +30,8 @@ public final class ProcStat {
    * @param startMs when it started (epoch ms), so a recycled pid is not taken for the process it replaced
    * @param cpuMs CPU time used so far, user + system (fields 14 and 15)
    * @param rssBytes resident memory (field 24)
-   * @param threads how many threads it has (field 20)
    */
-  public record Fields(char state, long parentPid, long startMs, long cpuMs, long rssBytes, long threads) {}
+  public record Fields(char state, long parentPid, long startMs, long cpuMs, long rssBytes) {}
 
   private ProcStat() {}
 
@@ -89,7 +89,7 @@ public final class ProcStat {
     if (at < line.position() || at + 2 >= end) return null;
     char state = (char) line.get(at + 2);
     at += 3; // the space before field 4
-    long parent = 0, userTicks = 0, systemTicks = 0, threads = 0, startTicks = 0, rssPages = 0;
+    long parent = 0, userTicks = 0, systemTicks = 0, startTicks = 0, rssPages = 0;
     int field = 3;
     while (field < 24 && at < end) {
       at++; // the separating space
@@ -101,7 +101,6 @@ public final class ProcStat {
         case 4 -> parent = value;
         case 14 -> userTicks = value;
         case 15 -> systemTicks = value;
-        case 20 -> threads = value;
         case 22 -> startTicks = value;
         case 24 -> rssPages = value;
         default -> { }
@@ -109,7 +108,7 @@ public final class ProcStat {
     }
     if (field < 24) return null;
     return new Fields(state, parent, BOOT_MS + startTicks * 1000 / TICKS_PER_SECOND,
-        (userTicks + systemTicks) * 1000 / TICKS_PER_SECOND, rssPages * PAGE_BYTES, threads);
+        (userTicks + systemTicks) * 1000 / TICKS_PER_SECOND, rssPages * PAGE_BYTES);
   }
 
   /**

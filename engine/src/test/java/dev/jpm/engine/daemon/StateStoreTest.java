@@ -1,6 +1,7 @@
 package dev.jpm.engine.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.InstanceId;
@@ -14,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,5 +81,42 @@ class StateStoreTest {
 
       assertThat(store.load()).contains(table("two"));
     }
+  }
+
+  @Test
+  void aBurstOfChangesIsSavedOnceWhenSomeoneWaitsForIt() {
+    StateStore store = new StateStore(home.resolve("state.json"));
+    AtomicInteger snapshots = new AtomicInteger();
+    // A window far longer than the test: only the waiter can end it, so the fifty changes are one save.
+    try (Persister persister = new Persister(store, () -> {
+      snapshots.incrementAndGet();
+      return table("fifty");
+    }, Duration.ofMinutes(1))) {
+      for (int i = 0; i < 50; i++) persister.changed();
+      persister.awaitSaved();
+
+      assertThat(store.load()).contains(table("fifty"));
+      assertThat(snapshots).hasValue(1);
+    }
+  }
+
+  @Test
+  void aChangeNobodyWaitsForIsSavedAfterTheWriteBehindWindow() {
+    StateStore store = new StateStore(home.resolve("state.json"));
+    try (Persister persister = new Persister(store, () -> table("later"), Duration.ofMillis(20))) {
+      persister.changed();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> store.load().equals(Optional.of(table("later"))));
+    }
+  }
+
+  @Test
+  void closingSavesWhatTheWindowStillHeld() {
+    StateStore store = new StateStore(home.resolve("state.json"));
+    Persister persister = new Persister(store, () -> table("last"), Duration.ofMinutes(1));
+    persister.changed();
+    persister.close();
+
+    assertThat(store.load()).contains(table("last"));
   }
 }

@@ -34,7 +34,7 @@ class SamplerIT {
     root.destroyForcibly();
   }
 
-  final LinuxProcessStats source = new LinuxProcessStats();
+  final OshiProcesses source = new OshiProcesses();
 
   @AfterEach
   void closeSource() {
@@ -81,6 +81,33 @@ class SamplerIT {
   }
 
   @Test
+  void aChildForkedLaterThatCrossesTheLimitRestartsItsInstanceAtTheFirstSampleOverIt() throws Exception {
+    // The root starts a child holding 64 MiB only after its tree was read; the limit is 32 MiB.
+    String hold = fixture("hold-memory.sh") + " 64";
+    root = new ProcessBuilder("bash", "-c", "read; bash " + hold + " & wait").start();
+    List<String> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Boolean> restartedWhenFirstOver = new java.util.concurrent.CopyOnWriteArrayList<>();
+    MetricsSampler sampler = new MetricsSampler(() -> table(root.pid(), 32 * MIB), source, Clock.systemUTC(),
+        ProcessHandle.current().pid());
+    sampler.onSample(new MemoryGuard((id, cause) -> restarts.add(id + ": " + cause), Runnable::run)::check);
+    sampler.onSample((table, snapshot) -> {
+      InstanceUsage usage = snapshot.instances().get(HOLDER);
+      if (usage != null && usage.rssBytes() > 32 * MIB && restartedWhenFirstOver.isEmpty())
+        restartedWhenFirstOver.add(!restarts.isEmpty());
+    });
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        .until(() -> sampler.sample().instances().get(HOLDER), u -> u != null && u.processes() == 1);
+
+    root.getOutputStream().write('\n');
+    root.getOutputStream().flush();
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> sampler.sample() != null && !restarts.isEmpty());
+
+    assertThat(restartedWhenFirstOver).containsExactly(true);
+    assertThat(restarts).hasSize(1).first().asString().startsWith("holder#0: memory limit 32 MiB exceeded (rss ");
+  }
+
+  @Test
   void readsOnlyTheTreesAndTheLonePidNotTheMachine() throws Exception {
     root = new ProcessBuilder("bash", "-c", "sleep 600 & wait").start();
     long self = ProcessHandle.current().pid();
@@ -90,6 +117,11 @@ class SamplerIT {
 
     long sleeper = root.descendants().findFirst().orElseThrow().pid();
     assertThat(read).extracting(ProcessSample::pid).containsExactlyInAnyOrder(root.pid(), sleeper, self);
+    ProcessSample top = read.stream().filter(p -> p.pid() == root.pid()).findFirst().orElseThrow();
+    assertThat(top.parentPid()).as("OSHI's reading of a member").isEqualTo(self);
+    assertThat(top.startMs()).isCloseTo(root.info().startInstant().orElseThrow().toEpochMilli(),
+        org.assertj.core.data.Offset.offset(1500L));
+    assertThat(top.rssBytes()).isPositive();
     assertThat(ProcessHandle.allProcesses().count()).as("the machine has more").isGreaterThan(3);
   }
 
@@ -117,7 +149,11 @@ class SamplerIT {
   }
 
   static ObservedState table(long pid) {
-    var spec = SpecBuilder.app("holder").build();
+    return table(pid, 0);
+  }
+
+  static ObservedState table(long pid, long maxMemoryBytes) {
+    var spec = SpecBuilder.app("holder").maxMemoryBytes(maxMemoryBytes).build();
     var record = new ProcessRecord(HOLDER, ProcessStatus.ONLINE, pid, 0, spec.specHash(), 1, 0, 0, null, null,
         null, null, 0);
     return new ObservedState(Map.of("holder", new ObservedApp(spec, List.of(record))));

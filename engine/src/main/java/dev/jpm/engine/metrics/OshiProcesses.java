@@ -12,64 +12,82 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import oshi.software.os.OSProcess;
+import oshi.software.os.OperatingSystem;
 
 /**
- * The processes of the apps' trees on Linux, reading only those at each sample. Each member's {@code stat} and
- * {@code schedstat} stay open and are read again with one {@code pread} each: a member with one thread that did
- * not run since the previous sample (its {@link ProcStat#runtimeNs} stayed put) cannot have used CPU, touched memory
- * or forked, so its {@code stat} is not read again. The machine's process list is read only when a member may have forked (it
- * ran, or has several threads) and a process was created since the last listing ({@link ProcessList#lastCreated});
- * the new processes are read once for their parent, and the trees are worked out again only when one of them
- * descends from a member, a member is gone or has a new parent, or the roots change. An idle daemon with 50 apps
- * thus reads 50–100 small files per sample and lists nothing, however busy the machine (decision 0034); the full
- * list of every sample cost 25× more.
+ * The processes of the apps' trees, their figures read through OSHI ({@link OSProcess#updateAttributes}), and only
+ * those that may have changed (decision 0037). OSHI reads five files of a process and parses them as strings,
+ * ~200–400 µs a process here: at every sample on every member of 50 idle apps that is over a second of CPU a minute,
+ * so a member is read again only when it ran. The sign is the CPU time of its main thread ({@code schedstat}'s first
+ * field, kept open and read with one {@code pread}, ~5 µs): a member with one thread whose CPU time stayed put cannot
+ * have used CPU, touched memory or forked. The machine's process list is read only when a member may have forked
+ * (it ran, or has several threads) and a process was created since the last listing ({@link
+ * ProcessList#lastCreated}); the new processes are read once for their parent (one {@code stat}, parsed by {@link
+ * ProcStat#parse}: OSHI's own tree queries list and read every process of the machine at each call, 70–300 ms
+ * here), and the trees are worked out again only when one of them descends from a member, a member is gone or has a
+ * new parent, or the roots change. The lone pid, the daemon itself, is read from its own {@code stat} (see {@link
+ * #readLone}). An idle daemon with 50 apps thus reads 100 small files per sample and calls OSHI for nothing, however
+ * busy the machine (decisions 0034 and 0037).
+ *
+ * <p>OSHI is its native-free flavour ({@code oshi.nativefree.SystemInfo}, the same {@code /proc} readers on Linux):
+ * ~100 ms to make against ~190 ms, 180 fewer classes and ~3 MiB less RSS than its JNA flavour, which adds udev and
+ * rlimit calls the sampler never makes. Made when the first process joins a tree, on the sampler's thread: a daemon
+ * without apps never loads it.
  *
  * <p>If the creation sign does not move although a root appeared that no listing saw (a virtualised
  * {@code /proc/loadavg}), it is no longer trusted and the list is read at every sample. Used by the sampler's one
  * thread.
  */
-final class LinuxProcessStats implements ProcessSource {
+final class OshiProcesses implements ProcessSource {
 
-  /** Members whose files stay open (two each); any beyond are opened at each sample (descriptors are shared). */
-  private static final int MAX_OPEN = 256;
+  /** Members whose {@code schedstat} stays open; any beyond are read through OSHI at every sample. */
+  private static final int MAX_OPEN = 512;
   /** A whole stat line (~52 numbers and a name of at most 64 bytes), or a few hundred entries of the listing. */
   private static final int BUFFER_BYTES = 16 * 1024;
+  /**
+   * How far OSHI's start time of one process may move between two reads: it clamps the start of a process younger
+   * than half a second (its boot time is that coarse) to just before the read.
+   */
+  private static final long START_SLACK_MS = 1000;
 
   private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
   private final ProcessList list = ProcessList.open();
+  private OperatingSystem os;
   /** Every process seen: members as read at this sample, the others as read when first listed. */
   private final Map<Long, ProcessSample> known = new HashMap<>();
-  /** The processes read at every sample: the trees' members and the lone pid. */
+  /** The processes read at every sample: the trees' members. */
   private final Map<Long, Member> members = new HashMap<>();
   private Set<Long> lastRoots = Set.of();
-  private long lastLone;
+  /** The lone pid (the daemon itself) and its stat, kept open. */
+  private long lonePid;
+  private ProcFile loneStat;
   /** The last pid handed out when the list was last read. */
   private long listedAt = Long.MIN_VALUE;
   private boolean creationSignTrusted = true;
 
-  /** A member: when it started (a recycled pid is someone else) and its open files, null when over the cap. */
+  /** A member: OSHI's view of it, when it started (a recycled pid is someone else) and its open schedstat. */
   private static final class Member {
+    final OSProcess process;
     final long startMs;
-    final ProcFile stat;
     final ProcFile schedstat;
     long ranNs = -1;
     boolean oneThread;
 
-    Member(long startMs, ProcFile stat, ProcFile schedstat) {
-      this.startMs = startMs;
-      this.stat = stat;
+    Member(OSProcess process, ProcFile schedstat) {
+      this.process = process;
+      this.startMs = process.getStartTime();
       this.schedstat = schedstat;
     }
 
     void close() {
-      if (stat != null) stat.close();
       if (schedstat != null) schedstat.close();
     }
   }
 
   @Override
   public List<ProcessSample> processes(Set<Long> roots, long lone) {
-    boolean rootsChanged = !roots.equals(lastRoots) || lone != lastLone;
+    boolean rootsChanged = !roots.equals(lastRoots);
     boolean changed = rootsChanged;
     boolean mayHaveForked = false;
     List<Member> quiet = new ArrayList<>();
@@ -81,7 +99,7 @@ final class LinuxProcessStats implements ProcessSource {
         quiet.add(member);
         continue;
       }
-      mayHaveForked |= entry.getKey() != lone; // the daemon's own children are roots: a new one changes the roots
+      mayHaveForked = true;
       member.ranNs = runs;
       switch (readMember(entry.getKey(), member)) {
         case GONE -> {
@@ -108,27 +126,28 @@ final class LinuxProcessStats implements ProcessSource {
       listed = true;
       changed = true;
     }
-    if (changed) chooseMembers(roots, lone);
+    if (changed) chooseMembers(roots);
     lastRoots = Set.copyOf(roots);
-    lastLone = lone;
-    List<ProcessSample> samples = new ArrayList<>(members.size());
+    List<ProcessSample> samples = new ArrayList<>(members.size() + 1);
     for (Long pid : members.keySet()) samples.add(known.get(pid));
+    ProcessSample self = readLone(lone);
+    if (self != null && !members.containsKey(lone)) samples.add(self);
     return samples;
   }
 
   private enum Reading { GONE, NEW_PARENT, SAME_PARENT }
 
-  /** Reads a member's stat into {@link #known}. */
+  /** Reads a member again through OSHI, into {@link #known}. */
   private Reading readMember(long pid, Member member) {
-    ProcStat.Fields now =
-        member.stat != null && member.stat.readInto(buffer) ? ProcStat.parse(buffer) : readFields(pid);
-    if (now == null || now.startMs() != member.startMs) {
+    OSProcess process = member.process;
+    if (!process.updateAttributes() || Math.abs(process.getStartTime() - member.startMs) > START_SLACK_MS) {
       known.remove(pid);
       return Reading.GONE;
     }
-    member.oneThread = now.threads() == 1;
-    ProcessSample before = known.put(pid, sample(pid, now));
-    return before == null || before.parentPid() != now.parentPid() ? Reading.NEW_PARENT : Reading.SAME_PARENT;
+    member.oneThread = process.getThreadCount() == 1;
+    ProcessSample before = known.put(pid, sample(process));
+    return before == null || before.parentPid() != process.getParentProcessID()
+        ? Reading.NEW_PARENT : Reading.SAME_PARENT;
   }
 
   private void rereadQuiet(List<Member> quiet) {
@@ -141,7 +160,7 @@ final class LinuxProcessStats implements ProcessSource {
     }
   }
 
-  /** The CPU time of the member's main thread (ns); -1 when unknown (then its stat is read every time). */
+  /** The CPU time of the member's main thread (ns); -1 when unknown (then OSHI reads it every time). */
   private long runsOf(Member member) {
     return member.schedstat != null && member.schedstat.readInto(buffer) ? ProcStat.runtimeNs(buffer) : -1;
   }
@@ -178,12 +197,11 @@ final class LinuxProcessStats implements ProcessSource {
     return false;
   }
 
-  /** The members for these roots, from the parents known: opens the new ones' stat, closes the leavers'. */
-  private void chooseMembers(Set<Long> roots, long lone) {
+  /** The members for these roots, from the parents known: admits the new ones, closes the leavers'. */
+  private void chooseMembers(Set<Long> roots) {
     ProcessForest forest = new ProcessForest(known.values());
     Set<Long> wanted = new HashSet<>();
     for (long root : roots) for (ProcessSample process : forest.tree(root)) wanted.add(process.pid());
-    if (known.containsKey(lone) || readOnce(lone) != null) wanted.add(lone);
     for (Iterator<Map.Entry<Long, Member>> it = members.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<Long, Member> entry = it.next();
       if (wanted.contains(entry.getKey())) continue;
@@ -194,51 +212,71 @@ final class LinuxProcessStats implements ProcessSource {
   }
 
   private void admit(long pid) {
-    ProcFile stat = null;
-    ProcFile schedstat = null;
-    if (members.size() < MAX_OPEN) {
-      try {
-        stat = ProcFile.open(statOf(pid));
-        schedstat = ProcFile.open("/proc/" + pid + "/schedstat");
-      } catch (IOException e) {
-        // gone since it was listed (then the read below fails too), or a kernel without schedstat
-      }
-    }
-    ProcStat.Fields now = stat != null && stat.readInto(buffer) ? ProcStat.parse(buffer) : readFields(pid);
-    Member member = new Member(now == null ? 0 : now.startMs(), stat, schedstat);
-    if (now == null) {
-      member.close();
+    OSProcess process = os().getProcess((int) pid);
+    if (process == null) {
       known.remove(pid);
       return;
     }
+    ProcFile schedstat = null;
+    if (members.size() < MAX_OPEN) {
+      try {
+        schedstat = ProcFile.open("/proc/" + pid + "/schedstat");
+      } catch (IOException e) {
+        // gone since it was read (the next sample finds it gone), or a kernel without schedstat: read every time
+      }
+    }
+    Member member = new Member(process, schedstat);
     // ranNs stays unknown: its CPU time must be read before a listing, or a child forked in between goes unseen
-    member.oneThread = now.threads() == 1;
-    known.put(pid, sample(pid, now));
+    member.oneThread = process.getThreadCount() == 1;
+    known.put(pid, sample(process));
     members.put(pid, member);
   }
 
-  /** {@code pid}'s stat opened, read and closed; null when it is gone. */
-  private ProcessSample readOnce(long pid) {
-    ProcStat.Fields fields = readFields(pid);
-    return fields == null ? null : sample(pid, fields);
+  /** OSHI's process reader, made at the first sample that needs it. */
+  private OperatingSystem os() {
+    if (os == null) os = new oshi.nativefree.SystemInfo().getOperatingSystem();
+    return os;
   }
 
-  private ProcStat.Fields readFields(long pid) {
-    return ProcFile.readOnce(statOf(pid), buffer) ? ProcStat.parse(buffer) : null;
+  /**
+   * The lone pid from its own stat, kept open and parsed by jpm: it is the daemon itself, a JVM whose threads run at
+   * every sample, so OSHI would read its five files every time (~15 ms of CPU a minute, a seventh of the idle
+   * budget of decision 0037) for two figures that one line holds.
+   */
+  private ProcessSample readLone(long lone) {
+    if (lone != lonePid) {
+      if (loneStat != null) loneStat.close();
+      lonePid = lone;
+      try {
+        loneStat = ProcFile.open("/proc/" + lone + "/stat");
+      } catch (IOException e) {
+        loneStat = null;
+      }
+    }
+    if (loneStat == null || !loneStat.readInto(buffer)) return null;
+    return sample(lone, ProcStat.parse(buffer));
+  }
+
+  /** {@code pid}'s parent and start from its stat, opened, read and closed; null when it is gone. */
+  private ProcessSample readOnce(long pid) {
+    return ProcFile.readOnce("/proc/" + pid + "/stat", buffer) ? sample(pid, ProcStat.parse(buffer)) : null;
   }
 
   private static ProcessSample sample(long pid, ProcStat.Fields fields) {
-    return new ProcessSample(pid, fields.parentPid(), fields.startMs(), fields.cpuMs(), fields.rssBytes());
+    return fields == null ? null
+        : new ProcessSample(pid, fields.parentPid(), fields.startMs(), fields.cpuMs(), fields.rssBytes());
   }
 
-  private static String statOf(long pid) {
-    return "/proc/" + pid + "/stat";
+  private static ProcessSample sample(OSProcess process) {
+    return new ProcessSample(process.getProcessID(), process.getParentProcessID(), process.getStartTime(),
+        process.getKernelTime() + process.getUserTime(), process.getResidentMemory());
   }
 
   @Override
   public void close() {
     for (Member member : members.values()) member.close();
     members.clear();
+    if (loneStat != null) loneStat.close();
     list.close();
   }
 }
