@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
-# Cluster benchmark: jpm's balancer and rolling reload against PM2 cluster mode, with wrk on loopback.
+# Cluster benchmark: jpm's two cluster data paths and its rolling reload against PM2 cluster mode, interleaved, with
+# wrk on loopback.
 #
-#   bash bench/cluster.sh [--duration S] [--reload-at S] [--connections N] [--max-surge N] [--verb reload|restart]
-#                         [--no-pm2] [--no-java] [--jpm PATH] [--keep]
+#   bash bench/cluster.sh [--pairs N] [--duration S] [--reload-duration S] [--reload-at S] [--connections N]
+#                         [--instances N] [--max-surge N] [--verb reload|restart] [--java] [--no-pm2] [--jpm PATH] [--keep]
 #
 # One tiny Node HTTP server (written to a temp folder; it reads PORT and, on SIGINT, answers with "Connection:
-# close" from then on, a second later stops listening and closes what is still idle, then exits) runs:
-#   - alone, one process, no manager: the baseline;
-#   - under jpm, exec_mode cluster x2: wrk -> jpm's front port -> an instance's private port;
-#   - under PM2 7.0.4, cluster mode x2 (Node's cluster module shares the port).
-# Prints req/s and p99 latency of each (wrk -t2 -cN -dS), then for jpm and PM2 with 2 and 4 instances a reload
-# under the same load, --reload-at seconds in: req/s, p99, socket errors and non-2xx answers (targets: 0 errors);
-# --max-surge sets jpm's max_surge (default 1: one replacement at a time; 2 replaces x4 two at a time); --verb restart
-# runs `jpm restart` / `pm2 restart` instead (downtime per instance, but jpm drains each one before its stop signal).
-# Then the copy-free path, which Node 20 cannot use (no SO_REUSEPORT): a small Java HTTP server (same graceful
-# stop) alone, behind jpm's balancer x2, and with `reuse_port: true` x2 (the instances share the port, the kernel
-# spreads connections, no byte goes through jpm), each with a reload under load.
+# close" from then on, a second later stops listening and closes what is still idle, then exits) runs, N instances
+# each (default 2), all at once:
+#   - under jpm with `socket_activation: true` (the hand-off): jpm listens on the port once, every instance inherits
+#     that socket and jpm's Node preload moves the server's listen(PORT) onto it; no byte passes through jpm;
+#   - under jpm with the copying balancer (the fallback): wrk -> jpm's front port -> an instance's private port;
+#   - under PM2 7.0.4, cluster mode (Node's cluster module shares the port);
+#   - alone, one process, no manager: the floor a manager adds to.
+# Each of --pairs rounds (default 5) runs wrk -t2 -cN -dS against each in turn (alone, jpm hand-off, PM2, jpm
+# balancer), printing the load average first; the ratio to PM2 is taken within a round (the same machine load) and the
+# median over the rounds is what the targets compare. Then as many rounds of a reload under load (--reload-duration s
+# of wrk, `jpm reload` / `pm2 reload` --reload-at s in): req/s, p99, socket errors and non-2xx answers, the reload's
+# exit code and wall time. --java adds the older copy-free comparison: a small Java server alone, behind the balancer
+# and with `reuse_port: true`.
+#
+# Targets (issue 18), each line ending in pass/FAIL: hand-off throughput >= 1.1x PM2's and p99 <= PM2's; balancer
+# throughput >= 1.0x PM2's; every jpm reload with 0 failed requests; reload wall time <= 1.0x PM2's (hand-off).
 #
 # Nothing outside a temp folder is touched: JPM_HOME and PM2_HOME are private, PM2 gets a temp HOME, and the EXIT
 # trap stops both daemons and every app process of this run, by pid only.
@@ -24,17 +30,21 @@ export LC_ALL=C
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 . "$here/lib.sh"
-duration=20 reload_at=5 connections=32 max_surge=1 verb=reload with_pm2=1 with_java=1 keep=0
+pairs=5 duration=10 reload_duration=12 reload_at=3 connections=32 instances=2 max_surge=1 verb=reload with_pm2=1
+with_java=0 keep=0
 jpm="$here/../jpm"
 
 while [ $# -gt 0 ]; do
   case "$1" in
+    --pairs) pairs="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
+    --reload-duration) reload_duration="$2"; shift 2 ;;
     --reload-at) reload_at="$2"; shift 2 ;;
+    --instances) instances="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --max-surge) max_surge="$2"; shift 2 ;;
     --verb) verb="$2"; shift 2 ;;
-    --no-java) with_java=0; shift ;;
+    --java) with_java=1; shift ;;
     *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done
@@ -162,80 +172,6 @@ public class Server {
 EOF
 java_bin=""
 
-jpm_ecosystem() { # instances port
-  cat > "$work/ecosystem.yaml" <<EOF
-apps:
-  - name: bench
-    script: $work/server.js
-    interpreter: node
-    exec_mode: cluster
-    instances: $1
-    port: $2
-    host: 127.0.0.1
-    min_uptime: 500ms
-    listen_timeout: 10s
-    kill_timeout: 5s
-    drain_timeout: 2s
-    max_surge: $max_surge
-EOF
-}
-
-pm2_ecosystem() { # instances port
-  cat > "$work/pm2.config.js" <<EOF
-module.exports = { apps: [{ name: 'bench', script: '$work/server.js', exec_mode: 'cluster', instances: $1,
-  env: { PORT: '$2' }, kill_timeout: 5000, listen_timeout: 10000 }] };
-EOF
-}
-
-run_alone() {
-  local port; port="$(free_port)"
-  PORT="$port" node "$work/server.js" > /dev/null 2>&1 &
-  alone_pid=$!
-  wait_http "$port" || { log "node alone did not answer"; return; }
-  log "node alone: wrk -t2 -c$connections -d${duration}s"
-  R[alone]="$(load "$port" "$duration")"
-  kill "$alone_pid"; wait "$alone_pid" 2>/dev/null; alone_pid=""
-}
-
-run_jpm() { # instances
-  local n="$1" port; port="$(free_port)"
-  jpm_ecosystem "$n" "$port"
-  "$jpm" apply "$work/ecosystem.yaml" > "$work/jpm-apply.out" 2>&1 || { log "jpm apply failed"; cat "$work/jpm-apply.out" >&2; return; }
-  wait_http "$port" || { log "jpm front port did not answer"; return; }
-  if [ "$n" = 2 ]; then
-    log "jpm cluster x$n: throughput"
-    R[jpm.tp]="$(load "$port" "$duration")"
-  fi
-  log "jpm cluster x$n: reload $reload_at s into ${duration}s of load"
-  ( sleep "$reload_at"; start=$EPOCHREALTIME; "$jpm" "$verb" bench > "$work/jpm-reload.out" 2>&1; echo "$? $start $EPOCHREALTIME" > "$work/jpm-reload.rc" ) &
-  R[jpm.reload.$n]="$(load "$port" "$duration")"
-  wait
-  read -r rc t0 t1 < "$work/jpm-reload.rc"
-  R[jpm.reload.$n.rc]="$rc"
-  R[jpm.reload.$n.secs]="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
-  "$jpm" delete bench > /dev/null 2>&1
-}
-
-run_pm2() { # instances
-  local n="$1" port; port="$(free_port)"
-  pm2_ecosystem "$n" "$port"
-  pm2_cli start "$work/pm2.config.js" > "$work/pm2-start.out" 2>&1 || { log "pm2 start failed"; return; }
-  wait_http "$port" || { log "pm2 did not answer"; return; }
-  sleep 1
-  if [ "$n" = 2 ]; then
-    log "PM2 cluster x$n: throughput"
-    R[pm2.tp]="$(load "$port" "$duration")"
-  fi
-  log "PM2 cluster x$n: reload $reload_at s into ${duration}s of load"
-  ( sleep "$reload_at"; start=$EPOCHREALTIME; pm2_cli "$verb" bench > "$work/pm2-reload.out" 2>&1; echo "$? $start $EPOCHREALTIME" > "$work/pm2-reload.rc" ) &
-  R[pm2.reload.$n]="$(load "$port" "$duration")"
-  wait
-  read -r rc t0 t1 < "$work/pm2-reload.rc"
-  R[pm2.reload.$n.rc]="$rc"
-  R[pm2.reload.$n.secs]="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
-  pm2_cli delete bench > /dev/null 2>&1
-}
-
 java_ecosystem() { # instances port reuse_port
   cat > "$work/java-ecosystem.yaml" <<EOF
 apps:
@@ -289,16 +225,163 @@ run_java() {
   done
 }
 
+# Both jpm apps in one file: the hand-off (socket_activation) and the copying balancer, on ports of their own.
+jpm_ecosystem() { # instances handoff-port balancer-port
+  local name port activation
+  echo "apps:" > "$work/ecosystem.yaml"
+  for name in handoff balancer; do
+    if [ "$name" = handoff ]; then port=$2 activation=true; else port=$3 activation=false; fi
+    cat >> "$work/ecosystem.yaml" <<EOF
+  - name: $name
+    script: $work/server.js
+    interpreter: node
+    exec_mode: cluster
+    instances: $1
+    port: $port
+    host: 127.0.0.1
+    socket_activation: $activation
+    min_uptime: 500ms
+    listen_timeout: 10s
+    kill_timeout: 5s
+    drain_timeout: 2s
+    max_surge: $max_surge
+EOF
+  done
+}
+
+pm2_ecosystem() { # instances port
+  cat > "$work/pm2.config.js" <<EOF
+module.exports = { apps: [{ name: 'bench', script: '$work/server.js', exec_mode: 'cluster', instances: $1,
+  env: { PORT: '$2' }, kill_timeout: 5000, listen_timeout: 10000 }] };
+EOF
+}
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# One reload under load: wrk for --reload-duration s, the verb --reload-at s in; sets R[KEY] and R[KEY.rc/.secs].
+reload_under_load() { # key port command...
+  local key="$1" port="$2" rc t0 t1; shift 2
+  ( sleep "$reload_at"; start=$EPOCHREALTIME; "$@" > "$work/$key.out" 2>&1; echo "$? $start $EPOCHREALTIME" > "$work/$key.rc" ) &
+  R[$key]="$(load "$port" "$reload_duration")"
+  wait
+  read -r rc t0 t1 < "$work/$key.rc"
+  R[$key.rc]="$rc"
+  R[$key.secs]="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')"
+}
+
 log "building / starting jpm"
 "$jpm" ping > /dev/null 2>&1 || { log "jpm ping failed"; exit 1; }
-run_alone
-run_jpm 2
-run_jpm 4
+alone_port="$(free_port)" handoff_port="$(free_port)" balancer_port="$(free_port)" pm2_port="$(free_port)"
+PORT="$alone_port" node "$work/server.js" > /dev/null 2>&1 &
+alone_pid=$!
+jpm_ecosystem "$instances" "$handoff_port" "$balancer_port"
+"$jpm" apply "$work/ecosystem.yaml" > "$work/jpm-apply.out" 2>&1 || { log "jpm apply failed"; cat "$work/jpm-apply.out" >&2; exit 1; }
 if [ "$with_pm2" = 1 ]; then
-  run_pm2 2
-  run_pm2 4
+  pm2_ecosystem "$instances" "$pm2_port"
+  pm2_cli start "$work/pm2.config.js" > "$work/pm2-start.out" 2>&1 || { log "pm2 start failed"; cat "$work/pm2-start.out" >&2; exit 1; }
 fi
+for p in "$alone_port" "$handoff_port" "$balancer_port" $([ "$with_pm2" = 1 ] && echo "$pm2_port"); do
+  wait_http "$p" || { log "nothing answers on $p"; exit 1; }
+done
+sleep 1
+
+port_of() { case "$1" in alone) echo "$alone_port" ;; handoff) echo "$handoff_port" ;; balancer) echo "$balancer_port" ;; pm2) echo "$pm2_port" ;; esac; }
+for ((round = 1; round <= pairs; round++)); do
+  log "throughput round $round/$pairs, load average $(loadavg): wrk -t2 -c$connections -d${duration}s each"
+  for side in alone handoff pm2 balancer; do
+    [ "$side" = pm2 ] && [ "$with_pm2" = 0 ] && continue
+    R[tp.$side.$round]="$(load "$(port_of "$side")" "$duration")"
+    log "  $side: ${R[tp.$side.$round]}"
+  done
+done
+kill "$alone_pid"; wait "$alone_pid" 2>/dev/null; alone_pid=""
+
+for ((round = 1; round <= pairs; round++)); do
+  log "reload round $round/$pairs, load average $(loadavg): $verb ${reload_at}s into ${reload_duration}s of load"
+  reload_under_load "rl.handoff.$round" "$handoff_port" "$jpm" "$verb" handoff
+  log "  handoff: ${R[rl.handoff.$round]} (exit ${R[rl.handoff.$round.rc]}, ${R[rl.handoff.$round.secs]} s)"
+  if [ "$with_pm2" = 1 ]; then
+    reload_under_load "rl.pm2.$round" "$pm2_port" pm2_cli "$verb" bench
+    log "  pm2: ${R[rl.pm2.$round]} (exit ${R[rl.pm2.$round.rc]}, ${R[rl.pm2.$round.secs]} s)"
+  fi
+  reload_under_load "rl.balancer.$round" "$balancer_port" "$jpm" "$verb" balancer
+  log "  balancer: ${R[rl.balancer.$round]} (exit ${R[rl.balancer.$round.rc]}, ${R[rl.balancer.$round.secs]} s)"
+done
+"$jpm" delete all > /dev/null 2>&1
+[ "$with_pm2" = 1 ] && pm2_cli delete bench > /dev/null 2>&1
 [ "$with_java" = 1 ] && run_java
+
+# wrk's latency with its unit (12.3us, 4.5ms, 1.2s) in ms.
+ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; printf "%.3f", n }'; }
+field() { # key rps|p99|failed
+  local a b c d
+  read -r a b c d <<< "${R[$1]:-}"
+  [ -n "$a" ] || return 0
+  case "$2" in rps) echo "$a" ;; p99) ms "$b" ;; failed) echo $((c + d)) ;; esac
+}
+# Medians over the rounds: of a field of one side, and of its ratio to PM2's in the same round.
+median_of() { # side field prefix
+  local r v=()
+  for ((r = 1; r <= pairs; r++)); do v+=("$(field "$3.$1.$r" "$2")"); done
+  median "${v[@]}"
+}
+median_ratio() { # side field prefix
+  local r v=() a b
+  for ((r = 1; r <= pairs; r++)); do
+    a="$(field "$3.$1.$r" "$2")" b="$(field "$3.pm2.$r" "$2")"
+    [ -n "$a" ] && [ -n "$b" ] && v+=("$(awk -v a="$a" -v b="$b" 'BEGIN { if (b > 0) printf "%.3f", a / b }')")
+  done
+  median "${v[@]}"
+}
+median_secs() { local r v=(); for ((r = 1; r <= pairs; r++)); do v+=("${R[rl.$1.$r.secs]:-}"); done; median "${v[@]}"; }
+secs_ratio() {
+  local r v=()
+  for ((r = 1; r <= pairs; r++)); do
+    v+=("$(awk -v a="${R[rl.$1.$r.secs]:-0}" -v b="${R[rl.pm2.$r.secs]:-0}" 'BEGIN { if (b > 0) printf "%.3f", a / b }')")
+  done
+  median "${v[@]}"
+}
+# Failed requests of every reload round of a side, plus one per reload that did not exit 0.
+failed_total() {
+  local r n=0
+  for ((r = 1; r <= pairs; r++)); do
+    n=$((n + $(field "rl.$1.$r" failed || echo 0) + (${R[rl.$1.$r.rc]:-1} != 0)))
+  done
+  echo "$n"
+}
+verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { if (v == "") { print "not run"; exit } ok = op == ">=" ? v + 0 >= t : v + 0 <= t; print ok ? "pass" : "FAIL" }'; }
+label_of() {
+  case "$1" in alone) echo "node alone (no manager)" ;; handoff) echo "jpm x$instances, socket_activation" ;;
+    balancer) echo "jpm x$instances, balancer (copy)" ;; pm2) echo "PM2 cluster x$instances" ;; esac
+}
+
+echo
+echo "wrk -t2 -c$connections on loopback, $(nproc) cores, $instances instances each, the same Node server everywhere;"
+echo "$pairs interleaved rounds of ${duration}s each, medians; reloads: $verb ${reload_at}s into ${reload_duration}s, jpm max_surge $max_surge"
+echo "load average at the end: $(loadavg)"
+printf '%-32s %10s %9s %12s %10s\n' "throughput" "req/s" "p99 ms" "req/s / PM2" "p99 / PM2"
+for side in alone handoff balancer pm2; do
+  [ "$side" = pm2 ] && [ "$with_pm2" = 0 ] && continue
+  printf '%-32s %10s %9s %12s %10s\n' "$(label_of "$side")" "$(median_of "$side" rps tp)" "$(median_of "$side" p99 tp)" \
+    "$([ "$with_pm2" = 1 ] && median_ratio "$side" rps tp)" "$([ "$with_pm2" = 1 ] && median_ratio "$side" p99 tp)"
+done
+echo
+printf '%-32s %10s %9s %8s %8s %11s\n' "$verb under load" "req/s" "p99 ms" "failed" "secs" "secs / PM2"
+for side in handoff balancer pm2; do
+  [ "$side" = pm2 ] && [ "$with_pm2" = 0 ] && continue
+  printf '%-32s %10s %9s %8s %8s %11s\n' "$(label_of "$side")" "$(median_of "$side" rps rl)" "$(median_of "$side" p99 rl)" \
+    "$(failed_total "$side")" "$(median_secs "$side")" "$([ "$with_pm2" = 1 ] && secs_ratio "$side")"
+done
+echo
+echo "targets (issue 18; medians of the per-round ratios to PM2):"
+if [ "$with_pm2" = 1 ]; then
+  v="$(median_ratio handoff rps tp)"; echo "  hand-off throughput / PM2 >= 1.1: $v $(verdict "$v" ">=" 1.1)"
+  v="$(median_ratio handoff p99 tp)"; echo "  hand-off p99 / PM2 <= 1.0: $v $(verdict "$v" "<=" 1.0)"
+  v="$(median_ratio balancer rps tp)"; echo "  balancer throughput / PM2 >= 1.0: $v $(verdict "$v" ">=" 1.0)"
+  v="$(secs_ratio handoff)"; echo "  hand-off $verb time / PM2 <= 1.0: $v $(verdict "$v" "<=" 1.0)"
+fi
+v="$(failed_total handoff)"; echo "  hand-off $verb, failed requests and reloads = 0: $v $(verdict "$v" "<=" 0)"
+v="$(failed_total balancer)"; echo "  balancer $verb, failed requests and reloads = 0: $v $(verdict "$v" "<=" 0)"
 
 row() { # label key
   local v="${R[$2]:-}"
@@ -306,16 +389,6 @@ row() { # label key
   read -r rps p99 errors non2xx <<< "$v"
   printf '%-34s %12s %10s %8s %8s %s\n' "$1" "$rps" "$p99" "$errors" "$non2xx" "${3:-}"
 }
-echo
-echo "wrk -t2 -c$connections -d${duration}s on loopback, $(nproc) cores; the same Node server everywhere; jpm max_surge $max_surge"
-printf '%-34s %12s %10s %8s %8s\n' "" "req/s" "p99" "errors" "non-2xx"
-row "node alone (no manager)" alone
-row "jpm cluster x2 (balancer)" jpm.tp
-row "PM2 cluster x2" pm2.tp
-for n in 2 4; do
-  row "jpm $verb x$n" "jpm.reload.$n" "(exit ${R[jpm.reload.$n.rc]:-?}, ${R[jpm.reload.$n.secs]:-?} s)"
-  [ "$with_pm2" = 1 ] && row "PM2 $verb x$n" "pm2.reload.$n" "(exit ${R[pm2.reload.$n.rc]:-?}, ${R[pm2.reload.$n.secs]:-?} s)"
-done
 if [ "$with_java" = 1 ]; then
   echo
   echo "the copy-free path: a Java server (SO_REUSEPORT when JPM_REUSEPORT=1), 2 instances"

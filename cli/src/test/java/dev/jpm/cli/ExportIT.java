@@ -274,6 +274,24 @@ class ExportIT {
   }
 
   @Test
+  void everyTargetReportsThatItCannotHandAnInheritedSocketToTheInstances() throws IOException {
+    Path file = jpm.write("eco.yaml", """
+        apps:
+          - name: api
+            script: %s
+            image: debian:bookworm-slim
+            exec_mode: cluster
+            instances: 2
+            port: 8080
+            socket_activation: true
+        """.formatted(REPO.resolve("examples/worker/worker.sh")));
+
+    for (String target : List.of("systemd", "kubernetes", "nomad"))
+      assertThat(jpm.run("export", file.toString(), "--to", target).expectExit(0).err()).as(target)
+          .contains("api.socket_activation: ").contains("bind PORT itself");
+  }
+
+  @Test
   void anAppWithoutAnImageIsALocatedErrorAndNothingIsPrinted() throws IOException {
     Path file = jpm.write("eco.yaml", """
         apps:

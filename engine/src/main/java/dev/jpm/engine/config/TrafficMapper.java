@@ -8,7 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Maps an app's readiness, front-port and rollout keys ({@code host}, {@code proxy_protocol}, {@code health_check},
- * {@code wait_ready}, {@code ready_pattern}, {@code max_surge}, {@code max_unavailable}, {@code drain_timeout}) to
+ * {@code wait_ready}, {@code ready_pattern}, {@code max_surge}, {@code max_unavailable}, {@code drain_timeout},
+ * {@code reuse_port}, {@code socket_activation}) to
  * {@link Traffic}, reporting combinations that cannot work.
  */
 final class TrafficMapper {
@@ -41,13 +42,17 @@ final class TrafficMapper {
     String host = app.path("host").isString() ? app.get("host").asString() : null;
     String pattern = app.path("ready_pattern").isString() ? app.get("ready_pattern").asString() : null;
     return new Traffic(host, app.path("proxy_protocol").asBoolean(false), check, pattern, surge, unavailable,
-        SpecMapper.millis(app, "drain_timeout", d.drainTimeoutMs()), reusePort(app, port, scope), waitReady);
+        SpecMapper.millis(app, "drain_timeout", d.drainTimeoutMs()), sharing(app, "reuse_port", port, scope),
+        waitReady, sharing(app, "socket_activation", port, scope) && !app.path("reuse_port").asBoolean(false));
   }
 
-  private static boolean reusePort(ObjectNode app, Integer port, AppScope scope) {
-    boolean asked = app.path("reuse_port").asBoolean(false);
+  /** {@code reuse_port} or {@code socket_activation}: two ways the instances share the app's port without a copy. */
+  private static boolean sharing(ObjectNode app, String key, Integer port, AppScope scope) {
+    boolean asked = app.path(key).asBoolean(false);
     if (asked && (port == null || !app.path("exec_mode").asString("fork").startsWith("cluster")))
-      scope.error("reuse_port", "needs exec_mode: cluster and a port: the instances share that port");
+      scope.error(key, "needs exec_mode: cluster and a port: the instances share that port");
+    if (asked && key.equals("socket_activation") && app.path("reuse_port").asBoolean(false))
+      scope.error(key, "reuse_port and socket_activation are two ways to share the port: keep one");
     return asked;
   }
 

@@ -106,6 +106,8 @@ final class KubernetesApp {
       losses.add("host", "the Service listens inside the cluster; expose it with an Ingress or a LoadBalancer");
     if (app.balanced() && traffic.drainTimeoutMs() != Traffic.DEFAULTS.drainTimeoutMs())
       losses.add("drain_timeout", "a terminating pod leaves the Service at once and has its grace period to finish");
+    if (app.inheritsSocket())
+      losses.add("socket_activation", "no inherited socket: each pod must bind PORT itself (LISTEN_FDS is not set)");
     Map<String, Object> spec = Fields.of("type", "ClusterIP", "selector", apps.selectorOf(app),
         "ports", List.of(Fields.of("port", app.port(), "targetPort", app.port(), "protocol", "TCP")));
     return Fields.of("apiVersion", "v1", "kind", "Service", "metadata", apps.metadataOf(app), "spec", spec);

@@ -227,6 +227,9 @@ final class NomadApp {
     Traffic traffic = app.traffic();
     if (app.port() == null && app.learnsPort())
       losses.add("exec_mode", "cluster without a port key: no service; write the port the app listens on as port");
+    if (app.inheritsSocket())
+      losses.add("socket_activation", "no inherited socket: each allocation must bind PORT itself (LISTEN_FDS is not "
+          + "set)");
     if (!app.balanced()) return;
     if (app.instances() > 1 && app.port() != null)
       losses.add("exec_mode", "no balancer: each allocation listens on port " + app.port() + " of its own node, so"

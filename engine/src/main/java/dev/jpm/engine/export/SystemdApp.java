@@ -149,6 +149,9 @@ final class SystemdApp {
     Traffic traffic = app.traffic();
     if (traffic.healthCheck() != null)
       losses.add("health_check", "not checked: systemd has no health checks (an app may send sd_notify WATCHDOG=1)");
+    if (app.inheritsSocket())
+      losses.add("socket_activation", "no .socket unit is written: each instance must bind PORT itself (a socket unit "
+          + "named in every instance's Sockets= would share one)");
     if (!app.balanced()) return;
     if (app.instances() > 1)
       losses.add("exec_mode", "no balancer: every instance is given PORT=" + (app.port() == null ? "its own" : app.port())

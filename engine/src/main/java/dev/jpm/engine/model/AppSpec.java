@@ -138,7 +138,7 @@ public record AppSpec(
    */
   public boolean balanced() {
     // With increment_var the instances listen on ports of their own on purpose: nothing for jpm to learn.
-    return execMode == ExecMode.CLUSTER && !traffic.reusePort()
+    return execMode == ExecMode.CLUSTER && !traffic.reusePort() && !traffic.socketActivation()
         && (port != null || runsOnNode() && incrementVar == null);
   }
 
@@ -154,6 +154,14 @@ public record AppSpec(
   /** Whether the instances share the app's port themselves (SO_REUSEPORT), with no copy through jpm. */
   public boolean sharesPort() {
     return execMode == ExecMode.CLUSTER && port != null && traffic.reusePort();
+  }
+
+  /**
+   * Whether the instances inherit one listening socket on the app's port that the daemon holds (socket activation:
+   * {@code LISTEN_FDS}, fd 3), with no copy through jpm: the kernel hands each connection to an instance.
+   */
+  public boolean inheritsSocket() {
+    return execMode == ExecMode.CLUSTER && port != null && traffic.socketActivation();
   }
 
   /**

@@ -24,7 +24,8 @@ public final class SpecFields {
 
   /** What the process is: a change restarts the instances. In the order the diff names them. */
   public static final List<String> SHAPE = List.of("script", "args", "interpreter", "interpreterArgs", "command",
-      "cwd", "env", "instanceVar", "incrementVar", "port", "execMode", "traffic.reusePort", "runAs");
+      "cwd", "env", "instanceVar", "incrementVar", "port", "execMode", "traffic.reusePort", "traffic.socketActivation",
+      "runAs");
 
   /** How jpm looks after the process: a change is applied in place. In the order the diff names them. */
   public static final List<String> SUPERVISION_ONLY = List.of("restart", "stop", "listenTimeoutMs", "maxMemoryBytes",

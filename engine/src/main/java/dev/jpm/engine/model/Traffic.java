@@ -16,12 +16,16 @@ package dev.jpm.engine.model;
  *     (told by {@code JPM_REUSEPORT=1}) and the kernel spreads connections; no front port, no drain
  * @param waitReady PM2's {@code wait_ready}: a Node app is ready only once it sent {@code process.send('ready')}
  *     (through jpm's preload); for other apps {@code ready_pattern} says it
+ * @param socketActivation cluster mode without jpm's copy: the daemon listens on the app's port once and every
+ *     instance inherits that socket as fd 3 (systemd's {@code LISTEN_FDS} protocol; a Node app's {@code listen()} of
+ *     its port is moved onto it by jpm's preload); the kernel hands each connection to an instance, no drain
  */
 public record Traffic(String host, boolean proxyProtocol, HealthCheck healthCheck, String readyPattern,
-    int maxSurge, int maxUnavailable, long drainTimeoutMs, boolean reusePort, boolean waitReady) {
+    int maxSurge, int maxUnavailable, long drainTimeoutMs, boolean reusePort, boolean waitReady,
+    boolean socketActivation) {
 
   /** PM2-like defaults: one extra instance during a reload, none taken down, ten seconds of drain. */
-  public static final Traffic DEFAULTS = new Traffic(null, false, null, null, 1, 0, 10_000, false, false);
+  public static final Traffic DEFAULTS = new Traffic(null, false, null, null, 1, 0, 10_000, false, false, false);
 
   public Traffic {
     if (maxSurge < 0) throw new IllegalArgumentException("max_surge must be >= 0, got " + maxSurge);
@@ -29,11 +33,21 @@ public record Traffic(String host, boolean proxyProtocol, HealthCheck healthChec
     if (maxSurge == 0 && maxUnavailable == 0)
       throw new IllegalArgumentException("max_surge and max_unavailable must not both be 0");
     if (drainTimeoutMs < 0) throw new IllegalArgumentException("drain_timeout must be >= 0, got " + drainTimeoutMs);
+    if (reusePort && socketActivation)
+      throw new IllegalArgumentException("reuse_port and socket_activation are two ways to share a port: pick one");
+  }
+
+  /** Without socket activation. */
+  public Traffic(String host, boolean proxyProtocol, HealthCheck healthCheck, String readyPattern, int maxSurge,
+      int maxUnavailable, long drainTimeoutMs, boolean reusePort, boolean waitReady) {
+    this(host, proxyProtocol, healthCheck, readyPattern, maxSurge, maxUnavailable, drainTimeoutMs, reusePort, waitReady,
+        false);
   }
 
   /** Without {@code wait_ready}. */
   public Traffic(String host, boolean proxyProtocol, HealthCheck healthCheck, String readyPattern, int maxSurge,
       int maxUnavailable, long drainTimeoutMs, boolean reusePort) {
-    this(host, proxyProtocol, healthCheck, readyPattern, maxSurge, maxUnavailable, drainTimeoutMs, reusePort, false);
+    this(host, proxyProtocol, healthCheck, readyPattern, maxSurge, maxUnavailable, drainTimeoutMs, reusePort, false,
+        false);
   }
 }

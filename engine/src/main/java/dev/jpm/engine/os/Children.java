@@ -53,7 +53,7 @@ public final class Children {
     try {
       out = source(spec.stdout(), spec.pipes());
       err = source(spec.stderr(), spec.pipes());
-      pid = Spawn.start(spec.program(), spec.argv(), spec.env(), spec.cwd(), output(out), output(err));
+      pid = Spawn.start(spec.program(), spec.argv(), spec.env(), spec.cwd(), output(out), output(err), spec.listenFd());
     } catch (IOException | RuntimeException e) {
       discard(out);
       discard(err);

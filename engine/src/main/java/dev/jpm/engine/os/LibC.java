@@ -46,6 +46,20 @@ final class LibC {
   static final int AF_UNIX = 1;
   static final int SOCK_DGRAM = 2;
   static final int SOCK_CLOEXEC = O_CLOEXEC;
+  static final int AF_INET = 2;
+  static final int AF_INET6 = 10;
+  static final int SOCK_STREAM = 1;
+  static final int SOL_SOCKET = 1;
+  static final int SO_REUSEADDR = 2;
+  static final int SO_ACCEPTCONN = 30;
+  static final int IPPROTO_IPV6 = 41;
+  static final int IPV6_V6ONLY = 26;
+  static final int EADDRINUSE = 98;
+  static final int EAFNOSUPPORT = 97;
+  /** {@code struct sockaddr_in}: family, port (network order), 4 address bytes, 8 bytes of padding. */
+  static final int SOCKADDR_IN_BYTES = 16;
+  /** {@code struct sockaddr_in6}: family, port, flow info, 16 address bytes, scope id. */
+  static final int SOCKADDR_IN6_BYTES = 28;
   /** {@code struct sockaddr_un}: a 2-byte family, then 108 bytes of path. */
   static final int SOCKADDR_UN_BYTES = 110;
 
@@ -62,6 +76,8 @@ final class LibC {
 
   /** The same number on every architecture (Linux 5.3's unified syscall table). */
   private static final long SYS_PIDFD_OPEN = 434;
+  /** Linux 5.6; the same number on every architecture. */
+  private static final long SYS_PIDFD_GETFD = 438;
 
   static {
     Native.register(LibC.class, NativeLibrary.getInstance("c"));
@@ -99,7 +115,7 @@ final class LibC {
 
   static native int waitpid(int pid, int[] status, int options);
 
-  static native long syscall(long number, long arg1, long arg2);
+  static native long syscall(long number, long arg1, long arg2, long arg3);
 
   static native int eventfd(int initial, int flags);
 
@@ -146,6 +162,16 @@ final class LibC {
 
   static native int socket(int domain, int type, int protocol);
 
+  static native int setsockopt(int fd, int level, int name, int[] value, int length);
+
+  static native int bind(int fd, Pointer address, int length);
+
+  static native int listen(int fd, int backlog);
+
+  static native int getsockopt(int fd, int level, int name, int[] value, int[] length);
+
+  static native int getsockname(int fd, Pointer address, int[] length);
+
   static native long sendto(int fd, byte[] buffer, long length, int flags, Pointer address, int addressLength);
 
   /** {@code sysconf(3)}; {@link #SC_CLK_TCK} is the unit of the times in {@code /proc/PID/stat}. */
@@ -153,7 +179,15 @@ final class LibC {
 
   /** {@code pidfd_open(2)} through {@code syscall(2)}: glibc has a wrapper only since 2.36. */
   static int pidfdOpen(long pid) {
-    return (int) syscall(SYS_PIDFD_OPEN, pid, 0);
+    return (int) syscall(SYS_PIDFD_OPEN, pid, 0, 0);
+  }
+
+  /**
+   * {@code pidfd_getfd(2)}: a copy (close-on-exec) of descriptor {@code targetFd} of the process {@code pidfd} refers
+   * to; needs the right to ptrace it (the same user, unless Yama forbids).
+   */
+  static int pidfdGetfd(int pidfd, int targetFd) {
+    return (int) syscall(SYS_PIDFD_GETFD, pidfd, targetFd, 0);
   }
 
   /** errno of the last call on this thread (JNA saves it right after each call). */

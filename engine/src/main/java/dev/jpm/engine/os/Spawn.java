@@ -17,8 +17,8 @@ import java.util.Map;
  *   <li>has stdin on {@code /dev/null}, stdout and stderr on a pipe write end, a FIFO it opens read-write itself
  *       (see {@link Fifo}) or {@code /dev/null};
  *   <li>inherits no other descriptor ({@code closefrom(3)}: a JDK-opened file or the control socket without
- *       close-on-exec must not leak into apps), no blocked signal and no ignored one (the JVM's dispositions are
- *       not the app's business);
+ *       close-on-exec must not leak into apps), except, when asked, one listening socket as fd 3; no blocked signal
+ *       and no ignored one (the JVM's dispositions are not the app's business);
  *   <li>runs in {@code cwd} with exactly {@code env}.
  * </ul>
  */
@@ -32,16 +32,21 @@ final class Spawn {
    *
    * @param stdout where stdout goes
    * @param stderr where stderr goes
+   * @param listenFd a listening socket the child gets as fd 3, with {@code LISTEN_PID} its own pid; -1 for none
    */
   static int start(String program, List<String> argv, Map<String, String> env, Path cwd, Output stdout,
-      Output stderr) throws IOException {
+      Output stderr, int listenFd) throws IOException {
+    if (listenFd >= 0) {
+      argv = withListenPid(program, argv);
+      program = SHELL;
+    }
     Memory actions = new Memory(LibC.FILE_ACTIONS_BYTES);
     Memory attr = new Memory(LibC.SPAWNATTR_BYTES);
     check("posix_spawn_file_actions_init", LibC.posix_spawn_file_actions_init(actions));
     try {
       check("posix_spawnattr_init", LibC.posix_spawnattr_init(attr));
       try {
-        fileActions(actions, cwd, stdout, stderr);
+        fileActions(actions, cwd, stdout, stderr, listenFd);
         attributes(attr);
         int[] pid = new int[1];
         int error = LibC.posix_spawn(pid, program, actions, attr, new StringArray(argv.toArray(String[]::new)),
@@ -56,11 +61,31 @@ final class Spawn {
     }
   }
 
-  private static void fileActions(Memory actions, Path cwd, Output stdout, Output stderr) throws IOException {
+  /**
+   * systemd's protocol wants {@code LISTEN_PID} to be the app's own pid, which posix_spawn learns only once the child
+   * runs: a shell sets it to its {@code $$} and execs the program, which keeps the pid. The program's argv[0]
+   * becomes its path.
+   */
+  private static List<String> withListenPid(String program, List<String> argv) {
+    List<String> wrapped = new java.util.ArrayList<>(argv.size() + 3);
+    wrapped.add("sh");
+    wrapped.add("-c");
+    wrapped.add("LISTEN_PID=$$; export LISTEN_PID; exec \"$0\" \"$@\"");
+    wrapped.add(program);
+    wrapped.addAll(argv.subList(1, argv.size()));
+    return wrapped;
+  }
+
+  private static final String SHELL = "/bin/sh";
+
+  private static void fileActions(Memory actions, Path cwd, Output stdout, Output stderr, int listenFd)
+      throws IOException {
     check("addopen stdin", LibC.posix_spawn_file_actions_addopen(actions, 0, "/dev/null", LibC.O_RDONLY, 0));
     output(actions, 1, stdout);
     output(actions, 2, stderr);
-    check("addclosefrom", LibC.posix_spawn_file_actions_addclosefrom_np(actions, 3));
+    // After the outputs: a pipe end that happened to be fd 3 has been copied to 1 or 2 already.
+    if (listenFd >= 0) check("adddup2 listening socket", LibC.posix_spawn_file_actions_adddup2(actions, listenFd, 3));
+    check("addclosefrom", LibC.posix_spawn_file_actions_addclosefrom_np(actions, listenFd >= 0 ? 4 : 3));
     check("addchdir", LibC.posix_spawn_file_actions_addchdir_np(actions, cwd.toString()));
   }
 

@@ -10,6 +10,7 @@ import dev.jpm.engine.model.AppSpec;
 enum Rollout {
   ZERO_DOWNTIME("zero-downtime: surge, ready, drain"),
   SHARED_PORT("surge, ready, then stop: reuse_port, no drain"),
+  SHARED_SOCKET("surge, ready, then stop: one inherited socket, no drain"),
   ROLLING("rolling: capacity −"),
   DOWNTIME("downtime: single instance");
 
@@ -22,6 +23,7 @@ enum Rollout {
   static Rollout of(AppSpec spec) {
     if (spec.balanced() && spec.traffic().maxSurge() > 0) return ZERO_DOWNTIME;
     if (spec.sharesPort() && spec.traffic().maxSurge() > 0) return SHARED_PORT;
+    if (spec.inheritsSocket() && spec.traffic().maxSurge() > 0) return SHARED_SOCKET;
     return spec.instances() > 1 ? ROLLING : DOWNTIME;
   }
 

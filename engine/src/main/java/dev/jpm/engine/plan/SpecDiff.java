@@ -45,6 +45,8 @@ record SpecDiff(List<Change> shape, List<Change> supervision) {
       Map.entry("execMode", (c, a, b) -> c.compare("exec_mode", a.execMode(), b.execMode(), ExecMode::word)),
       Map.entry("traffic.reusePort", (c, a, b) -> c.compare("reuse_port", a.traffic().reusePort(),
           b.traffic().reusePort(), String::valueOf)),
+      Map.entry("traffic.socketActivation", (c, a, b) -> c.compare("socket_activation",
+          a.traffic().socketActivation(), b.traffic().socketActivation(), String::valueOf)),
       Map.entry("runAs", (c, a, b) -> c.compare("uid", a.runAs(), b.runAs(), ValueText::orNone)),
       Map.entry("restart", (c, a, b) -> compareRestart(c, a.restart(), b.restart())),
       Map.entry("stop", (c, a, b) -> compareStop(c, a.stop(), b.stop())),

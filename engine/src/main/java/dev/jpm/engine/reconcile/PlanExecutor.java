@@ -238,6 +238,8 @@ final class PlanExecutor {
       } finally {
         window.give(place);
       }
+      // The place is free once the replacement took over; the step ends when the old process has stopped.
+      replacer.awaitRetired(restart.id());
     }
   }
 

@@ -8,7 +8,10 @@ import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.supervise.Supervisor;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +20,11 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>a balanced app with {@code max_surge} &gt; 0: start the replacement beside the old process, wait until it
  *       is ready (it is then in rotation), drain the old one, stop it (stop signal, kill_timeout, SIGKILL);</li>
+ *   <li>an app whose instances inherit one socket ({@code socket_activation}) with {@code max_surge} &gt; 0: start
+ *       the replacement, wait until it is ready, put it in the old one's place and let the old process stop in the
+ *       background (no drain: it stops accepting from the shared socket on its stop signal, and whatever waits in
+ *       the socket's queue goes to the others); the rollout step ends once it has stopped, but the next replacement
+ *       starts meanwhile;</li>
  *   <li>a balanced app with {@code max_surge: 0}: drain the old process, restart, wait until ready (capacity -1);</li>
  *   <li>any other app: restart, wait until settled and ready.</li>
  * </ul>
@@ -31,6 +39,8 @@ final class RollingReplacer {
   private final Supervisor supervisor;
   private final TrafficRouter router;
   private final Consumer<String> progress;
+  /** Old processes stopping in the background, by the instance whose replacement took their place. */
+  private final Map<InstanceId, CompletableFuture<ProcessRecord>> retiring = new ConcurrentHashMap<>();
 
   /** {@code router} may be null (no traffic handling: plain restarts). */
   RollingReplacer(Supervisor supervisor, TrafficRouter router, Consumer<String> progress) {
@@ -39,11 +49,14 @@ final class RollingReplacer {
     this.progress = progress;
   }
 
-  /** Whether a replacement of {@code id} can start beside its process: it serves and the app is balanced. */
+  /**
+   * Whether a replacement of {@code id} can start beside its process: it serves and the app's port is balanced or
+   * shared.
+   */
   boolean canSurge(AppSpec spec, InstanceId id) {
     ProcessRecord old = current(id);
-    return router != null && (spec.balanced() || spec.sharesPort()) && spec.traffic().maxSurge() > 0
-        && serving(old);
+    return router != null && (spec.balanced() || spec.sharesPort() || spec.inheritsSocket())
+        && spec.traffic().maxSurge() > 0 && serving(old);
   }
 
   /**
@@ -76,11 +89,31 @@ final class RollingReplacer {
       return Optional.of(abort(spec, id, notReady.get()));
     }
     ProcessRecord old = current(id);
+    if (spec.inheritsSocket()) {
+      // The replacement accepts from the same socket already: the old process stops beside the next replacement.
+      retiring.put(id, supervisor.promoteSurgeRetiringOld(id));
+      progress.accept("replaced " + id + " (pid " + old.pid() + " → " + started.pid() + "; the old one is stopping)");
+      return Optional.empty();
+    }
     boolean drained = router.drain(spec, old, Duration.ofMillis(spec.traffic().drainTimeoutMs()));
     ProcessRecord promoted = supervisor.promoteSurge(id);
     progress.accept("replaced " + id + " (pid " + old.pid() + " → " + promoted.pid() + (drained ? ""
         : ", connections still open after drain_timeout were closed") + ")");
     return Optional.empty();
+  }
+
+  /**
+   * Returns once the process that a replacement of {@code id} took the place of has stopped, when it was left to stop
+   * in the background (instances that inherit one socket); at once otherwise.
+   */
+  void awaitRetired(InstanceId id) {
+    CompletableFuture<ProcessRecord> stopped = retiring.remove(id);
+    if (stopped == null) return;
+    try {
+      stopped.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      progress.accept("stopping the old process of " + id + " failed: " + e.getCause());
+    }
   }
 
   /** Empty when the process became ready; else why not. Without a router, settled is all we know. */

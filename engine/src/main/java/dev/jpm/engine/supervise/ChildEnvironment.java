@@ -10,7 +10,8 @@ import java.util.Map;
  * that once started the daemon never reaches apps), then the declared env, then what jpm injects: {@code JPM_APP},
  * the instance variable, {@code PORT} and PM2's {@code increment_var}; for a balanced Node app also {@code
  * JPM_PRIVATE_PORT} and, when declared, {@code JPM_APP_PORT}: jpm's preload moves {@code listen()} of the app's port
- * to the private one.
+ * to the private one; for a socket-activated app {@code LISTEN_FDS=1} and {@code LISTEN_FDNAMES} (its name), and for
+ * a Node one {@code JPM_APP_PORT}, which its preload moves onto the inherited socket.
  */
 public final class ChildEnvironment {
 
@@ -37,6 +38,12 @@ public final class ChildEnvironment {
     env.put("JPM_APP", spec.name());
     env.put(spec.instanceVar(), Integer.toString(index));
     if (spec.sharesPort()) env.put("JPM_REUSEPORT", "1");
+    if (spec.inheritsSocket()) {
+      // systemd's socket activation: one socket at fd 3 (LISTEN_PID is set by the spawn: it is the child's own pid).
+      env.put("LISTEN_FDS", "1");
+      env.put("LISTEN_FDNAMES", spec.name());
+      if (spec.runsOnNode()) env.put("JPM_APP_PORT", spec.port().toString()); // the preload's listen() onto fd 3
+    }
     if (spec.port() != null) env.put("PORT", Integer.toString(privatePort > 0 ? privatePort : spec.port()));
     if (privatePort > 0 && spec.runsOnNode()) {
       env.put("JPM_PRIVATE_PORT", Integer.toString(privatePort));

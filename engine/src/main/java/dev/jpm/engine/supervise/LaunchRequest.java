@@ -18,9 +18,16 @@ import java.util.Optional;
  * @param stdout where stdout goes (the launcher calls its {@code end()} once the process was launched); empty
  *     discards it
  * @param stderr where stderr goes, likewise
+ * @param listenFd the app's shared listening socket, inherited as fd 3 (socket activation); -1 for none
  */
 public record LaunchRequest(InstanceId id, List<String> command, Path cwd, Map<String, String> env,
-    Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr) {
+    Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr, int listenFd) {
+
+  /** Inheriting no listening socket. */
+  public LaunchRequest(InstanceId id, List<String> command, Path cwd, Map<String, String> env,
+      Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr) {
+    this(id, command, cwd, env, stdout, stderr, -1);
+  }
 
   public LaunchRequest {
     Objects.requireNonNull(id, "id");

@@ -488,8 +488,9 @@ final class ManagedProcess {
         launch = runAs.wrap(launch);
         runAs.giveLogs(paths);
       }
+      int listenFd = current.inheritsSocket() ? context.sockets().fdFor(current) : -1;
       LaunchRequest request = new LaunchRequest(id, launch.command(), Path.of(current.cwd()), launch.env(),
-          logs.stdout(), logs.stderr());
+          logs.stdout(), logs.stderr(), listenFd);
       launchedEnvironment = launch.env();
       RunLogs owned = logs;
       logs = null; // the run owns them now, also when it fails to start

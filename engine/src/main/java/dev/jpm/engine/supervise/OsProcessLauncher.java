@@ -49,7 +49,7 @@ public final class OsProcessLauncher implements ProcessLauncher {
     if (!Files.isDirectory(request.cwd())) throw new IOException("cwd " + request.cwd() + " is not a directory");
     String program = resolve(request.command().getFirst(), request);
     Child child = children.spawn(new ChildSpec(program, request.command(), request.env(), request.cwd(),
-        request.stdout(), request.stderr(), ProcessRun.DRAIN_TIMEOUT_MS, pipes));
+        request.stdout(), request.stderr(), ProcessRun.DRAIN_TIMEOUT_MS, pipes, request.listenFd()));
     long startMs = ProcStat.startMs(child.pid()).orElse(0);
     return new OsProcess(child.pid(), startMs, child.exit().thenApply(ExitStatus::of));
   }

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param ports private loopback ports of balanced instances
  * @param logs opens each run's log files and publishes state changes as daemon events
  * @param node the preload and channel of Node apps
+ * @param sockets the listening sockets that instances of socket-activated apps inherit
  */
 record SupervisionContext(
     ProcessLauncher launcher,
@@ -33,4 +34,5 @@ record SupervisionContext(
     java.util.function.ObjIntConsumer<String> listening,
     PrivatePorts ports,
     LogRouter logs,
-    NodePreload node) {}
+    NodePreload node,
+    SharedSockets sockets) {}

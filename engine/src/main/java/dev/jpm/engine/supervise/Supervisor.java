@@ -35,6 +35,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The only mutator of the process table: registers apps, starts, restarts and stops their instances, applies the
@@ -62,6 +63,11 @@ public final class Supervisor implements AutoCloseable {
   private final Map<InstanceId, ManagedProcess> instances = new TreeMap<>();
   /** Replacements being readied beside the instance they will replace (rolling reload with surge). */
   private final Map<InstanceId, ManagedProcess> surges = new TreeMap<>();
+  /**
+   * Old processes whose replacement took their place while they stop in the background (instances that inherit one
+   * socket: {@link #promoteSurgeRetiringOld}); saved with the surges, so a daemon that dies meanwhile ends them.
+   */
+  private final List<ManagedProcess> retiring = new ArrayList<>();
   private final PmIds pmIds = new PmIds();
   /** The ports apps that {@link AppSpec#learnsPort() learn their port} were seen listening on, by app. */
   private final Map<String, Integer> learnedPorts = new HashMap<>();
@@ -77,7 +83,7 @@ public final class Supervisor implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(threads("jpm-supervise-timer")),
         Executors.newCachedThreadPool(threads("jpm-supervise-exit")),
         this::announceChange, this::learnPort, new PrivatePorts(PrivatePorts.FIRST, PrivatePorts.LAST), logs,
-        new NodePreload(jpmHome));
+        new NodePreload(jpmHome), new SharedSockets());
   }
 
   /** Calls {@code listener} after every state change, on the supervisor's event thread. */
@@ -95,6 +101,7 @@ public final class Supervisor implements AutoCloseable {
     synchronized (this) {
       specs.put(spec.name(), spec);
       if (!spec.learnsPort()) learnedPorts.remove(spec.name());
+      if (!spec.inheritsSocket()) context.sockets().release(spec.name());
       instances.values().stream().filter(m -> m.id().app().equals(spec.name())).forEach(m -> m.replaceSpec(spec));
       for (int index = 0; index < spec.instances(); index++) {
         InstanceId id = new InstanceId(spec.name(), index);
@@ -188,6 +195,7 @@ public final class Supervisor implements AutoCloseable {
       ofApp.forEach(m -> instances.remove(m.id()));
       specs.remove(app);
       learnedPorts.remove(app);
+      context.sockets().release(app);
       if (specs.isEmpty()) pmIds.reset();
     }
     context.changed().run();
@@ -276,6 +284,38 @@ public final class Supervisor implements AutoCloseable {
   }
 
   /**
+   * Puts the surge of {@code id} in the instance's place at once and stops the old process in the background, for
+   * instances that inherit one listening socket: the replacement accepts from it already, so the old process's own
+   * graceful stop need not hold up the next replacement. Counts one restart, as {@link #promoteSurge}. The future
+   * completes with the old process's last record once it has stopped.
+   */
+  public CompletableFuture<ProcessRecord> promoteSurgeRetiringOld(InstanceId id) {
+    ManagedProcess old = instance(id);
+    ManagedProcess surge;
+    synchronized (this) {
+      surge = surges.remove(id);
+      if (surge == null) throw new IllegalArgumentException("no replacement of " + id + " is running");
+      if (instances.get(id) == old) instances.put(id, surge);
+      retiring.add(old);
+    }
+    surge.succeed(old.record());
+    CompletableFuture<ProcessRecord> stopped = new CompletableFuture<>();
+    Thread.ofVirtual().name("jpm-retire-" + id).start(() -> {
+      try {
+        stopped.complete(old.stop());
+      } catch (RuntimeException e) {
+        stopped.completeExceptionally(e);
+      } finally {
+        synchronized (this) {
+          retiring.remove(old);
+        }
+        context.changed().run();
+      }
+    });
+    return stopped;
+  }
+
+  /**
    * An instance of {@code app} listens on {@code port} (its preload said so): for an app that learns its port, that
    * port becomes the app's front port, announced to the listeners like any change of the table.
    */
@@ -299,7 +339,8 @@ public final class Supervisor implements AutoCloseable {
     Map<String, List<ProcessRecord>> records = new HashMap<>();
     instances.values().forEach(m -> records.computeIfAbsent(m.id().app(), a -> new ArrayList<>()).add(m.record()));
     Map<String, List<ProcessRecord>> surgeRecords = new HashMap<>();
-    surges.values().forEach(m -> surgeRecords.computeIfAbsent(m.id().app(), a -> new ArrayList<>()).add(m.record()));
+    Stream.concat(surges.values().stream(), retiring.stream())
+        .forEach(m -> surgeRecords.computeIfAbsent(m.id().app(), a -> new ArrayList<>()).add(m.record()));
     Map<String, ObservedApp> apps = new LinkedHashMap<>();
     specs.forEach((name, spec) -> apps.put(name, new ObservedApp(spec, records.getOrDefault(name, List.of()),
         surgeRecords.getOrDefault(name, List.of()), learnedPorts.get(name))));
@@ -419,11 +460,28 @@ public final class Supervisor implements AutoCloseable {
     if (instance.adopt(record, reason -> why[0] = reason)) {
       LOG.log(System.Logger.Level.INFO, record.id() + ": adopted pid " + record.pid() + " (restarts "
           + record.restarts() + ")");
+      keepSharedSocket(record);
       return true;
     }
     LOG.log(System.Logger.Level.WARNING, record.id() + ": not adopted, restarted: " + why[0]);
     stopOrphan(tree, instance.stopPolicy()).join();
     return false;
+  }
+
+  /** An adopted instance of a socket-activated app: the daemon takes back the socket it inherited. */
+  private void keepSharedSocket(ProcessRecord record) {
+    AppSpec spec;
+    synchronized (this) {
+      spec = specs.get(record.id().app());
+    }
+    if (spec == null || !spec.inheritsSocket()) return;
+    try {
+      if (!context.sockets().adoptFrom(spec, record.pid()))
+        LOG.log(System.Logger.Level.WARNING, record.id() + ": could not take the app's socket from pid " + record.pid()
+            + "; the next launch binds port " + spec.port() + " anew");
+    } catch (java.io.IOException e) {
+      LOG.log(System.Logger.Level.WARNING, record.id() + ": " + e.getMessage());
+    }
   }
 
   /** The named pipes of {@code pids}, as the kernel names them (the real path of the folder). */
@@ -481,6 +539,7 @@ public final class Supervisor implements AutoCloseable {
     synchronized (this) {
       all.addAll(instances.values());
       all.addAll(surges.values());
+      all.addAll(retiring);
     }
     inParallel(all, ManagedProcess::stop);
   }
@@ -492,6 +551,7 @@ public final class Supervisor implements AutoCloseable {
     context.timer().shutdownNow();
     context.exits().shutdownNow();
     context.node().close();
+    context.sockets().close();
     events.shutdown();
   }
 

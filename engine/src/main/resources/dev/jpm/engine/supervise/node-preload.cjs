@@ -5,6 +5,9 @@
 //     since jpm's balancer owns the public port. The app's port is the declared one (JPM_APP_PORT) or, when the file
 //     declares none, the port of the app's first TCP listen(), which the daemon is told (a line `!listen PORT`) so
 //     its balancer listens there; any other listen() is untouched;
+//   - socket activation (socket_activation: true): the daemon holds the app's listening socket and every instance
+//     inherits it as fd 3 (LISTEN_FDS=1, LISTEN_PID = this process); listen() on the app's port (JPM_APP_PORT)
+//     becomes listen({ fd: 3 }), so the instances accept from one socket and no byte goes through jpm;
 //   - process.send('ready') for wait_ready, and process.on('message') receiving 'shutdown' on stop
 //     (shutdown_with_message), over a Unix socket to the daemon (JPM_NODE_CHANNEL, JPM_NODE_TOKEN), dialled again
 //     when a daemon goes away, so the daemon that adopts the app speaks to it too.
@@ -59,6 +62,33 @@ function movePort(appPort, privatePort, report) {
         claimed = port;
         mapped = remap(args, privatePort);
         this.once('listening', () => report(port));
+      }
+    } catch (ignored) {
+      mapped = null;
+    }
+    return listen.apply(this, mapped || args);
+  };
+}
+
+// The arguments for the original listen(), moved onto the inherited socket (fd 3): only the callback is kept, since
+// the socket's address and backlog are the daemon's.
+function onInherited(args) {
+  const callback = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : undefined;
+  return callback ? [{ fd: INHERITED_FD }, callback] : [{ fd: INHERITED_FD }];
+}
+
+const INHERITED_FD = 3;
+
+// Only the app's port, and only once: a second server on that port would share the socket in this process.
+function inheritPort(appPort) {
+  let taken = false;
+  const listen = net.Server.prototype.listen;
+  net.Server.prototype.listen = function listenOnInheritedSocket(...args) {
+    let mapped = null;
+    try {
+      if (!taken && requestedPort(args) === appPort) {
+        taken = true;
+        mapped = onInherited(args);
       }
     } catch (ignored) {
       mapped = null;
@@ -137,7 +167,15 @@ function openChannel(path, token) {
     const env = process.env;
     const appPort = Number(env.JPM_APP_PORT) || 0;
     const privatePort = Number(env.JPM_PRIVATE_PORT) || 0;
-    if (privatePort > 0 && appPort !== privatePort) movePort(appPort, privatePort, reportListening);
+    // systemd's protocol: the socket is this process's only when LISTEN_PID is its pid; not passed on to children.
+    const inherited = env.LISTEN_FDS === '1' && Number(env.LISTEN_PID) === process.pid;
+    if (inherited) {
+      delete env.LISTEN_FDS;
+      delete env.LISTEN_PID;
+      delete env.LISTEN_FDNAMES;
+    }
+    if (inherited && appPort > 0) inheritPort(appPort);
+    else if (privatePort > 0 && appPort !== privatePort) movePort(appPort, privatePort, reportListening);
     const channel = env.JPM_NODE_CHANNEL;
     const token = env.JPM_NODE_TOKEN;
     // Not passed on: a child the app starts (a cluster worker runs this preload too) must not speak for it.

@@ -91,6 +91,47 @@ class TrafficMapperTest {
   }
 
   @Test
+  void socketActivationSharesTheDeclaredPortOfAClusterAppWithoutTheBalancer() {
+    LoadResult result = fx.load("e.yaml", """
+        apps:
+          - script: server.sh
+            name: api
+            exec_mode: cluster
+            instances: 2
+            port: 8080
+            socket_activation: true
+        """);
+
+    assertThat(result.errors()).isEmpty();
+    AppSpec api = result.desired().apps().getFirst();
+    assertThat(api.inheritsSocket()).isTrue();
+    assertThat(api.balanced()).as("no front port: the instances accept themselves").isFalse();
+  }
+
+  @Test
+  void socketActivationNeedsClusterModeAPortAndNotReusePortToo() {
+    LoadResult result = fx.load("e.yaml", """
+        apps:
+          - script: server.sh
+            name: forked
+            port: 8080
+            socket_activation: true
+          - script: server.sh
+            name: both
+            exec_mode: cluster
+            port: 8081
+            reuse_port: true
+            socket_activation: true
+        """);
+
+    assertThat(result.errors()).extracting(ConfigProblem::render).satisfiesExactlyInAnyOrder(
+        forked -> assertThat(forked).contains("e.yaml:5:").contains("forked")
+            .contains("socket_activation: needs exec_mode: cluster and a port"),
+        both -> assertThat(both).contains("e.yaml:11:").contains("both")
+            .contains("socket_activation: reuse_port and socket_activation are two ways to share the port"));
+  }
+
+  @Test
   void aHealthCheckNeedsAPortAndWaitReadyNeedsAPatternOutsideNode() {
     LoadResult result = fx.load("e.yaml", """
         apps:

@@ -46,6 +46,22 @@ final class TrafficFixture implements AutoCloseable, BeforeEachCallback, AfterEa
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     home = Files.createTempDirectory("jpm-traffic-it");
+    startDaemon();
+  }
+
+  /**
+   * The daemon dies (its threads and its own sockets go, the children keep running) and a new one on the same home
+   * adopts the processes of {@code saved}, as after a crash.
+   */
+  void restartDaemon(dev.jpm.engine.model.ObservedState saved) {
+    router.readiness().close();
+    router.balancer().close();
+    supervisor.close();
+    startDaemon();
+    supervisor.restore(saved);
+  }
+
+  private void startDaemon() {
     supervisor = new Supervisor(new OsProcessLauncher(home.resolve("pipes")), Clock.systemUTC(), home);
     ReadinessTracker readiness = new ReadinessTracker(supervisor, Clock.systemUTC(), (id, cause) -> supervisor.restart(id));
     router = new TrafficRouter(supervisor, readiness, new Balancer());
@@ -68,6 +84,12 @@ final class TrafficFixture implements AutoCloseable, BeforeEachCallback, AfterEa
   static AppSpec app(String name, int instances, int port, Map<String, String> env, Traffic traffic) {
     List<String> command = List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss256k",
         "-Xshare:auto", "-cp", testClasses(), HttpFixture.class.getName());
+    return app(name, command, instances, port, env, traffic);
+  }
+
+  /** Another program as a cluster app with the same test-friendly timings. */
+  static AppSpec app(String name, List<String> command, int instances, int port, Map<String, String> env,
+      Traffic traffic) {
     return new AppSpec(name, null, null, command.getLast(), List.of(), null, List.of(), command,
         System.getProperty("java.io.tmpdir"), env, instances, ExecMode.CLUSTER, null, null, port,
         new RestartPolicy(true, 3, 300, 0, 0, Set.of()), new StopPolicy("INT", 4000),

@@ -128,6 +128,21 @@ class NodePreloadIT {
   }
 
   @Test
+  void anInheritedSocketWhoseListenPidIsAnotherProcessIsNotTakenAndTheVariablesStay() throws Exception {
+    int port = freePorts(1)[0];
+    Path script = Files.writeString(temp.resolve("stale.js"), """
+        const server = require('http').createServer().listen(%d, '127.0.0.1', () => {
+          console.log(server.address().port + ' ' + process.env.LISTEN_FDS);
+          server.close();
+        });
+        """.formatted(port));
+
+    // systemd's rule: LISTEN_FDS is for the process LISTEN_PID names, never for a child that inherited the variables.
+    assertThat(runNode(script, Map.of("LISTEN_FDS", "1", "LISTEN_PID", "1", "JPM_APP_PORT", "" + port)))
+        .containsExactly(port + " 1");
+  }
+
+  @Test
   void aChildThatNodeForkedWithIpcKeepsItsOwnProcessSend() throws Exception {
     Path child = Files.writeString(temp.resolve("child.js"), "process.send('hello from ' + typeof process.send);\n");
     Path parent = Files.writeString(temp.resolve("parent.js"), """
