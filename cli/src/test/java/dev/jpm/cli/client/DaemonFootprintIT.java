@@ -32,5 +32,8 @@ class DaemonFootprintIT {
     assertThat(loaded).doesNotContain("tools.jackson.databind.", "com.fasterxml.jackson.annotation.");
     // OSHI is made at the first sample that has an app's process to read (decision 0037): without apps, never.
     assertThat(loaded).doesNotContain(" oshi.");
+    // JNA builds its library search path by running `ldconfig -p` unless told one (os/LibC): a process started
+    // through the JDK, 60-100 ms on the way to the first answer. The daemon starts its apps with posix_spawn.
+    assertThat(loaded).contains("com.sun.jna.NativeLibrary ").doesNotContain("java.lang.ProcessBuilder ");
   }
 }

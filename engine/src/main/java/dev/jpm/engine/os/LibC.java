@@ -79,7 +79,16 @@ final class LibC {
   /** Linux 5.6; the same number on every architecture. */
   private static final long SYS_PIDFD_GETFD = 438;
 
+  /**
+   * JNA's system search path, which NativeLibrary builds at its class initialisation by running {@code ldconfig -p}
+   * (a process, ~60-100 ms on the daemon's critical path at start and on a CLI's first libc call), unless this
+   * property is set. libc needs no path: JNA binds "c" to the process itself ({@code dlopen(NULL)}), and no other
+   * library is loaded through JNA here. A value the user set is kept.
+   */
+  private static final String JNA_SYSTEM_PATH = "jna.platform.library.path";
+
   static {
+    if (System.getProperty(JNA_SYSTEM_PATH) == null) System.setProperty(JNA_SYSTEM_PATH, "");
     Native.register(LibC.class, NativeLibrary.getInstance("c"));
   }
 

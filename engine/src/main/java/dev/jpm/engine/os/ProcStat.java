@@ -18,9 +18,16 @@ import java.util.OptionalLong;
  */
 public final class ProcStat {
 
-  private static final long BOOT_MS = bootMs();
-  private static final long TICKS_PER_SECOND = ticksPerSecond();
-  private static final long PAGE_BYTES = pageBytes();
+  /**
+   * The machine's clock and page figures, read on first use: {@link #state} needs none of them, and the page size and
+   * tick rate come through libc (JNA), whose first binding costs a CLI that only waits for a daemon to be gone
+   * ({@code jpm kill}, through {@link Liveness}) ~250 ms: JNA runs {@code ldconfig -p} to find its search path.
+   */
+  private static final class Machine {
+    static final long BOOT_MS = bootMs();
+    static final long TICKS_PER_SECOND = ticksPerSecond();
+    static final long PAGE_BYTES = pageBytes();
+  }
 
   /**
    * What one {@code stat} line says of a process.
@@ -37,7 +44,7 @@ public final class ProcStat {
 
   /** When {@code pid} started; empty when it does not exist (or /proc cannot tell). */
   public static OptionalLong startMs(long pid) {
-    if (pid <= 0 || BOOT_MS <= 0) return OptionalLong.empty();
+    if (pid <= 0 || Machine.BOOT_MS <= 0) return OptionalLong.empty();
     try {
       Fields fields = parse(read(pid));
       return fields == null ? OptionalLong.empty() : OptionalLong.of(fields.startMs());
@@ -52,8 +59,9 @@ public final class ProcStat {
    */
   public static char state(long pid) {
     try {
-      Fields fields = parse(read(pid));
-      return fields == null ? '?' : fields.state();
+      ByteBuffer line = read(pid);
+      int at = nameEnd(line);
+      return at < 0 ? '?' : (char) line.get(at + 2);
     } catch (NoSuchFileException e) {
       return 'Z';
     } catch (IOException e) {
@@ -84,9 +92,8 @@ public final class ProcStat {
    */
   public static Fields parse(ByteBuffer line) {
     int end = line.limit();
-    int at = end - 1;
-    while (at >= line.position() && line.get(at) != ')') at--;
-    if (at < line.position() || at + 2 >= end) return null;
+    int at = nameEnd(line);
+    if (at < 0) return null;
     char state = (char) line.get(at + 2);
     at += 3; // the space before field 4
     long parent = 0, userTicks = 0, systemTicks = 0, startTicks = 0, rssPages = 0;
@@ -107,8 +114,15 @@ public final class ProcStat {
       }
     }
     if (field < 24) return null;
-    return new Fields(state, parent, BOOT_MS + startTicks * 1000 / TICKS_PER_SECOND,
-        (userTicks + systemTicks) * 1000 / TICKS_PER_SECOND, rssPages * PAGE_BYTES);
+    return new Fields(state, parent, Machine.BOOT_MS + startTicks * 1000 / Machine.TICKS_PER_SECOND,
+        (userTicks + systemTicks) * 1000 / Machine.TICKS_PER_SECOND, rssPages * Machine.PAGE_BYTES);
+  }
+
+  /** Where the name's last ')' is, when the state letter follows it; -1 for a line cut short or without a name. */
+  private static int nameEnd(ByteBuffer line) {
+    int at = line.limit() - 1;
+    while (at >= line.position() && line.get(at) != ')') at--;
+    return at < line.position() || at + 2 >= line.limit() ? -1 : at;
   }
 
   /**
