@@ -6,31 +6,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The launcher called through a link named {@code pm2}, running a deploy script written for PM2, unchanged. The
- * launcher runs from an installed layout (the project's classes as its class path, no sources, so it builds
- * nothing; no AOT training), exactly as a user's link runs it.
+ * launcher runs from an installed layout ({@link InstalledLauncher}), exactly as a user's link runs it.
  */
 class Pm2LinkIT {
 
   @RegisterExtension final JpmHarness jpm = new JpmHarness();
 
   private Path installed() throws IOException {
-    Path root = Files.createDirectories(jpm.work.resolve("jpm-install"));
-    Files.copy(Path.of("..", "jpm").toAbsolutePath().normalize(), root.resolve("jpm"));
-    Files.setPosixFilePermissions(root.resolve("jpm"), PosixFilePermissions.fromString("rwx------"));
-    Path target = Files.createDirectories(root.resolve("cli/target"));
-    Files.writeString(target.resolve("jpm-cli.jar"), ""); // the class path below carries the classes
-    Files.writeString(target.resolve("classpath"), System.getProperty("java.class.path") + "\n");
-    Files.writeString(target.resolve("jpm-java"), ProcessHandle.current().info().command().orElseThrow() + " "
-        + Runtime.version().feature() + "\n");
     Path bin = Files.createDirectories(jpm.work.resolve("bin"));
-    Files.createSymbolicLink(bin.resolve("pm2"), root.resolve("jpm"));
+    Files.createSymbolicLink(bin.resolve("pm2"), InstalledLauncher.install(jpm.work));
     return bin;
   }
 

@@ -72,4 +72,15 @@ class VerbsTest {
     assertThat(Verbs.startsDaemonAtOnce(Verbs.BY_WORD.get("kill"), "kill")).isFalse();
     assertThat(Verbs.startsDaemonAtOnce(null)).isFalse();
   }
+
+  @Test
+  void theLauncherStartsTheDaemonForExactlyTheWordsThatStartItEarlyHere() throws java.io.IOException {
+    String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "jpm")).stream()
+        .filter(text -> text.endsWith("start_daemon_early \"$@\" ;; esac")).findFirst().orElseThrow();
+    List<String> launcherWords = List.of(line.substring(line.indexOf(" in ") + 4, line.indexOf(')')).split("\\|"));
+
+    List<String> early = Verbs.BY_WORD.entrySet().stream()
+        .filter(word -> Verbs.startsDaemonAtOnce(word.getValue(), word.getKey())).map(Map.Entry::getKey).toList();
+    assertThat(launcherWords).containsExactlyInAnyOrderElementsOf(early);
+  }
 }

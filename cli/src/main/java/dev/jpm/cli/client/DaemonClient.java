@@ -34,10 +34,10 @@ public final class DaemonClient {
   /**
    * Starts the environment's daemon now, on a second thread, when none serves its home: for a verb that asks the
    * daemon whatever its arguments say, so the daemon starts while the command line is parsed (decision 0036). The
-   * command's own client picks that daemon up.
+   * command's own client picks that daemon up, or the one the launcher script started for it.
    */
   public static void startDaemonEarly(java.util.Map<String, String> environment) {
-    DaemonLauncher.startEarly(JpmHome.fromEnvironment(environment));
+    DaemonLauncher.startEarly(JpmHome.fromEnvironment(environment), environment.get(DaemonLauncher.LAUNCHER_STARTED));
   }
 
   /** A client whose daemon, when this client starts one, runs with {@code extraFlags} added to its JVM. */

@@ -2,6 +2,7 @@ package dev.jpm.cli.client;
 
 import dev.jpm.engine.home.HandOverNote;
 import dev.jpm.engine.home.JpmHome;
+import dev.jpm.engine.os.Liveness;
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
@@ -61,12 +62,31 @@ final class DaemonLauncher {
   private static volatile Early early;
 
   /**
+   * The environment variable through which the {@code jpm} launcher script names the daemon it started for this
+   * command, {@code PID:HOME}: it starts one for the verbs that start one early here, so that daemon's JVM boots beside
+   * this one's.
+   */
+  static final String LAUNCHER_STARTED = "JPM_DAEMON_STARTING";
+
+  /** A daemon the launcher script started for a home. */
+  private record ByLauncher(Path home, ProcessHandle daemon) {}
+
+  private static volatile ByLauncher byLauncher;
+
+  /**
    * Starts the daemon of {@code home} on a second thread at once, when no daemon serves it (no socket): a command
    * that will ask a daemon anyway then parses its arguments while the daemon starts, instead of before. The daemon
-   * is the same one {@link #startAndConnect} starts; it picks it up. Never fails: the command then starts its own.
+   * is the same one {@link #startAndConnect} starts; it picks it up. When the launcher script already started one
+   * ({@code launcherStarted}, the value of {@link #LAUNCHER_STARTED}), that one is waited for instead. Never fails:
+   * the command then starts its own.
    */
-  static void startEarly(JpmHome home) {
+  static void startEarly(JpmHome home, String launcherStarted) {
     if (home.socketProblem() != null || Files.exists(home.socket())) return;
+    Optional<ProcessHandle> started = startedByLauncher(launcherStarted, home);
+    if (started.isPresent()) {
+      byLauncher = new ByLauncher(home.dir(), started.get());
+      return;
+    }
     CompletableFuture<Process> daemon = new CompletableFuture<>();
     early = new Early(home.dir(), daemon);
     Thread.ofPlatform().name("jpm-daemon-start").daemon().start(() -> {
@@ -78,26 +98,64 @@ final class DaemonLauncher {
     });
   }
 
+  /** The process {@code value} ({@code PID:HOME}) names, when it names {@code home}. */
+  static Optional<ProcessHandle> startedByLauncher(String value, JpmHome home) {
+    int colon = value == null ? -1 : value.indexOf(':');
+    if (colon <= 0 || !Path.of(value.substring(colon + 1)).equals(home.dir())) return Optional.empty();
+    try {
+      return ProcessHandle.of(Long.parseLong(value.substring(0, colon)));
+    } catch (NumberFormatException | java.nio.file.InvalidPathException notOurs) {
+      return Optional.empty();
+    }
+  }
+
   SocketChannel startAndConnect(Supplier<SocketChannel> connect) throws IOException {
+    SocketChannel served = awaitLauncherStart(connect);
+    if (served != null) return served;
     Optional<Process> started = startedEarly();
     if (started.isEmpty()) started = spawn();
     if (started.isEmpty()) return awaitSuccessor(connect);
     Process daemon = started.get();
+    // A second CLI may have won the race to start the daemon: ours then exits 0 and theirs answers.
+    return await(connect, () -> {
+      if (!daemon.isAlive() && daemon.exitValue() != 0)
+        throw new IOException("the jpm daemon failed to start (exit " + daemon.exitValue() + "): "
+            + lastLogLines() + " (full log: " + home.daemonLog() + ")");
+      return true;
+    });
+  }
+
+  /**
+   * Waits for the daemon the launcher script started for this home; null when there is none, or when it ended
+   * without answering: it lost a race to another daemon (whose socket then answers) or failed, and the caller starts
+   * one, whose exit status and log say why.
+   */
+  private SocketChannel awaitLauncherStart(Supplier<SocketChannel> connect) throws IOException {
+    ByLauncher started = byLauncher;
+    if (started == null || !started.home().equals(home.dir()) || !extraFlags.isEmpty()) return null;
+    byLauncher = null;
+    SocketChannel channel = await(connect, () -> Liveness.isRunning(started.daemon()));
+    return channel != null ? channel : connect.get();
+  }
+
+  /** Whether to go on waiting for a daemon's socket: false gives up; an exception says why the daemon failed. */
+  private interface Patience {
+    boolean stillWaiting() throws IOException;
+  }
+
+  /**
+   * Polls {@code connect}, at growing intervals, until it answers, {@code patience} gives up (null) or
+   * {@link #START_TIMEOUT_MS} passes (an exception, with the end of the daemon's log).
+   */
+  private SocketChannel await(Supplier<SocketChannel> connect, Patience patience) throws IOException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
     long pauseMs = 2;
     while (System.nanoTime() < deadline) {
       SocketChannel channel = connect.get();
       if (channel != null) return channel;
-      // A second CLI may have won the race to start the daemon: ours then exits 0 and theirs answers.
-      if (!daemon.isAlive() && daemon.exitValue() != 0)
-        throw new IOException("the jpm daemon failed to start (exit " + daemon.exitValue() + "): "
-            + lastLogLines() + " (full log: " + home.daemonLog() + ")");
-      try {
-        daemon.waitFor(pauseMs, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for the daemon");
-      }
+      if (!patience.stillWaiting()) return null;
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pauseMs));
+      if (Thread.currentThread().isInterrupted()) throw new IOException("interrupted while waiting for the daemon");
       pauseMs = Math.min(pauseMs * 2, 50);
     }
     throw new IOException("the jpm daemon did not answer within " + START_TIMEOUT_MS / 1000 + " s: "
@@ -129,6 +187,7 @@ final class DaemonLauncher {
     builder.environment().put("JPM_HOME", home.dir().toString());
     // A daemon started on demand is no service's main process, even when this command runs under one.
     builder.environment().remove("NOTIFY_SOCKET");
+    builder.environment().remove(LAUNCHER_STARTED);
     // Not the caller's folder: a daemon must not keep a user's directory (or a mount) busy for its lifetime.
     builder.directory(home.dir().toFile());
     return Optional.of(builder
