@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.StringArray;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,9 @@ import java.util.Map;
  * </ul>
  */
 final class Spawn {
+
+  /** The shell that sets {@code LISTEN_PID} for a child that inherits a listening socket. */
+  private static final String SHELL = "/bin/sh";
 
   private Spawn() {}
 
@@ -67,7 +71,7 @@ final class Spawn {
    * becomes its path.
    */
   private static List<String> withListenPid(String program, List<String> argv) {
-    List<String> wrapped = new java.util.ArrayList<>(argv.size() + 3);
+    List<String> wrapped = new ArrayList<>(argv.size() + 3);
     wrapped.add("sh");
     wrapped.add("-c");
     wrapped.add("LISTEN_PID=$$; export LISTEN_PID; exec \"$0\" \"$@\"");
@@ -75,8 +79,6 @@ final class Spawn {
     wrapped.addAll(argv.subList(1, argv.size()));
     return wrapped;
   }
-
-  private static final String SHELL = "/bin/sh";
 
   private static void fileActions(Memory actions, Path cwd, Output stdout, Output stderr, int listenFd)
       throws IOException {
