@@ -13,10 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,21 @@ class NodePreloadIT {
   static final String HARD_CODED_PORT = """
       const http = require('http');
       const server = http.createServer((req, res) => {
+        res.setHeader('Connection', 'close');
+        res.end(`instance ${process.env.NODE_APP_INSTANCE} pid ${process.pid} ${process.env.VERSION}\\n`);
+      });
+      server.listen(%d, () => console.log('listening'));
+      process.on('SIGINT', () => server.close(() => process.exit(0)));
+      """;
+
+  /**
+   * The same, but /busy holds the instance 50 ms: while one is busy its sibling accepts the next connection from the
+   * shared socket, so concurrent requests reach both (sequential ones may all go to one).
+   */
+  static final String BUSY_HARD_CODED_PORT = """
+      const http = require('http');
+      const server = http.createServer((req, res) => {
+        if (req.url === '/busy') { const end = Date.now() + 50; while (Date.now() < end); }
         res.setHeader('Connection', 'close');
         res.end(`instance ${process.env.NODE_APP_INSTANCE} pid ${process.pid} ${process.env.VERSION}\\n`);
       });
@@ -65,6 +82,7 @@ class NodePreloadIT {
             min_uptime: 300ms
             listen_timeout: 20s
             drain_timeout: 2s
+            socket_activation: false   # this test is about the balancer
             env:
               VERSION: v1
         """.formatted(port));
@@ -99,6 +117,48 @@ class NodePreloadIT {
       assertThat(row.path("status").asString()).isEqualTo("online");
       assertThat(Files.readString(Path.of(row.path("err_log").asString()))).doesNotContain("EADDRINUSE");
     }
+  }
+
+  @Test
+  void aClusterAppWithAPortAndNoKeyInheritsOneSocketBothInstancesAcceptFromAndReloadsUnderLoadWithoutAFailure()
+      throws Exception {
+    jpm.write("server.js", BUSY_HARD_CODED_PORT.formatted(port));
+    Path file = jpm.write("ecosystem.yaml", """
+        apps:
+          - name: web
+            script: server.js
+            exec_mode: cluster
+            instances: 2
+            port: %d
+            host: 127.0.0.1
+            min_uptime: 300ms
+            env:
+              VERSION: v1
+        """.formatted(port));
+
+    jpm.run("apply", file.toString()).expectExit(0);
+
+    assertThat(jpm.run("show", "web").expectExit(0).out())
+        .contains("127.0.0.1:" + port + " (one socket jpm holds; the instances accept from it)")
+        .doesNotContain("balanced by jpm", "connections");
+    List<Long> before = List.of(jpm.pid("web#0"), jpm.pid("web#1"));
+    assertThat(pidsAnswering("v1")).as("instances that accepted from the one socket")
+        .containsExactlyInAnyOrderElementsOf(before);
+
+    Path next = jpm.write("ecosystem.yaml", Files.readString(file).replace("VERSION: v1", "VERSION: v2"));
+    HttpLoad load = new HttpLoad(() -> get() != null ? null : "no answer");
+    try (load) {
+      load.awaitAnswers(5);
+      JpmHarness.Result apply = jpm.run("apply", next.toString()).expectExit(0);
+      assertThat(apply.out()).contains("replaced web#0", "replaced web#1", "the old one is stopping");
+      load.awaitAnswers(5);
+    }
+
+    assertThat(load.failures()).as("requests that failed during the reload").isEmpty();
+    List<Long> after = List.of(jpm.pid("web#0"), jpm.pid("web#1"));
+    assertThat(after).doesNotContainAnyElementsOf(before);
+    assertThat(before).noneMatch(JpmHarness::alive);
+    assertThat(pidsAnswering("v2")).containsExactlyInAnyOrderElementsOf(after);
   }
 
   @Test
@@ -163,6 +223,7 @@ class NodePreloadIT {
             min_uptime: 200ms
             wait_ready: true
             listen_timeout: 60s
+            socket_activation: false   # "out of rotation" is the balancer's: with the hand-off the socket accepts
             env:
               TRIGGER: %s
         """.formatted(port, trigger));
@@ -210,6 +271,7 @@ class NodePreloadIT {
             min_uptime: 200ms
             wait_ready: true
             listen_timeout: %s
+            socket_activation: false   # only the balancer keeps the replacement from answering before ready
             env:
               VERSION: %s
         """;
@@ -315,6 +377,29 @@ class NodePreloadIT {
       if (body != null && body.endsWith(" " + version + "\n")) seen.add(body.substring(0, body.indexOf(" pid")));
       return seen.equals(Set.of("instance 0", "instance 1"));
     });
+  }
+
+  /**
+   * The pids that answered batches of eight concurrent /busy requests with {@code version}, once two have (each
+   * request on a connection of its own).
+   */
+  private Set<Long> pidsAnswering(String version) {
+    Set<Long> seen = ConcurrentHashMap.newKeySet();
+    HttpRequest busy = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/busy"))
+        .timeout(Duration.ofSeconds(10)).build();
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      try (HttpClient client = HttpClient.newHttpClient()) {
+        List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
+        for (int i = 0; i < 8; i++) batch.add(client.sendAsync(busy, HttpResponse.BodyHandlers.ofString()));
+        for (CompletableFuture<HttpResponse<String>> answer : batch) {
+          String body = answer.join().body().strip(); // "instance N pid P VERSION"
+          String[] words = body.split(" ");
+          if (words[words.length - 1].equals(version)) seen.add(Long.parseLong(words[3]));
+        }
+      }
+      return seen.size() >= 2;
+    });
+    return seen;
   }
 
   /** The instance's stdout file; null while the daemon does not list the instance yet. */
