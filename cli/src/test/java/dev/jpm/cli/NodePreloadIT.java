@@ -162,6 +162,58 @@ class NodePreloadIT {
   }
 
   @Test
+  void anInstanceOnTheInheritedSocketIsReadyOnlyOnceItListensThere() throws Exception {
+    Path trigger = jpm.work.resolve("listen-now");
+    jpm.write("server.js", """
+        const http = require('http');
+        const fs = require('fs');
+        const server = http.createServer((req, res) => {
+          res.setHeader('Connection', 'close');
+          res.end(`late ${process.pid}\\n`);
+        });
+        console.log('started');
+        setTimeout(() => console.log('a second up, not listening'), 1000);
+        const poll = setInterval(() => {
+          if (!fs.existsSync(process.env.TRIGGER)) return;
+          clearInterval(poll);
+          server.listen(%d, () => console.log('listening'));
+        }, 50);
+        process.on('SIGINT', () => server.close(() => process.exit(0)));
+        """.formatted(port));
+    Path file = jpm.write("ecosystem.yaml", """
+        apps:
+          - name: late
+            script: server.js
+            exec_mode: cluster
+            instances: 1
+            port: %d
+            host: 127.0.0.1
+            min_uptime: 200ms
+            listen_timeout: 60s
+            env:
+              TRIGGER: %s
+        """.formatted(port, trigger));
+
+    CompletableFuture<JpmHarness.Result> apply = CompletableFuture.supplyAsync(() -> jpm.run("apply", file.toString()));
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> contains(outLog("late#0"), "a second up, not listening"));
+
+      // Up for five times min_uptime, but its preload has not said it accepts from the socket: not ready yet.
+      assertThat(jpm.instance("late#0").path("readiness").asString()).isEqualTo("starting");
+      assertThat(apply).isNotDone();
+
+      Files.writeString(trigger, "now");
+      assertThat(apply.get(30, TimeUnit.SECONDS).exit()).isZero();
+    } finally {
+      if (!Files.exists(trigger)) Files.writeString(trigger, "now");
+      apply.get(60, TimeUnit.SECONDS);
+    }
+    assertThat(jpm.instance("late#0").path("readiness").asString()).isEqualTo("ready");
+    assertThat(jpm.run("show", "late").expectExit(0).out()).contains("one socket jpm holds");
+    assertThat(get()).isEqualTo("late " + jpm.pid("late#0") + "\n");
+  }
+
+  @Test
   void aOneLinerWithoutAPortLearnsItFromTheAppsListenAndKeepsItAcrossAReloadAndADaemonKill() throws Exception {
     Path script = jpm.write("server.js", HARD_CODED_PORT.formatted(port).replace("${process.env.VERSION}", "v1"));
 
