@@ -14,12 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,22 +33,12 @@ import tools.jackson.databind.JsonNode;
  */
 class NodePreloadIT {
 
-  /** Listens on the port written into its code, as PM2 users' apps do; answers which instance it is. */
-  static final String HARD_CODED_PORT = """
-      const http = require('http');
-      const server = http.createServer((req, res) => {
-        res.setHeader('Connection', 'close');
-        res.end(`instance ${process.env.NODE_APP_INSTANCE} pid ${process.pid} ${process.env.VERSION}\\n`);
-      });
-      server.listen(%d, () => console.log('listening'));
-      process.on('SIGINT', () => server.close(() => process.exit(0)));
-      """;
-
   /**
-   * The same, but /busy holds the instance 50 ms: while one is busy its sibling accepts the next connection from the
-   * shared socket, so concurrent requests reach both (sequential ones may all go to one).
+   * Listens on the port written into its code, as PM2 users' apps do; answers which instance it is. /busy holds the
+   * instance 50 ms: while one is busy its sibling accepts the next connection from a shared socket, so concurrent
+   * requests reach both (sequential ones may all go to one).
    */
-  static final String BUSY_HARD_CODED_PORT = """
+  static final String HARD_CODED_PORT = """
       const http = require('http');
       const server = http.createServer((req, res) => {
         if (req.url === '/busy') { const end = Date.now() + 50; while (Date.now() < end); }
@@ -71,21 +63,8 @@ class NodePreloadIT {
   void twoInstancesOfAnAppWithAHardCodedPortAnswerThroughTheBalancerAndAReloadUnderLoadKeepsAnswering()
       throws Exception {
     jpm.write("server.js", HARD_CODED_PORT.formatted(port));
-    Path file = jpm.write("ecosystem.yaml", """
-        apps:
-          - name: web
-            script: server.js
-            exec_mode: cluster
-            instances: 2
-            port: %d
-            host: 127.0.0.1
-            min_uptime: 300ms
-            listen_timeout: 20s
-            drain_timeout: 2s
-            socket_activation: false   # this test is about the balancer
-            env:
-              VERSION: v1
-        """.formatted(port));
+    Path file = webCluster("listen_timeout: 20s", "drain_timeout: 2s",
+        "socket_activation: false   # this test is about the balancer");
 
     jpm.run("apply", file.toString()).expectExit(0);
 
@@ -100,16 +79,8 @@ class NodePreloadIT {
     long before0 = jpm.pid("web#0");
     long before1 = jpm.pid("web#1");
 
-    Path next = jpm.write("ecosystem.yaml", Files.readString(file).replace("VERSION: v1", "VERSION: v2"));
-    HttpLoad load = new HttpLoad(() -> get() != null ? null : "no answer");
-    try (load) {
-      load.awaitAnswers(5);
-      JpmHarness.Result apply = jpm.run("apply", next.toString()).expectExit(0);
-      assertThat(apply.out()).contains("replaced web#0", "replaced web#1");
-      load.awaitAnswers(5);
-    }
+    applyVersion2UnderLoad(file, "replaced web#0", "replaced web#1");
 
-    assertThat(load.failures()).as("requests that failed during the reload").isEmpty();
     assertThat(jpm.pid("web#0")).isNotIn(before0, before1);
     assertThat(jpm.pid("web#1")).isNotIn(before0, before1);
     awaitBothInstancesAnswer("v2");
@@ -122,19 +93,8 @@ class NodePreloadIT {
   @Test
   void aClusterAppWithAPortAndNoKeyInheritsOneSocketBothInstancesAcceptFromAndReloadsUnderLoadWithoutAFailure()
       throws Exception {
-    jpm.write("server.js", BUSY_HARD_CODED_PORT.formatted(port));
-    Path file = jpm.write("ecosystem.yaml", """
-        apps:
-          - name: web
-            script: server.js
-            exec_mode: cluster
-            instances: 2
-            port: %d
-            host: 127.0.0.1
-            min_uptime: 300ms
-            env:
-              VERSION: v1
-        """.formatted(port));
+    jpm.write("server.js", HARD_CODED_PORT.formatted(port));
+    Path file = webCluster(); // no socket_activation key: a Node cluster app with a port gets the hand-off
 
     jpm.run("apply", file.toString()).expectExit(0);
 
@@ -145,16 +105,8 @@ class NodePreloadIT {
     assertThat(pidsAnswering("v1")).as("instances that accepted from the one socket")
         .containsExactlyInAnyOrderElementsOf(before);
 
-    Path next = jpm.write("ecosystem.yaml", Files.readString(file).replace("VERSION: v1", "VERSION: v2"));
-    HttpLoad load = new HttpLoad(() -> get() != null ? null : "no answer");
-    try (load) {
-      load.awaitAnswers(5);
-      JpmHarness.Result apply = jpm.run("apply", next.toString()).expectExit(0);
-      assertThat(apply.out()).contains("replaced web#0", "replaced web#1", "the old one is stopping");
-      load.awaitAnswers(5);
-    }
+    applyVersion2UnderLoad(file, "replaced web#0", "replaced web#1", "the old one is stopping");
 
-    assertThat(load.failures()).as("requests that failed during the reload").isEmpty();
     List<Long> after = List.of(jpm.pid("web#0"), jpm.pid("web#1"));
     assertThat(after).doesNotContainAnyElementsOf(before);
     assertThat(before).noneMatch(JpmHarness::alive);
@@ -194,20 +146,13 @@ class NodePreloadIT {
               TRIGGER: %s
         """.formatted(port, trigger));
 
-    CompletableFuture<JpmHarness.Result> apply = CompletableFuture.supplyAsync(() -> jpm.run("apply", file.toString()));
-    try {
+    applyHeldUntil(file, trigger, apply -> {
       await().atMost(Duration.ofSeconds(30)).until(() -> contains(outLog("late#0"), "a second up, not listening"));
 
       // Up for five times min_uptime, but its preload has not said it accepts from the socket: not ready yet.
       assertThat(jpm.instance("late#0").path("readiness").asString()).isEqualTo("starting");
       assertThat(apply).isNotDone();
-
-      Files.writeString(trigger, "now");
-      assertThat(apply.get(30, TimeUnit.SECONDS).exit()).isZero();
-    } finally {
-      if (!Files.exists(trigger)) Files.writeString(trigger, "now");
-      apply.get(60, TimeUnit.SECONDS);
-    }
+    });
     assertThat(jpm.instance("late#0").path("readiness").asString()).isEqualTo("ready");
     assertThat(jpm.run("show", "late").expectExit(0).out()).contains("one socket jpm holds");
     assertThat(get()).isEqualTo("late " + jpm.pid("late#0") + "\n");
@@ -280,8 +225,7 @@ class NodePreloadIT {
               TRIGGER: %s
         """.formatted(port, trigger));
 
-    CompletableFuture<JpmHarness.Result> apply = CompletableFuture.supplyAsync(() -> jpm.run("apply", file.toString()));
-    try {
+    applyHeldUntil(file, trigger, apply -> {
       await().atMost(Duration.ofSeconds(30)).until(() -> contains(outLog("esm#0"), "listening"));
       Path out = outLog("esm#0");
 
@@ -290,13 +234,7 @@ class NodePreloadIT {
       assertThat(jpm.instance("esm#0").path("readiness").asString()).isEqualTo("starting");
       assertThat(apply).isNotDone();
       assertThat(get()).as("an answer through the front port before ready").isNull();
-
-      Files.writeString(trigger, "now");
-      assertThat(apply.get(30, TimeUnit.SECONDS).exit()).isZero();
-    } finally {
-      if (!Files.exists(trigger)) Files.writeString(trigger, "now");
-      apply.get(60, TimeUnit.SECONDS);
-    }
+    });
     assertThat(jpm.instance("esm#0").path("readiness").asString()).isEqualTo("ready");
     assertThat(get()).isEqualTo("esm instance 0\n");
   }
@@ -419,6 +357,61 @@ class NodePreloadIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(plainOut).contains("got SIGINT"));
     assertThat(Files.readString(plainOut)).doesNotContain("got shutdown");
     assertThat(jpm.instance("plain#0").path("last_exit_code").asInt(-1)).isZero();
+  }
+
+  /** Checks made while an apply waits for its app, with that apply. */
+  interface WhileHeld {
+    void check(CompletableFuture<JpmHarness.Result> apply) throws Exception;
+  }
+
+  /**
+   * Applies {@code file} in the background, runs {@code whileHeld}, then creates {@code trigger} (which the app waits
+   * for to become ready) and expects the apply to succeed; the trigger is created whatever happens, so no apply is
+   * left waiting.
+   */
+  private void applyHeldUntil(Path file, Path trigger, WhileHeld whileHeld) throws Exception {
+    CompletableFuture<JpmHarness.Result> apply = CompletableFuture.supplyAsync(() -> jpm.run("apply", file.toString()));
+    try {
+      whileHeld.check(apply);
+      Files.writeString(trigger, "now");
+      assertThat(apply.get(30, TimeUnit.SECONDS).exit()).isZero();
+    } finally {
+      if (!Files.exists(trigger)) Files.writeString(trigger, "now");
+      apply.get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Two instances of server.js named web in cluster mode on the test's port, {@code VERSION: v1}, plus {@code keys}. */
+  private Path webCluster(String... keys) throws IOException {
+    String extra = Arrays.stream(keys).map(key -> "    " + key + "\n").collect(Collectors.joining());
+    return jpm.write("ecosystem.yaml", """
+        apps:
+          - name: web
+            script: server.js
+            exec_mode: cluster
+            instances: 2
+            port: %d
+            host: 127.0.0.1
+            min_uptime: 300ms
+        %s    env:
+              VERSION: v1
+        """.formatted(port, extra));
+  }
+
+  /**
+   * Applies {@code file} with {@code VERSION: v2} for {@code v1} (a rolling replacement) while requests go one after
+   * the other; the apply must say {@code progress} and no request may fail.
+   */
+  private void applyVersion2UnderLoad(Path file, String... progress) throws Exception {
+    Path next = jpm.write("ecosystem.yaml", Files.readString(file).replace("VERSION: v1", "VERSION: v2"));
+    HttpLoad load = new HttpLoad(() -> get() != null ? null : "no answer");
+    try (load) {
+      load.awaitAnswers(5);
+      JpmHarness.Result apply = jpm.run("apply", next.toString()).expectExit(0);
+      assertThat(apply.out()).contains(progress);
+      load.awaitAnswers(5);
+    }
+    assertThat(load.failures()).as("requests that failed during the reload").isEmpty();
   }
 
   /** Requests through the front port until both instances answered with {@code version}. */
