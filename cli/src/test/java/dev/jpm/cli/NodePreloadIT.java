@@ -79,7 +79,7 @@ class NodePreloadIT {
     long before0 = jpm.pid("web#0");
     long before1 = jpm.pid("web#1");
 
-    applyVersion2UnderLoad(file, "replaced web#0", "replaced web#1");
+    applyUnderLoad(version2(file), "replaced web#0", "replaced web#1");
 
     assertThat(jpm.pid("web#0")).isNotIn(before0, before1);
     assertThat(jpm.pid("web#1")).isNotIn(before0, before1);
@@ -105,12 +105,32 @@ class NodePreloadIT {
     assertThat(pidsAnswering("v1")).as("instances that accepted from the one socket")
         .containsExactlyInAnyOrderElementsOf(before);
 
-    applyVersion2UnderLoad(file, "replaced web#0", "replaced web#1", "the old one is stopping");
+    applyUnderLoad(version2(file), "replaced web#0", "replaced web#1", "the old one is stopping");
 
     List<Long> after = List.of(jpm.pid("web#0"), jpm.pid("web#1"));
     assertThat(after).doesNotContainAnyElementsOf(before);
     assertThat(before).noneMatch(JpmHarness::alive);
     assertThat(pidsAnswering("v2")).containsExactlyInAnyOrderElementsOf(after);
+  }
+
+  /** What the first apply after the upgrade does to a file the previous build applied: a rolling move to the hand-off. */
+  @Test
+  void aRunningAppOnTheBalancerMovesToTheInheritedSocketByARollingRestartWithoutAFailedRequest() throws Exception {
+    jpm.write("server.js", HARD_CODED_PORT.formatted(port));
+    jpm.run("apply", webCluster("socket_activation: false").toString()).expectExit(0);
+    assertThat(jpm.run("show", "web").expectExit(0).out()).contains("127.0.0.1:" + port + " (balanced by jpm)");
+    List<Long> before = List.of(jpm.pid("web#0"), jpm.pid("web#1"));
+
+    Path byDefault = webCluster();
+    assertThat(jpm.run("diff", byDefault.toString()).out())
+        .contains("restart web#0 (socket_activation false → true)", "restart web#1 (socket_activation false → true)");
+    applyUnderLoad(byDefault, "replaced web#0", "replaced web#1");
+
+    assertThat(jpm.run("show", "web").expectExit(0).out())
+        .contains("127.0.0.1:" + port + " (one socket jpm holds; the instances accept from it)");
+    List<Long> after = List.of(jpm.pid("web#0"), jpm.pid("web#1"));
+    assertThat(after).doesNotContainAnyElementsOf(before);
+    assertThat(pidsAnswering("v1")).containsExactlyInAnyOrderElementsOf(after);
   }
 
   @Test
@@ -398,12 +418,16 @@ class NodePreloadIT {
         """.formatted(port, extra));
   }
 
+  /** {@code file} rewritten with {@code VERSION: v2} for {@code v1}: applying it replaces every instance. */
+  private Path version2(Path file) throws IOException {
+    return jpm.write("ecosystem.yaml", Files.readString(file).replace("VERSION: v1", "VERSION: v2"));
+  }
+
   /**
-   * Applies {@code file} with {@code VERSION: v2} for {@code v1} (a rolling replacement) while requests go one after
-   * the other; the apply must say {@code progress} and no request may fail.
+   * Applies {@code next} (a rolling replacement) while requests go one after the other; the apply must say {@code
+   * progress} and no request may fail.
    */
-  private void applyVersion2UnderLoad(Path file, String... progress) throws Exception {
-    Path next = jpm.write("ecosystem.yaml", Files.readString(file).replace("VERSION: v1", "VERSION: v2"));
+  private void applyUnderLoad(Path next, String... progress) throws Exception {
     HttpLoad load = new HttpLoad(() -> get() != null ? null : "no answer");
     try (load) {
       load.awaitAnswers(5);
