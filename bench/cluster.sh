@@ -8,9 +8,11 @@
 # One tiny Node HTTP server (written to a temp folder; it reads PORT and, on SIGINT, answers with "Connection:
 # close" from then on, a second later stops listening and closes what is still idle, then exits) runs, N instances
 # each (default 2), all at once:
-#   - under jpm with `socket_activation: true` (the hand-off): jpm listens on the port once, every instance inherits
-#     that socket and jpm's Node preload moves the server's listen(PORT) onto it; no byte passes through jpm;
-#   - under jpm with the copying balancer (the fallback): wrk -> jpm's front port -> an instance's private port;
+#   - under jpm with no key (the hand-off, the default for a Node cluster app with a port): jpm listens on the port
+#     once, every instance inherits that socket and jpm's Node preload moves the server's listen(PORT) onto it; no
+#     byte passes through jpm;
+#   - under jpm with `socket_activation: false` (the copying balancer): wrk -> jpm's front port -> an instance's
+#     private port;
 #   - under PM2 7.0.4, cluster mode (Node's cluster module shares the port);
 #   - alone, one process, no manager: the floor a manager adds to.
 # Each of --pairs rounds (default 5) runs wrk -t2 -cN -dS against each in turn (alone, jpm hand-off, PM2, jpm
@@ -225,12 +227,14 @@ run_java() {
   done
 }
 
-# Both jpm apps in one file: the hand-off (socket_activation) and the copying balancer, on ports of their own.
+# Both jpm apps in one file, on ports of their own: the hand-off, which a Node cluster app with a port gets with no
+# key (as a PM2 user's file would be), and the copying balancer, kept with socket_activation: false and given a drain.
 jpm_ecosystem() { # instances handoff-port balancer-port
-  local name port activation
+  local name port balancer_keys
   echo "apps:" > "$work/ecosystem.yaml"
   for name in handoff balancer; do
-    if [ "$name" = handoff ]; then port=$2 activation=true; else port=$3 activation=false; fi
+    if [ "$name" = handoff ]; then port=$2 balancer_keys=""
+    else port=$3 balancer_keys=$'\n    socket_activation: false\n    drain_timeout: 2s'; fi
     cat >> "$work/ecosystem.yaml" <<EOF
   - name: $name
     script: $work/server.js
@@ -239,12 +243,10 @@ jpm_ecosystem() { # instances handoff-port balancer-port
     instances: $1
     port: $port
     host: 127.0.0.1
-    socket_activation: $activation
     min_uptime: 500ms
     listen_timeout: 10s
     kill_timeout: 5s
-    drain_timeout: 2s
-    max_surge: $max_surge
+    max_surge: $max_surge$balancer_keys
 EOF
   done
 }
@@ -276,6 +278,9 @@ PORT="$alone_port" node "$work/server.js" > /dev/null 2>&1 &
 alone_pid=$!
 jpm_ecosystem "$instances" "$handoff_port" "$balancer_port"
 "$jpm" apply "$work/ecosystem.yaml" > "$work/jpm-apply.out" 2>&1 || { log "jpm apply failed"; cat "$work/jpm-apply.out" >&2; exit 1; }
+# Each side must run on the plane its name says, or the comparison measures something else.
+[[ "$("$jpm" show handoff 2>&1)" == *"one socket jpm holds"* ]] || { log "handoff is not on the hand-off"; exit 1; }
+[[ "$("$jpm" show balancer 2>&1)" == *"balanced by jpm"* ]] || { log "balancer is not on the balancer"; exit 1; }
 if [ "$with_pm2" = 1 ]; then
   pm2_ecosystem "$instances" "$pm2_port"
   pm2_cli start "$work/pm2.config.js" > "$work/pm2-start.out" 2>&1 || { log "pm2 start failed"; cat "$work/pm2-start.out" >&2; exit 1; }
@@ -351,7 +356,7 @@ failed_total() {
 }
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { if (v == "") { print "not run"; exit } ok = op == ">=" ? v + 0 >= t : v + 0 <= t; print ok ? "pass" : "FAIL" }'; }
 label_of() {
-  case "$1" in alone) echo "node alone (no manager)" ;; handoff) echo "jpm x$instances, socket_activation" ;;
+  case "$1" in alone) echo "node alone (no manager)" ;; handoff) echo "jpm x$instances, hand-off (default)" ;;
     balancer) echo "jpm x$instances, balancer (copy)" ;; pm2) echo "PM2 cluster x$instances" ;; esac
 }
 

@@ -13,11 +13,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,10 +33,15 @@ import tools.jackson.databind.JsonNode;
  */
 class NodePreloadIT {
 
-  /** Listens on the port written into its code, as PM2 users' apps do; answers which instance it is. */
+  /**
+   * Listens on the port written into its code, as PM2 users' apps do; answers which instance it is. /busy holds the
+   * instance 50 ms: while one is busy its sibling accepts the next connection from a shared socket, so concurrent
+   * requests reach both (sequential ones may all go to one).
+   */
   static final String HARD_CODED_PORT = """
       const http = require('http');
       const server = http.createServer((req, res) => {
+        if (req.url === '/busy') { const end = Date.now() + 50; while (Date.now() < end); }
         res.setHeader('Connection', 'close');
         res.end(`instance ${process.env.NODE_APP_INSTANCE} pid ${process.pid} ${process.env.VERSION}\\n`);
       });
@@ -54,20 +63,8 @@ class NodePreloadIT {
   void twoInstancesOfAnAppWithAHardCodedPortAnswerThroughTheBalancerAndAReloadUnderLoadKeepsAnswering()
       throws Exception {
     jpm.write("server.js", HARD_CODED_PORT.formatted(port));
-    Path file = jpm.write("ecosystem.yaml", """
-        apps:
-          - name: web
-            script: server.js
-            exec_mode: cluster
-            instances: 2
-            port: %d
-            host: 127.0.0.1
-            min_uptime: 300ms
-            listen_timeout: 20s
-            drain_timeout: 2s
-            env:
-              VERSION: v1
-        """.formatted(port));
+    Path file = webCluster("listen_timeout: 20s", "drain_timeout: 2s",
+        "socket_activation: false   # this test is about the balancer");
 
     jpm.run("apply", file.toString()).expectExit(0);
 
@@ -82,16 +79,8 @@ class NodePreloadIT {
     long before0 = jpm.pid("web#0");
     long before1 = jpm.pid("web#1");
 
-    Path next = jpm.write("ecosystem.yaml", Files.readString(file).replace("VERSION: v1", "VERSION: v2"));
-    HttpLoad load = new HttpLoad(() -> get() != null ? null : "no answer");
-    try (load) {
-      load.awaitAnswers(5);
-      JpmHarness.Result apply = jpm.run("apply", next.toString()).expectExit(0);
-      assertThat(apply.out()).contains("replaced web#0", "replaced web#1");
-      load.awaitAnswers(5);
-    }
+    applyUnderLoad(version2(file), "replaced web#0", "replaced web#1");
 
-    assertThat(load.failures()).as("requests that failed during the reload").isEmpty();
     assertThat(jpm.pid("web#0")).isNotIn(before0, before1);
     assertThat(jpm.pid("web#1")).isNotIn(before0, before1);
     awaitBothInstancesAnswer("v2");
@@ -99,6 +88,94 @@ class NodePreloadIT {
       assertThat(row.path("status").asString()).isEqualTo("online");
       assertThat(Files.readString(Path.of(row.path("err_log").asString()))).doesNotContain("EADDRINUSE");
     }
+  }
+
+  @Test
+  void aClusterAppWithAPortAndNoKeyInheritsOneSocketBothInstancesAcceptFromAndReloadsUnderLoadWithoutAFailure()
+      throws Exception {
+    jpm.write("server.js", HARD_CODED_PORT.formatted(port));
+    Path file = webCluster(); // no socket_activation key: a Node cluster app with a port gets the hand-off
+
+    jpm.run("apply", file.toString()).expectExit(0);
+
+    assertThat(jpm.run("show", "web").expectExit(0).out())
+        .contains("127.0.0.1:" + port + " (one socket jpm holds; the instances accept from it)")
+        .doesNotContain("balanced by jpm", "connections");
+    List<Long> before = List.of(jpm.pid("web#0"), jpm.pid("web#1"));
+    assertThat(pidsAnswering("v1")).as("instances that accepted from the one socket")
+        .containsExactlyInAnyOrderElementsOf(before);
+
+    applyUnderLoad(version2(file), "replaced web#0", "replaced web#1", "the old one is stopping");
+
+    List<Long> after = List.of(jpm.pid("web#0"), jpm.pid("web#1"));
+    assertThat(after).doesNotContainAnyElementsOf(before);
+    assertThat(before).noneMatch(JpmHarness::alive);
+    assertThat(pidsAnswering("v2")).containsExactlyInAnyOrderElementsOf(after);
+  }
+
+  /** What the first apply after the upgrade does to a file the previous build applied: a rolling move to the hand-off. */
+  @Test
+  void aRunningAppOnTheBalancerMovesToTheInheritedSocketByARollingRestartWithoutAFailedRequest() throws Exception {
+    jpm.write("server.js", HARD_CODED_PORT.formatted(port));
+    jpm.run("apply", webCluster("socket_activation: false").toString()).expectExit(0);
+    assertThat(jpm.run("show", "web").expectExit(0).out()).contains("127.0.0.1:" + port + " (balanced by jpm)");
+    List<Long> before = List.of(jpm.pid("web#0"), jpm.pid("web#1"));
+
+    Path byDefault = webCluster();
+    assertThat(jpm.run("diff", byDefault.toString()).out())
+        .contains("restart web#0 (socket_activation false → true)", "restart web#1 (socket_activation false → true)");
+    applyUnderLoad(byDefault, "replaced web#0", "replaced web#1");
+
+    assertThat(jpm.run("show", "web").expectExit(0).out())
+        .contains("127.0.0.1:" + port + " (one socket jpm holds; the instances accept from it)");
+    List<Long> after = List.of(jpm.pid("web#0"), jpm.pid("web#1"));
+    assertThat(after).doesNotContainAnyElementsOf(before);
+    assertThat(pidsAnswering("v1")).containsExactlyInAnyOrderElementsOf(after);
+  }
+
+  @Test
+  void anInstanceOnTheInheritedSocketIsReadyOnlyOnceItListensThere() throws Exception {
+    Path trigger = jpm.work.resolve("listen-now");
+    jpm.write("server.js", """
+        const http = require('http');
+        const fs = require('fs');
+        const server = http.createServer((req, res) => {
+          res.setHeader('Connection', 'close');
+          res.end(`late ${process.pid}\\n`);
+        });
+        console.log('started');
+        setTimeout(() => console.log('a second up, not listening'), 1000);
+        const poll = setInterval(() => {
+          if (!fs.existsSync(process.env.TRIGGER)) return;
+          clearInterval(poll);
+          server.listen(%d, () => console.log('listening'));
+        }, 50);
+        process.on('SIGINT', () => server.close(() => process.exit(0)));
+        """.formatted(port));
+    Path file = jpm.write("ecosystem.yaml", """
+        apps:
+          - name: late
+            script: server.js
+            exec_mode: cluster
+            instances: 1
+            port: %d
+            host: 127.0.0.1
+            min_uptime: 200ms
+            listen_timeout: 60s
+            env:
+              TRIGGER: %s
+        """.formatted(port, trigger));
+
+    applyHeldUntil(file, trigger, apply -> {
+      await().atMost(Duration.ofSeconds(30)).until(() -> contains(outLog("late#0"), "a second up, not listening"));
+
+      // Up for five times min_uptime, but its preload has not said it accepts from the socket: not ready yet.
+      assertThat(jpm.instance("late#0").path("readiness").asString()).isEqualTo("starting");
+      assertThat(apply).isNotDone();
+    });
+    assertThat(jpm.instance("late#0").path("readiness").asString()).isEqualTo("ready");
+    assertThat(jpm.run("show", "late").expectExit(0).out()).contains("one socket jpm holds");
+    assertThat(get()).isEqualTo("late " + jpm.pid("late#0") + "\n");
   }
 
   @Test
@@ -163,12 +240,12 @@ class NodePreloadIT {
             min_uptime: 200ms
             wait_ready: true
             listen_timeout: 60s
+            socket_activation: false   # "out of rotation" is the balancer's: with the hand-off the socket accepts
             env:
               TRIGGER: %s
         """.formatted(port, trigger));
 
-    CompletableFuture<JpmHarness.Result> apply = CompletableFuture.supplyAsync(() -> jpm.run("apply", file.toString()));
-    try {
+    applyHeldUntil(file, trigger, apply -> {
       await().atMost(Duration.ofSeconds(30)).until(() -> contains(outLog("esm#0"), "listening"));
       Path out = outLog("esm#0");
 
@@ -177,13 +254,7 @@ class NodePreloadIT {
       assertThat(jpm.instance("esm#0").path("readiness").asString()).isEqualTo("starting");
       assertThat(apply).isNotDone();
       assertThat(get()).as("an answer through the front port before ready").isNull();
-
-      Files.writeString(trigger, "now");
-      assertThat(apply.get(30, TimeUnit.SECONDS).exit()).isZero();
-    } finally {
-      if (!Files.exists(trigger)) Files.writeString(trigger, "now");
-      apply.get(60, TimeUnit.SECONDS);
-    }
+    });
     assertThat(jpm.instance("esm#0").path("readiness").asString()).isEqualTo("ready");
     assertThat(get()).isEqualTo("esm instance 0\n");
   }
@@ -210,6 +281,7 @@ class NodePreloadIT {
             min_uptime: 200ms
             wait_ready: true
             listen_timeout: %s
+            socket_activation: false   # only the balancer keeps the replacement from answering before ready
             env:
               VERSION: %s
         """;
@@ -307,6 +379,65 @@ class NodePreloadIT {
     assertThat(jpm.instance("plain#0").path("last_exit_code").asInt(-1)).isZero();
   }
 
+  /** Checks made while an apply waits for its app, with that apply. */
+  interface WhileHeld {
+    void check(CompletableFuture<JpmHarness.Result> apply) throws Exception;
+  }
+
+  /**
+   * Applies {@code file} in the background, runs {@code whileHeld}, then creates {@code trigger} (which the app waits
+   * for to become ready) and expects the apply to succeed; the trigger is created whatever happens, so no apply is
+   * left waiting.
+   */
+  private void applyHeldUntil(Path file, Path trigger, WhileHeld whileHeld) throws Exception {
+    CompletableFuture<JpmHarness.Result> apply = CompletableFuture.supplyAsync(() -> jpm.run("apply", file.toString()));
+    try {
+      whileHeld.check(apply);
+      Files.writeString(trigger, "now");
+      assertThat(apply.get(30, TimeUnit.SECONDS).exit()).isZero();
+    } finally {
+      if (!Files.exists(trigger)) Files.writeString(trigger, "now");
+      apply.get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Two instances of server.js named web in cluster mode on the test's port, {@code VERSION: v1}, plus {@code keys}. */
+  private Path webCluster(String... keys) throws IOException {
+    String extra = Arrays.stream(keys).map(key -> "    " + key + "\n").collect(Collectors.joining());
+    return jpm.write("ecosystem.yaml", """
+        apps:
+          - name: web
+            script: server.js
+            exec_mode: cluster
+            instances: 2
+            port: %d
+            host: 127.0.0.1
+            min_uptime: 300ms
+        %s    env:
+              VERSION: v1
+        """.formatted(port, extra));
+  }
+
+  /** {@code file} rewritten with {@code VERSION: v2} for {@code v1}: applying it replaces every instance. */
+  private Path version2(Path file) throws IOException {
+    return jpm.write("ecosystem.yaml", Files.readString(file).replace("VERSION: v1", "VERSION: v2"));
+  }
+
+  /**
+   * Applies {@code next} (a rolling replacement) while requests go one after the other; the apply must say {@code
+   * progress} and no request may fail.
+   */
+  private void applyUnderLoad(Path next, String... progress) throws Exception {
+    HttpLoad load = new HttpLoad(() -> get() != null ? null : "no answer");
+    try (load) {
+      load.awaitAnswers(5);
+      JpmHarness.Result apply = jpm.run("apply", next.toString()).expectExit(0);
+      assertThat(apply.out()).contains(progress);
+      load.awaitAnswers(5);
+    }
+    assertThat(load.failures()).as("requests that failed during the reload").isEmpty();
+  }
+
   /** Requests through the front port until both instances answered with {@code version}. */
   private void awaitBothInstancesAnswer(String version) {
     Set<String> seen = new HashSet<>();
@@ -315,6 +446,29 @@ class NodePreloadIT {
       if (body != null && body.endsWith(" " + version + "\n")) seen.add(body.substring(0, body.indexOf(" pid")));
       return seen.equals(Set.of("instance 0", "instance 1"));
     });
+  }
+
+  /**
+   * The pids that answered batches of eight concurrent /busy requests with {@code version}, once two have (each
+   * request on a connection of its own).
+   */
+  private Set<Long> pidsAnswering(String version) {
+    Set<Long> seen = ConcurrentHashMap.newKeySet();
+    HttpRequest busy = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/busy"))
+        .timeout(Duration.ofSeconds(10)).build();
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      try (HttpClient client = HttpClient.newHttpClient()) {
+        List<CompletableFuture<HttpResponse<String>>> batch = new ArrayList<>();
+        for (int i = 0; i < 8; i++) batch.add(client.sendAsync(busy, HttpResponse.BodyHandlers.ofString()));
+        for (CompletableFuture<HttpResponse<String>> answer : batch) {
+          String body = answer.join().body().strip(); // "instance N pid P VERSION"
+          String[] words = body.split(" ");
+          if (words[words.length - 1].equals(version)) seen.add(Long.parseLong(words[3]));
+        }
+      }
+      return seen.size() >= 2;
+    });
+    return seen;
   }
 
   /** The instance's stdout file; null while the daemon does not list the instance yet. */

@@ -28,8 +28,9 @@ final class StartOptions {
 
   /**
    * The keys for {@code script}: PM2's {@code -i} means cluster mode, which for jpm is a Node app's (a JavaScript
-   * file): with {@code --port}, jpm balances that port over the instances and its Node preload moves each one's
-   * {@code listen()} of it to a private port. Other programs keep fork mode unless {@code exec_mode} is given.
+   * file): with {@code --port}, the instances share that port (by default they inherit one socket jpm holds, and its
+   * Node preload moves each one's {@code listen()} of it onto that socket). Other programs keep fork mode unless
+   * {@code exec_mode} is given.
    */
   Map<String, Object> keysFor(String script) {
     String lower = script.toLowerCase(java.util.Locale.ROOT);
@@ -70,7 +71,7 @@ final class StartOptions {
   @Option(names = {"-i", "--instances"}, paramLabel = "N", description = "Instances: N, max, or -N (CPUs minus N).")
   void instances(String value) { set("--instances", "instances", value); }
 
-  @Option(names = "--port", paramLabel = "PORT", description = "Port the app serves; with -i, jpm balances it.")
+  @Option(names = "--port", paramLabel = "PORT", description = "Port the app serves; with -i, its instances share it.")
   void port(String value) { set("--port", "port", value); }
 
   @Option(names = "--cwd", paramLabel = "DIR", description = "Working folder of the app.")

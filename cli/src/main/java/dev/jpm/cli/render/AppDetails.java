@@ -54,9 +54,10 @@ public final class AppDetails {
     if (spec.cronRestart() != null) field(lines, "cron_restart", spec.cronRestart().expression() + nextFire(detail.schedule()));
     if (!spec.watch().isEmpty()) field(lines, "watch", spec.watch() + watchState(detail.schedule()));
     if (spec.maxMemoryBytes() > 0) field(lines, "max_memory_restart", Usage.memory(spec.maxMemoryBytes()));
-    if (detail.frontPort() != null) field(lines, "port", (spec.traffic().host() == null ? "*" : spec.traffic().host())
-        + ":" + detail.frontPort() + (spec.port() == null ? " (learned from the app's listen(), balanced by jpm)"
-            : " (balanced by jpm)"));
+    if (detail.frontPort() != null) field(lines, "port", address(spec, detail.frontPort())
+        + (spec.port() == null ? " (learned from the app's listen(), balanced by jpm)" : " (balanced by jpm)"));
+    else if (spec.inheritsSocket())
+      field(lines, "port", address(spec, spec.port()) + " (one socket jpm holds; the instances accept from it)");
     else if (spec.port() != null) field(lines, "port", spec.port().toString());
     if (spec.traffic().healthCheck() != null) field(lines, "health_check", describe(spec.traffic().healthCheck()));
     if (spec.traffic().readyPattern() != null) field(lines, "ready_pattern", spec.traffic().readyPattern());
@@ -84,6 +85,11 @@ public final class AppDetails {
       restarts(lines, history.stream().filter(r -> r.id().equals(row.id())).toList());
     }
     return lines;
+  }
+
+  /** Where the app's port listens: its host (every interface when none) and the port. */
+  private static String address(AppSpec spec, int port) {
+    return (spec.traffic().host() == null ? "*" : spec.traffic().host()) + ":" + port;
   }
 
   private static String nextFire(ScheduleView schedule) {

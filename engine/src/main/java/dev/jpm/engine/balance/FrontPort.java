@@ -34,6 +34,8 @@ final class FrontPort implements AutoCloseable {
    * within milliseconds: their readiness check passes at once), instead of refusing it.
    */
   private static final long JOIN_GRACE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+  /** How long {@link #close()} waits for the accept loop to leave, which releases the port. */
+  private static final java.time.Duration RELEASE_PATIENCE = java.time.Duration.ofSeconds(2);
 
   private final String app;
   private final ServerSocketChannel server;
@@ -47,6 +49,7 @@ final class FrontPort implements AutoCloseable {
   private final long graceUntilNanos;
 
   private final CopyLoops loops;
+  private final Thread acceptor;
 
   /** @param join listen beside the predecessor's socket on the same port (the successor of a hand-over) */
   FrontPort(String app, InetSocketAddress address, boolean proxyProtocol, CopyLoops loops, boolean join)
@@ -67,7 +70,7 @@ final class FrontPort implements AutoCloseable {
       server.close();
       throw new IOException("cannot listen on " + describe(address) + " for " + app + ": " + e.getMessage(), e);
     }
-    Thread.ofVirtual().name("jpm-front-" + app).start(this::acceptLoop);
+    acceptor = Thread.ofVirtual().name("jpm-front-" + app).start(this::acceptLoop);
   }
 
   /** Fails when something listens on {@code address}: a socket without SO_REUSEPORT cannot bind beside it. */
@@ -196,12 +199,24 @@ final class FrontPort implements AutoCloseable {
     return server.isOpen();
   }
 
+  /**
+   * Closes the port and returns once it is released. A virtual thread parked in {@code accept} closes the socket
+   * itself as it leaves, after {@code close()} returned: a bind of the same address at once (the first launch of an
+   * app that moved to an inherited socket) would fail with EADDRINUSE, so this waits for the accept loop to end.
+   */
   @Override
   public void close() {
     try {
       server.close();
     } catch (IOException e) {
       LOG.log(System.Logger.Level.WARNING, app + ": closing the front port failed: " + e);
+    }
+    if (Thread.currentThread() == acceptor) return; // the loop closing after its queue: it leaves next
+    try {
+      if (!acceptor.join(RELEASE_PATIENCE))
+        LOG.log(System.Logger.Level.WARNING, app + ": the front port's accept loop outlived " + RELEASE_PATIENCE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

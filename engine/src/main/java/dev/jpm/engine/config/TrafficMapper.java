@@ -34,7 +34,7 @@ final class TrafficMapper {
       scope.warningAtKey("wait_ready", "a non-Node app says it is ready with a stdout line: add ready_pattern "
           + "(e.g. ready_pattern: \"listening on\"); until then readiness is min_uptime and the port");
     // A Node app's port needs no key: jpm's preload learns it from the app's listen().
-    if (app.path("exec_mode").asString("fork").startsWith("cluster") && port == null && !node)
+    if (cluster(app) && port == null && !node)
       scope.warningAtKey("exec_mode", "cluster mode without port: nothing balances the instances, and instances "
           + "that bind one fixed port will collide; have the app listen on the PORT variable and declare port: so "
           + "jpm owns that port and balances over the instances");
@@ -43,16 +43,48 @@ final class TrafficMapper {
     String pattern = app.path("ready_pattern").isString() ? app.get("ready_pattern").asString() : null;
     return new Traffic(host, app.path("proxy_protocol").asBoolean(false), check, pattern, surge, unavailable,
         SpecMapper.millis(app, "drain_timeout", d.drainTimeoutMs()), sharing(app, "reuse_port", port, scope),
-        waitReady, sharing(app, "socket_activation", port, scope) && !app.path("reuse_port").asBoolean(false));
+        waitReady, socketActivation(app, port, node, scope));
+  }
+
+  /**
+   * Whether the instances inherit one socket on the app's port: as the file says, else by default for a Node cluster
+   * app with a declared port (jpm's preload moves its {@code listen()} onto the socket, so the app needs no change)
+   * that asks for nothing only the balancer does. Other apps keep the balancer unless they say
+   * {@code socket_activation: true}: they must speak systemd's protocol; a Node app without a port has no port to
+   * bind before its first {@code listen()}. Decision 0035.
+   */
+  private static boolean socketActivation(ObjectNode app, Integer port, boolean node, AppScope scope) {
+    if (app.has("socket_activation"))
+      return sharing(app, "socket_activation", port, scope) && !app.path("reuse_port").asBoolean(false);
+    return cluster(app) && node && port != null && !asksForTheBalancer(app);
+  }
+
+  /** Whether the app asks for what only the balancer does (or shares its port with {@code reuse_port} instead). */
+  private static boolean asksForTheBalancer(ObjectNode app) {
+    return app.path("proxy_protocol").asBoolean(false) // the PROXY header is written by the balancer
+        || app.path("reuse_port").asBoolean(false)
+        || app.has("drain_timeout") // open connections finish before the stop signal: the balancer counts them
+        // a health check without a port of its own probes each instance's private port; on the shared socket it
+        // would reach any instance, and a replacement would pass on the old ones' answers
+        || app.has("health_check") && !app.get("health_check").has("port")
+        // PM2's increment_var: PORT gives each instance a port of its own, which the balancer's private ports are
+        || "PORT".equals(app.path("increment_var").asString(""));
+  }
+
+  private static boolean cluster(ObjectNode app) {
+    return app.path("exec_mode").asString("fork").startsWith("cluster");
   }
 
   /** {@code reuse_port} or {@code socket_activation}: two ways the instances share the app's port without a copy. */
   private static boolean sharing(ObjectNode app, String key, Integer port, AppScope scope) {
     boolean asked = app.path(key).asBoolean(false);
-    if (asked && (port == null || !app.path("exec_mode").asString("fork").startsWith("cluster")))
+    if (asked && (port == null || !cluster(app)))
       scope.error(key, "needs exec_mode: cluster and a port: the instances share that port");
     if (asked && key.equals("socket_activation") && app.path("reuse_port").asBoolean(false))
       scope.error(key, "reuse_port and socket_activation are two ways to share the port: keep one");
+    if (asked && key.equals("socket_activation") && app.path("proxy_protocol").asBoolean(false))
+      scope.error(key, "the instances accept from the shared socket themselves, so no PROXY header can reach them: "
+          + "drop proxy_protocol, or say socket_activation: false to keep the balancer");
     return asked;
   }
 

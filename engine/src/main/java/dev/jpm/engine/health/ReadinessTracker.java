@@ -90,7 +90,8 @@ public final class ReadinessTracker implements AutoCloseable {
         if (watches.containsKey(key)) return;
         RunWatch watch = new RunWatch(specOf.get(key), run, clock,
             () -> supervisor.saidReady(run.id(), run.pid()), () -> supervisor.sentReady(run.id(), run.pid()),
-            () -> specOf.get(key).port() != null || supervisor.learnedPort(run.id().app()).isPresent(), new Owner());
+            () -> specOf.get(key).port() != null || supervisor.learnedPort(run.id().app()).isPresent(),
+            () -> supervisor.listened(run.id(), run.pid()), new Owner());
         watches.put(key, watch);
         statuses.put(key, new Status(run.id(), run.pid(), run.port(), Readiness.STARTING, null));
         started.add(watch);

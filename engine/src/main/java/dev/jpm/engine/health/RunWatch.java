@@ -30,6 +30,7 @@ final class RunWatch {
   private final BooleanSupplier saidReady;
   private final BooleanSupplier sentReady;
   private final BooleanSupplier portKnown;
+  private final BooleanSupplier listened;
   private final Owner owner;
   private volatile boolean cancelled;
   private volatile Thread thread;
@@ -39,15 +40,18 @@ final class RunWatch {
    * @param sentReady whether the process called {@code process.send('ready')} (a Node app, for wait_ready)
    * @param portKnown whether the app's port is known (declared, or learned from an instance's {@code listen()}):
    *     until then a balanced process may be a worker that never listens, and its private port proves nothing
+   * @param listened whether a Node process's preload reported it listening on the app's port (true when jpm cannot
+   *     tell): what a process on an inherited socket has instead of a private port to probe
    */
   RunWatch(AppSpec spec, ProcessRecord run, Clock clock, BooleanSupplier saidReady, BooleanSupplier sentReady,
-      BooleanSupplier portKnown, Owner owner) {
+      BooleanSupplier portKnown, BooleanSupplier listened, Owner owner) {
     this.spec = spec;
     this.run = run;
     this.clock = clock;
     this.saidReady = saidReady;
     this.sentReady = sentReady;
     this.portKnown = portKnown;
+    this.listened = listened;
     this.owner = owner;
   }
 
@@ -137,12 +141,18 @@ final class RunWatch {
     }
   }
 
-  /** One round of every configured condition: the ready line, the ready message, then the health check or the port. */
+  /**
+   * One round of every configured condition: the ready line, the ready message, a listen on the inherited socket, then
+   * the health check or the port.
+   */
   private Probe.Result checkOnce() {
     if (spec.traffic().readyPattern() != null && !saidReady.getAsBoolean())
       return new Probe.Result(false, "no stdout line matched ready_pattern yet");
     if (spec.traffic().waitReady() && spec.runsOnNode() && !sentReady.getAsBoolean())
       return new Probe.Result(false, "the app has not called process.send('ready') yet (wait_ready)");
+    // A probe of the inherited socket would reach any instance: a Node one's preload says when this one accepts.
+    if (spec.inheritsSocket() && spec.runsOnNode() && !listened.getAsBoolean())
+      return new Probe.Result(false, "the app has not listened on port " + spec.port() + " yet");
     HealthCheck check = spec.traffic().healthCheck();
     if (check != null) return Probe.check(check, port());
     // Without a health check only a balanced process's private port is tried: a fork app's declared port may be

@@ -18,7 +18,9 @@ package dev.jpm.engine.model;
  *     (through jpm's preload); for other apps {@code ready_pattern} says it
  * @param socketActivation cluster mode without jpm's copy: the daemon listens on the app's port once and every
  *     instance inherits that socket as fd 3 (systemd's {@code LISTEN_FDS} protocol; a Node app's {@code listen()} of
- *     its port is moved onto it by jpm's preload); the kernel hands each connection to an instance, no drain
+ *     its port is moved onto it by jpm's preload); the kernel hands each connection to an instance, no drain. The
+ *     config mapping decides it once: the file's {@code socket_activation}, else true for a Node cluster app with a
+ *     declared port that asks for nothing only the balancer does (decision 0035)
  */
 public record Traffic(String host, boolean proxyProtocol, HealthCheck healthCheck, String readyPattern,
     int maxSurge, int maxUnavailable, long drainTimeoutMs, boolean reusePort, boolean waitReady,

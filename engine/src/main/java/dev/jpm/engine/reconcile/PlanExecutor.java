@@ -268,9 +268,15 @@ final class PlanExecutor {
     return known.applied();
   }
 
-  /** Records the spec once per plan; a step that launches waits here until its app's spec is recorded. */
+  /**
+   * Records the spec once per plan; a step that launches waits here until its app's spec is recorded. An app that
+   * moves from the balancer to an inherited socket has its front port closed here, before any launch binds the same
+   * address: the supervisor announces the change to the router on another thread, which may come too late.
+   */
   private synchronized void register(AppSpec spec) {
-    if (registered.add(spec.name())) supervisor.register(spec);
+    if (!registered.add(spec.name())) return;
+    supervisor.register(spec);
+    if (router != null && spec.inheritsSocket()) router.syncFrontPorts();
   }
 
   private void report(String verb, ProcessRecord record) {

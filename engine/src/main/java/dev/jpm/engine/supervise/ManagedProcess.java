@@ -138,11 +138,21 @@ final class ManagedProcess {
 
   /** Whether the run with {@code pid} called {@code process.send('ready')} (false when it is not the current run). */
   boolean sentReady(long pid) {
+    return currentRunIs(pid, ProcessRun::sentReady);
+  }
+
+  /** Whether the run with {@code pid} listens on its app's port, as far as jpm can tell ({@link ProcessRun#listened}). */
+  boolean listened(long pid) {
+    return currentRunIs(pid, ProcessRun::listened);
+  }
+
+  /** Whether {@code pid} is the current run and {@code test} holds for it (read under the monitor, tested outside). */
+  private boolean currentRunIs(long pid, java.util.function.Predicate<ProcessRun> test) {
     ProcessRun current;
     synchronized (this) {
       current = run;
     }
-    return current != null && current.pid() == pid && current.sentReady();
+    return current != null && current.pid() == pid && test.test(current);
   }
 
   /** Whether the run with {@code pid} printed its ready line (false when it is not the current run). */

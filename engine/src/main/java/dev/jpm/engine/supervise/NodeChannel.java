@@ -179,6 +179,7 @@ final class NodeChannel implements AutoCloseable {
     private final IntConsumer onListening;
     private volatile SocketChannel peer;
     private volatile boolean ready;
+    private volatile boolean listened;
     private volatile boolean ended;
     /** A run a previous daemon started: its preload dials again on its own time. */
     private final boolean resumed;
@@ -189,6 +190,7 @@ final class NodeChannel implements AutoCloseable {
       this.onListening = onListening;
       this.resumed = resumed;
       this.ready = resumed; // adopted online, so it said ready (or needed not) long ago
+      this.listened = resumed;
     }
 
     /** What the run's environment gets so that its preload finds this link. */
@@ -199,6 +201,11 @@ final class NodeChannel implements AutoCloseable {
     /** Whether the app called {@code process.send('ready')}. */
     boolean saidReady() {
       return ready;
+    }
+
+    /** Whether the preload reported the app listening on its port. */
+    boolean listened() {
+      return listened;
     }
 
     /**
@@ -260,7 +267,9 @@ final class NodeChannel implements AutoCloseable {
     private void listening(String port) {
       try {
         int number = Integer.parseInt(port.trim());
-        if (number > 0 && number <= 65_535) onListening.accept(number);
+        if (number <= 0 || number > 65_535) return;
+        listened = true;
+        onListening.accept(number);
       } catch (NumberFormatException ignored) {
         // Not the preload's line: an app cannot make the daemon listen on garbage.
       }

@@ -117,6 +117,14 @@ final class ProcessRun {
     return adopted || link.isPresent() && link.get().saidReady();
   }
 
+  /**
+   * Whether the app listens on its port, as jpm's preload reported (a Node app); true when it cannot tell: not Node,
+   * no channel, or adopted (online long ago).
+   */
+  boolean listened() {
+    return adopted || link.isEmpty() || link.get().listened();
+  }
+
   /** Sends PM2's {@code 'shutdown'} message; false when the app cannot receive it (not Node, not connected). */
   boolean askToShutdown() {
     return link.isPresent() && link.get().send("\"shutdown\"");

@@ -238,6 +238,14 @@ public final class Supervisor implements AutoCloseable {
     return eitherRun(id, process -> process.sentReady(pid));
   }
 
+  /**
+   * Whether process {@code pid} of {@code id} (the instance's or its surge's) listens on its app's port, as its Node
+   * preload reported; true when jpm cannot tell (not Node, no channel, adopted).
+   */
+  public boolean listened(InstanceId id, long pid) {
+    return eitherRun(id, process -> process.listened(pid));
+  }
+
   /** Whether {@code test} holds for the instance {@code id} or its surge (read under the monitor, tested outside). */
   private boolean eitherRun(InstanceId id, java.util.function.Predicate<ManagedProcess> test) {
     ManagedProcess instance;

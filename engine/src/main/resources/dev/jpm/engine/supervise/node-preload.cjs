@@ -5,9 +5,10 @@
 //     since jpm's balancer owns the public port. The app's port is the declared one (JPM_APP_PORT) or, when the file
 //     declares none, the port of the app's first TCP listen(), which the daemon is told (a line `!listen PORT`) so
 //     its balancer listens there; any other listen() is untouched;
-//   - socket activation (socket_activation: true): the daemon holds the app's listening socket and every instance
-//     inherits it as fd 3 (LISTEN_FDS=1, LISTEN_PID = this process); listen() on the app's port (JPM_APP_PORT)
-//     becomes listen({ fd: 3 }), so the instances accept from one socket and no byte goes through jpm;
+//   - socket activation (socket_activation, the default for a cluster app with a port): the daemon holds the app's
+//     listening socket and every instance inherits it as fd 3 (LISTEN_FDS=1, LISTEN_PID = this process); listen()
+//     on the app's port (JPM_APP_PORT) becomes listen({ fd: 3 }), so the instances accept from one socket and no
+//     byte goes through jpm; the daemon is told (`!listen PORT`) once it listens, which makes the instance ready;
 //   - process.send('ready') for wait_ready, and process.on('message') receiving 'shutdown' on stop
 //     (shutdown_with_message), over a Unix socket to the daemon (JPM_NODE_CHANNEL, JPM_NODE_TOKEN), dialled again
 //     when a daemon goes away, so the daemon that adopts the app speaks to it too.
@@ -80,7 +81,8 @@ function onInherited(args) {
 const INHERITED_FD = 3;
 
 // Only the app's port, and only once: a second server on that port would share the socket in this process.
-function inheritPort(appPort) {
+// report(port) runs once the server accepts from the socket: until then the daemon does not count the instance ready.
+function inheritPort(appPort, report) {
   let taken = false;
   const listen = net.Server.prototype.listen;
   net.Server.prototype.listen = function listenOnInheritedSocket(...args) {
@@ -89,6 +91,7 @@ function inheritPort(appPort) {
       if (!taken && requestedPort(args) === appPort) {
         taken = true;
         mapped = onInherited(args);
+        this.once('listening', () => report(appPort));
       }
     } catch (ignored) {
       mapped = null;
@@ -174,7 +177,7 @@ function openChannel(path, token) {
       delete env.LISTEN_PID;
       delete env.LISTEN_FDNAMES;
     }
-    if (inherited && appPort > 0) inheritPort(appPort);
+    if (inherited && appPort > 0) inheritPort(appPort, reportListening);
     else if (privatePort > 0 && appPort !== privatePort) movePort(appPort, privatePort, reportListening);
     const channel = env.JPM_NODE_CHANNEL;
     const token = env.JPM_NODE_TOKEN;

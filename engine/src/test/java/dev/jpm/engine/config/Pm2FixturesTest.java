@@ -135,6 +135,7 @@ class Pm2FixturesTest {
     AppSpec bare = app(result, "bare");
     assertThat(bare.instances()).isEqualTo(CPUS - 1);
     assertThat(bare.port()).isEqualTo(8000);
+    assertThat(bare.inheritsSocket()).as("a PM2 cluster file with a port gets the hand-off, no key needed").isTrue();
   }
 
   @Test

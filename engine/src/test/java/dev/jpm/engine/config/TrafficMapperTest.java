@@ -6,6 +6,7 @@ import dev.jpm.engine.model.AppSpec;
 import dev.jpm.engine.model.HealthCheck;
 import dev.jpm.engine.model.Traffic;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,7 +110,81 @@ class TrafficMapperTest {
   }
 
   @Test
-  void socketActivationNeedsClusterModeAPortAndNotReusePortToo() {
+  void aNodeClusterAppWithADeclaredPortInheritsOneSocketByDefault() {
+    LoadResult result = fx.load("e.yaml", """
+        apps:
+          - script: server.js
+            name: api
+            exec_mode: cluster
+            instances: 2
+            port: 8080
+            host: 127.0.0.1
+            wait_ready: true
+            health_check: {type: http, path: /health, port: 8081}
+        """);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.warnings()).isEmpty();
+    AppSpec api = result.desired().apps().getFirst();
+    assertThat(api.traffic().socketActivation()).isTrue();
+    assertThat(api.inheritsSocket()).isTrue();
+    assertThat(api.balanced()).as("no front port: the instances accept themselves").isFalse();
+  }
+
+  @Test
+  void aNodeClusterAppKeepsTheBalancerWhenItAsksForWhatOnlyTheBalancerDoesOrHasNoPort() {
+    LoadResult result = fx.load("e.yaml", """
+        apps:
+          - {script: server.js, name: proxied, exec_mode: cluster, port: 8080, proxy_protocol: true}
+          - {script: server.js, name: reused, exec_mode: cluster, port: 8081, reuse_port: true}
+          - {script: server.js, name: opted-out, exec_mode: cluster, port: 8082, socket_activation: false}
+          - {script: server.js, name: drained, exec_mode: cluster, port: 8083, drain_timeout: 5s}
+          - {script: server.js, name: probed, exec_mode: cluster, port: 8084, health_check: {type: http}}
+          - {script: server.js, name: incremented, exec_mode: cluster, port: 8085, increment_var: PORT}
+          - {script: server.js, name: learned, exec_mode: cluster}
+        """);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.desired().apps()).allSatisfy(app ->
+        assertThat(app.traffic().socketActivation()).as(app.name()).isFalse());
+    assertThat(result.desired().apps()).filteredOn(app -> !app.name().equals("reused"))
+        .allSatisfy(app -> assertThat(app.balanced()).as(app.name()).isTrue());
+    assertThat(result.desired().apps().get(1).sharesPort()).as("reused").isTrue();
+  }
+
+  @Test
+  void appsThatDoNotRunOnNodeOrInClusterModeKeepTheirPlaneByDefault() {
+    LoadResult result = fx.load("e.yaml", """
+        apps:
+          - {script: server.sh, name: shell, exec_mode: cluster, port: 8080}
+          - {script: server.js, name: forked, port: 8081}
+          - {script: server.sh, name: opted-in, exec_mode: cluster, port: 8082, socket_activation: true}
+        """);
+
+    assertThat(result.errors()).isEmpty();
+    List<AppSpec> apps = result.desired().apps();
+    assertThat(apps.get(0).balanced()).as("a non-Node app must speak systemd's protocol to inherit").isTrue();
+    assertThat(apps.get(0).traffic().socketActivation()).isFalse();
+    assertThat(apps.get(1).traffic().socketActivation()).as("fork mode").isFalse();
+    assertThat(apps.get(1).balanced()).isFalse();
+    assertThat(apps.get(2).inheritsSocket()).as("a non-Node app that says so").isTrue();
+  }
+
+  @Test
+  void theDefaultPlaneIsPartOfTheSpecHashSoSwitchingItRestarts() {
+    String file = """
+        apps:
+          - {script: server.js, name: api, exec_mode: cluster, port: 8080%s}
+        """;
+    AppSpec byDefault = fx.load("a.yaml", file.formatted("")).desired().apps().getFirst();
+    AppSpec optedOut = fx.load("b.yaml", file.formatted(", socket_activation: false")).desired().apps().getFirst();
+    AppSpec optedIn = fx.load("c.yaml", file.formatted(", socket_activation: true")).desired().apps().getFirst();
+
+    assertThat(byDefault.specHash()).isEqualTo(optedIn.specHash()).isNotEqualTo(optedOut.specHash());
+  }
+
+  @Test
+  void socketActivationNeedsClusterModeAPortAndNeitherReusePortNorProxyProtocol() {
     LoadResult result = fx.load("e.yaml", """
         apps:
           - script: server.sh
@@ -122,13 +197,28 @@ class TrafficMapperTest {
             port: 8081
             reuse_port: true
             socket_activation: true
+          - script: server.js
+            name: portless
+            exec_mode: cluster
+            socket_activation: true
+          - script: server.js
+            name: proxied
+            exec_mode: cluster
+            port: 8082
+            proxy_protocol: true
+            socket_activation: true
         """);
 
     assertThat(result.errors()).extracting(ConfigProblem::render).satisfiesExactlyInAnyOrder(
         forked -> assertThat(forked).contains("e.yaml:5:").contains("forked")
             .contains("socket_activation: needs exec_mode: cluster and a port"),
         both -> assertThat(both).contains("e.yaml:11:").contains("both")
-            .contains("socket_activation: reuse_port and socket_activation are two ways to share the port"));
+            .contains("socket_activation: reuse_port and socket_activation are two ways to share the port"),
+        portless -> assertThat(portless).contains("e.yaml:15:").contains("portless")
+            .contains("socket_activation: needs exec_mode: cluster and a port"),
+        proxied -> assertThat(proxied).contains("e.yaml:21:").contains("proxied")
+            .contains("socket_activation: the instances accept from the shared socket themselves",
+                "socket_activation: false to keep the balancer"));
   }
 
   @Test
