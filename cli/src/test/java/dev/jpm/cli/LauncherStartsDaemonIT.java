@@ -1,10 +1,14 @@
 package dev.jpm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +40,24 @@ class LauncherStartsDaemonIT {
     return Files.readString(jpm.home.resolve("daemon.log"));
   }
 
+  /** The pids of the daemon JVMs running for {@code home}, from /proc: their main class and their JPM_HOME. */
+  private static List<Long> daemonsServing(Path home) throws IOException {
+    List<Long> daemons = new ArrayList<>();
+    try (var processes = Files.list(Path.of("/proc"))) {
+      for (Path process : processes.filter(dir -> dir.getFileName().toString().matches("\\d+")).toList()) {
+        try {
+          String command = Files.readString(process.resolve("cmdline"));
+          String environment = Files.readString(process.resolve("environ"));
+          if (command.contains("dev.jpm.engine.daemon.JpmDaemon") && environment.contains("JPM_HOME=" + home + "\0"))
+            daemons.add(Long.parseLong(process.getFileName().toString()));
+        } catch (IOException gone) {
+          // ended while listed, or not ours to read
+        }
+      }
+    }
+    return daemons;
+  }
+
   @Test
   void aColdPingIsAnsweredByTheDaemonTheLauncherStarted() throws Exception {
     Path launcher = InstalledLauncher.install(jpm.work);
@@ -45,8 +67,11 @@ class LauncherStartsDaemonIT {
     assertThat(ping.exit()).as(ping.output()).isZero();
     long daemon = jpm.daemonPid().orElseThrow();
     assertThat(ping.output()).contains("pong: daemon " + daemon + ",");
-    // One daemon: a second one, started by the CLI, would have found the home locked and said so in the same log.
-    assertThat(daemonLog()).contains("jpm daemon " + daemon + " serving").doesNotContain("another daemon");
+    // One daemon: a second one, started by the CLI, would find the home locked, say so in the same log and exit.
+    // The log line of the one serving may follow its first answer; a second one is awaited until it has ended.
+    await().atMost(Duration.ofSeconds(30)).until(() -> daemonLog().contains("jpm daemon " + daemon + " serving"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> daemonsServing(jpm.home).equals(List.of(daemon)));
+    assertThat(daemonLog()).doesNotContain("another daemon");
     assertThat(run(Map.of(), List.of(launcher.toString(), "jlist")).output()).isEqualTo("[]\n");
     assertThat(jpm.daemonPid()).as("the next command found it serving").hasValue(daemon);
   }
