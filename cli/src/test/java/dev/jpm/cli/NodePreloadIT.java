@@ -120,6 +120,8 @@ class NodePreloadIT {
     jpm.run("apply", webCluster("socket_activation: false").toString()).expectExit(0);
     assertThat(jpm.run("show", "web").expectExit(0).out()).contains("127.0.0.1:" + port + " (balanced by jpm)");
     List<Long> before = List.of(jpm.pid("web#0"), jpm.pid("web#1"));
+    Set<String> frontPort = listeningSockets(port);
+    assertThat(frontPort).as("the front port's socket").hasSize(1);
 
     Path byDefault = webCluster();
     assertThat(jpm.run("diff", byDefault.toString()).out())
@@ -131,6 +133,8 @@ class NodePreloadIT {
     List<Long> after = List.of(jpm.pid("web#0"), jpm.pid("web#1"));
     assertThat(after).doesNotContainAnyElementsOf(before);
     assertThat(pidsAnswering("v1")).containsExactlyInAnyOrderElementsOf(after);
+    assertThat(listeningSockets(port)).as("the instances accept from the front port's own socket: it never closed")
+        .isEqualTo(frontPort);
   }
 
   @Test
@@ -472,6 +476,22 @@ class NodePreloadIT {
   }
 
   /** The instance's stdout file; null while the daemon does not list the instance yet. */
+  /** The inodes of the sockets listening on TCP {@code port}, from the kernel's tables ({@code /proc/net/tcp*}). */
+  private static Set<String> listeningSockets(int port) throws IOException {
+    String local = ":%04X".formatted(port);
+    Set<String> inodes = new HashSet<>();
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      Path path = Path.of(table);
+      if (!Files.exists(path)) continue;
+      List<String> lines = Files.readAllLines(path);
+      for (String line : lines.subList(1, lines.size())) { // after the header
+        String[] fields = line.trim().split("\\s+"); // sl local remote st ... uid timeout inode
+        if (fields[1].endsWith(local) && fields[3].equals("0A")) inodes.add(fields[9]);
+      }
+    }
+    return inodes;
+  }
+
   private Path outLog(String id) {
     return jpm.instances().stream().filter(row -> row.path("id").asString().equals(id)).findFirst()
         .map(row -> row.path("out_log").asString(null)).map(Path::of).orElse(null);

@@ -22,6 +22,7 @@ final class LibC {
   static final int F_GETFL = 3;
   static final int F_SETFL = 4;
   static final int F_SETPIPE_SZ = 1031;
+  static final int F_DUPFD_CLOEXEC = 1030;
   static final int SPLICE_F_NONBLOCK = 2;
 
   static final int EINTR = 4;

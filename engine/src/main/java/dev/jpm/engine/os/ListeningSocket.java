@@ -62,22 +62,61 @@ public final class ListeningSocket implements AutoCloseable {
       LibC.close(pidfd);
     }
     if (fd < 0) return java.util.Optional.empty();
-    if (listens(fd) && localPort(fd) == address.getPort())
+    if (listens(fd) && boundTo(fd, address))
       return java.util.Optional.of(new ListeningSocket(address, fd));
     LibC.close(fd);
     return java.util.Optional.empty();
   }
 
+  /**
+   * A copy of a socket this process already listens on at {@code address} (the balancer's front port, which Java
+   * opened): how an app that moves from the balancer to an inherited socket keeps the very socket its clients connect
+   * to, queue included, so that none is refused or reset while the front port closes and the first new instance
+   * starts. Empty when this process listens on no such address.
+   */
+  public static java.util.Optional<ListeningSocket> copyOfOwn(InetSocketAddress address) {
+    String[] fds = new java.io.File("/proc/self/fd").list();
+    if (fds == null) return java.util.Optional.empty();
+    for (String name : fds) {
+      int fd = Integer.parseInt(name);
+      if (!isSocket(fd) || !listens(fd) || !boundTo(fd, address)) continue;
+      int copy = LibC.fcntl(fd, LibC.F_DUPFD_CLOEXEC, 0);
+      // Checked again on the copy: the number may have been closed and reused since.
+      if (copy >= 0 && listens(copy) && boundTo(copy, address))
+        return java.util.Optional.of(new ListeningSocket(address, copy));
+      if (copy >= 0) LibC.close(copy);
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static boolean isSocket(int fd) {
+    try {
+      return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd", String.valueOf(fd)))
+          .toString().startsWith("socket:");
+    } catch (IOException e) {
+      return false; // closed meanwhile (or the listing's own descriptor)
+    }
+  }
+
+  /** Whether {@code getsockname} says {@code address}: its port, and its host (any host for a wildcard address). */
+  private static boolean boundTo(int fd, InetSocketAddress address) {
+    Memory sockaddr = new Memory(LibC.SOCKADDR_IN6_BYTES);
+    if (LibC.getsockname(fd, sockaddr, new int[] {LibC.SOCKADDR_IN6_BYTES}) < 0) return false;
+    int port = ((sockaddr.getByte(2) & 0xff) << 8) | (sockaddr.getByte(3) & 0xff);
+    int family = sockaddr.getShort(0);
+    if (port != address.getPort() || (family != LibC.AF_INET && family != LibC.AF_INET6)) return false;
+    byte[] host = sockaddr.getByteArray(family == LibC.AF_INET ? 4 : 8, family == LibC.AF_INET ? 4 : 16);
+    try {
+      InetAddress bound = InetAddress.getByAddress(host);
+      return address.getAddress().isAnyLocalAddress() ? bound.isAnyLocalAddress() : bound.equals(address.getAddress());
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   private static boolean listens(int fd) {
     int[] value = new int[1];
     return LibC.getsockopt(fd, LibC.SOL_SOCKET, LibC.SO_ACCEPTCONN, value, new int[] {4}) == 0 && value[0] == 1;
-  }
-
-  /** The port in {@code getsockname}'s answer (at the same offset in sockaddr_in and sockaddr_in6); -1 on failure. */
-  private static int localPort(int fd) {
-    Memory sockaddr = new Memory(LibC.SOCKADDR_IN6_BYTES);
-    if (LibC.getsockname(fd, sockaddr, new int[] {LibC.SOCKADDR_IN6_BYTES}) < 0) return -1;
-    return ((sockaddr.getByte(2) & 0xff) << 8) | (sockaddr.getByte(3) & 0xff);
   }
 
   private static int bound(int family, InetAddress host, int port) throws IOException {

@@ -270,8 +270,9 @@ final class PlanExecutor {
 
   /**
    * Records the spec once per plan; a step that launches waits here until its app's spec is recorded. An app that
-   * moves from the balancer to an inherited socket has its front port closed here, before any launch binds the same
-   * address: the supervisor announces the change to the router on another thread, which may come too late.
+   * moves from the balancer to an inherited socket keeps the front port's socket (the supervisor takes a copy as it
+   * registers the spec) and its front port stops accepting here, before the first new instance accepts from the
+   * same socket: the supervisor announces the change to the router on another thread, which may come too late.
    */
   private synchronized void register(AppSpec spec) {
     if (!registered.add(spec.name())) return;

@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The listening sockets of apps whose instances {@link AppSpec#inheritsSocket() inherit one} (socket activation),
@@ -41,11 +43,29 @@ final class SharedSockets implements AutoCloseable {
    * inherited, which the next launches pass on, since the port cannot be bound again while the adopted instances hold
    * it. Keeps a socket the app has already; false when none could be taken (the next launch tries to bind).
    */
-  synchronized boolean adoptFrom(AppSpec spec, long pid) throws IOException {
-    InetSocketAddress address = address(spec.traffic().host(), spec.port());
+  synchronized boolean adoptFrom(AppSpec spec, long pid) {
+    return keep(spec, address -> ListeningSocket.takenFrom(pid, address));
+  }
+
+  /**
+   * {@code spec} moves from the balancer to an inherited socket: takes a copy of the daemon's own front port on its
+   * address, so that the instances accept from the socket clients already connect to (the front port may then close
+   * without refusing or resetting anyone). Keeps a socket the app has already; false when there is no such port.
+   */
+  synchronized boolean adoptFrontPort(AppSpec spec) {
+    return keep(spec, ListeningSocket::copyOfOwn);
+  }
+
+  private boolean keep(AppSpec spec, Function<InetSocketAddress, Optional<ListeningSocket>> source) {
+    InetSocketAddress address;
+    try {
+      address = address(spec.traffic().host(), spec.port());
+    } catch (IOException unresolved) {
+      return false; // the launch says why, as it binds
+    }
     ListeningSocket open = byApp.get(spec.name());
     if (open != null && open.address().equals(address)) return true;
-    java.util.Optional<ListeningSocket> taken = ListeningSocket.takenFrom(pid, address);
+    Optional<ListeningSocket> taken = source.apply(address);
     if (taken.isEmpty()) return false;
     if (open != null) open.close();
     byApp.put(spec.name(), taken.get());

@@ -101,7 +101,9 @@ public final class Supervisor implements AutoCloseable {
     synchronized (this) {
       specs.put(spec.name(), spec);
       if (!spec.learnsPort()) learnedPorts.remove(spec.name());
-      if (!spec.inheritsSocket()) context.sockets().release(spec.name());
+      // An app that moves from the balancer keeps the front port's socket: its clients never meet a closed port.
+      if (spec.inheritsSocket()) context.sockets().adoptFrontPort(spec);
+      else context.sockets().release(spec.name());
       instances.values().stream().filter(m -> m.id().app().equals(spec.name())).forEach(m -> m.replaceSpec(spec));
       for (int index = 0; index < spec.instances(); index++) {
         InstanceId id = new InstanceId(spec.name(), index);
@@ -483,13 +485,9 @@ public final class Supervisor implements AutoCloseable {
       spec = specs.get(record.id().app());
     }
     if (spec == null || !spec.inheritsSocket()) return;
-    try {
-      if (!context.sockets().adoptFrom(spec, record.pid()))
-        LOG.log(System.Logger.Level.WARNING, record.id() + ": could not take the app's socket from pid " + record.pid()
-            + "; the next launch binds port " + spec.port() + " anew");
-    } catch (java.io.IOException e) {
-      LOG.log(System.Logger.Level.WARNING, record.id() + ": " + e.getMessage());
-    }
+    if (!context.sockets().adoptFrom(spec, record.pid()))
+      LOG.log(System.Logger.Level.WARNING, record.id() + ": could not take the app's socket from pid " + record.pid()
+          + "; the next launch binds port " + spec.port() + " anew");
   }
 
   /** The named pipes of {@code pids}, as the kernel names them (the real path of the folder). */
