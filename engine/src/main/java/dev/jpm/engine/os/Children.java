@@ -40,7 +40,7 @@ public final class Children {
   }
 
   /**
-   * Starts {@code spec} in its own session and process group. On success the loop owns the child: it calls each
+   * Starts {@code spec} leading its own process group. On success the loop owns the child: it calls each
    * consumer's {@code end()} exactly once and completes {@link Child#exit()}. On failure nothing was started and no
    * consumer was called.
    *

@@ -13,8 +13,9 @@ import java.util.Map;
  * cost does not grow with the daemon's heap, and it reports an exec or file-action failure (missing program, bad
  * cwd) as the return value, before the call returns. The child:
  * <ul>
- *   <li>leads a new session and process group ({@code POSIX_SPAWN_SETSID}, glibc 2.26), so a stop can signal its
- *       whole tree;
+ *   <li>leads a new process group ({@code POSIX_SPAWN_SETPGROUP}, the group's id its pid), so a stop can signal its
+ *       whole tree, in the daemon's session: every app shares the daemon's autogroup, as PM2's do, where a session
+ *       per process gave each instance a CPU share of its own against the rest of the machine (decision 0038);
  *   <li>has stdin on {@code /dev/null}, stdout and stderr on a pipe write end, a FIFO it opens read-write itself
  *       (see {@link Fifo}) or {@code /dev/null};
  *   <li>inherits no other descriptor ({@code closefrom(3)}: a JDK-opened file or the control socket without
@@ -123,7 +124,7 @@ final class Spawn {
     check("setsigmask", LibC.posix_spawnattr_setsigmask(attr, none));
     check("setsigdefault", LibC.posix_spawnattr_setsigdefault(attr, all));
     check("setflags", LibC.posix_spawnattr_setflags(attr,
-        (short) (LibC.POSIX_SPAWN_SETSID | LibC.POSIX_SPAWN_SETSIGMASK | LibC.POSIX_SPAWN_SETSIGDEF)));
+        (short) (LibC.POSIX_SPAWN_SETPGROUP | LibC.POSIX_SPAWN_SETSIGMASK | LibC.POSIX_SPAWN_SETSIGDEF)));
   }
 
   private static String[] envp(Map<String, String> env) {

@@ -1,6 +1,6 @@
 /**
  * The operating system under the supervisor (Linux, through JNA): {@link dev.jpm.engine.os.Children} spawns each
- * child with one {@code posix_spawn} (its own session, stdin on {@code /dev/null}, stdout/stderr on pipes or
+ * child with one {@code posix_spawn} (its own process group, stdin on {@code /dev/null}, stdout/stderr on pipes or
  * {@code /dev/null}, an explicit environment and cwd) and watches every child's pipes and exit on ONE epoll thread,
  * handing the raw bytes of each stream to its {@link dev.jpm.engine.logs.StreamConsumer}. The daemon's children
  * write into named pipes that outlive it, and a process a dead daemon started can be adopted: its pipes reopened,

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface LaunchedProcess {
 
-  /** Its pid; it leads its own session and process group, so this is also its process group id. */
+  /** Its pid; it leads its own process group, so this is also its process group id. */
   long pid();
 
   /** When the OS started it (epoch ms), so that a recycled pid is never mistaken for it. */

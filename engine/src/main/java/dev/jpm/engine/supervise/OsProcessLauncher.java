@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts real processes through {@link Children}: one {@code posix_spawn} per process (no helper, no
- * {@code setsid} binary), in its own session and process group, which is what lets a stop signal its whole tree;
+ * {@code setsid} binary), leading its own process group (in the daemon's session), which is what lets a stop signal its whole tree;
  * stdin is {@code /dev/null}, the environment exactly the request's. Its output and exit are watched by the one
  * event-loop thread.
  */

@@ -9,7 +9,7 @@ import java.io.IOException;
 public interface ProcessLauncher {
 
   /**
-   * Starts the process described by {@code request}, in its own session and process group.
+   * Starts the process described by {@code request}, leading its own process group.
    *
    * @throws IOException when it cannot be started (missing executable or cwd...): the supervisor turns this into an
    *     errored instance with the message as reason

@@ -1,7 +1,7 @@
 /**
  * Child process lifecycle: the {@link dev.jpm.engine.supervise.Supervisor} is the only mutator of the process
  * table. It launches each instance through a {@link dev.jpm.engine.supervise.ProcessLauncher} (the OS adapter
- * spawns it in its own session through the {@code os} package, which hands its output to the consumers the
+ * spawns it in a process group of its own through the {@code os} package, which hands its output to the consumers the
  * {@code logs} package gives it), applies the restart policy when it exits (a pure {@code RestartDecider}), and
  * stops it by signalling its whole process tree, escalating to SIGKILL after {@code kill_timeout}, so no orphan
  * survives. It also numbers instances with PM2's {@code pm_id} ({@code PmIds}): one number per instance for its

@@ -65,7 +65,7 @@ class ChildrenIT {
   }
 
   @Test
-  void theChildLeadsItsSessionInItsCwdWithNoIgnoredOrBlockedSignal() throws Exception {
+  void theChildLeadsItsProcessGroupInTheParentsSessionInItsCwdWithNoIgnoredOrBlockedSignal() throws Exception {
     var out = new CollectingConsumer();
     Child child = spawn(dir, out, new CollectingConsumer(), 2000,
         "echo \"sid $(ps -o sid= -p $$ | tr -d ' ') pgid $(ps -o pgid= -p $$ | tr -d ' ') pid $$\"; pwd;"
@@ -74,7 +74,8 @@ class ChildrenIT {
     assertThat(child.exit().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).code()).isZero();
     List<String> lines = out.text().lines().toList();
     long pid = child.pid();
-    assertThat(lines.get(0)).isEqualTo("sid " + pid + " pgid " + pid + " pid " + pid);
+    long session = Signals.sessionOf(ProcessHandle.current().pid());
+    assertThat(lines.get(0)).isEqualTo("sid " + session + " pgid " + pid + " pid " + pid);
     assertThat(lines.get(1)).isEqualTo(dir.toRealPath().toString());
     // Standard signals 1..31 (bits 0..30); glibc reserves 32 and 33 for itself and never lets anyone reset them.
     assertThat(lines.subList(2, 4)).extracting(l -> Long.parseLong(l.substring(8), 16) & 0x7fff_ffffL)
