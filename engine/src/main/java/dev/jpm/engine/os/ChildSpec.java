@@ -21,27 +21,35 @@ import java.util.Optional;
  *     hands its children over); empty for anonymous pipes, which end with the JVM
  * @param listenFd a listening socket of this process the child inherits as fd 3, with {@code LISTEN_PID} set to
  *     its own pid (systemd's socket-activation protocol; the caller sets {@code LISTEN_FDS}); -1 for none
+ * @param session whether the child leads a session of its own or stays in this process's; it leads a process group
+ *     either way
  */
 public record ChildSpec(String program, List<String> argv, Map<String, String> env, Path cwd,
     Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr, long drainTimeoutMs, Optional<Path> pipes,
-    int listenFd) {
+    int listenFd, Session session) {
 
-  /** Inheriting no listening socket. */
-  public ChildSpec(String program, List<String> argv, Map<String, String> env, Path cwd,
-      Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr, long drainTimeoutMs, Optional<Path> pipes) {
-    this(program, argv, env, cwd, stdout, stderr, drainTimeoutMs, pipes, -1);
+  /**
+   * Where a child runs for the scheduler: with autogroups on (Linux's {@code sched_autogroup_enabled}, outside a CPU
+   * cgroup), the CPU is shared between sessions first, so a session of its own gives a child a share of its own.
+   */
+  public enum Session {
+    /** A new session (and process group): a share of its own against the rest of the machine. */
+    OWN,
+    /** A new process group in this process's session: one share with this process and its other such children. */
+    PARENTS
   }
 
-  /** Streams on anonymous pipes. */
+  /** Streams on anonymous pipes, in a session of its own, inheriting no listening socket. */
   public ChildSpec(String program, List<String> argv, Map<String, String> env, Path cwd,
       Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr, long drainTimeoutMs) {
-    this(program, argv, env, cwd, stdout, stderr, drainTimeoutMs, Optional.empty(), -1);
+    this(program, argv, env, cwd, stdout, stderr, drainTimeoutMs, Optional.empty(), -1, Session.OWN);
   }
 
   public ChildSpec {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(cwd, "cwd");
     Objects.requireNonNull(pipes, "pipes");
+    Objects.requireNonNull(session, "session");
     if (argv.isEmpty()) throw new IllegalArgumentException("argv of " + program + " is empty");
     argv = List.copyOf(argv);
     env = Map.copyOf(env);

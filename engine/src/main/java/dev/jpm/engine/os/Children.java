@@ -53,7 +53,8 @@ public final class Children {
     try {
       out = source(spec.stdout(), spec.pipes());
       err = source(spec.stderr(), spec.pipes());
-      pid = Spawn.start(spec.program(), spec.argv(), spec.env(), spec.cwd(), output(out), output(err), spec.listenFd());
+      pid = Spawn.start(spec.program(), spec.argv(), spec.env(), spec.cwd(), output(out), output(err), spec.listenFd(),
+          spec.session());
     } catch (IOException | RuntimeException e) {
       discard(out);
       discard(err);

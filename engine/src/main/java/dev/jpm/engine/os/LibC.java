@@ -70,6 +70,7 @@ final class LibC {
   static final short POSIX_SPAWN_SETSIGDEF = 0x04;
   static final short POSIX_SPAWN_SETSIGMASK = 0x08;
   static final short POSIX_SPAWN_SETPGROUP = 0x02;
+  static final short POSIX_SPAWN_SETSID = 0x80;
   /** glibc's posix_spawnattr_t is 336 bytes, posix_spawn_file_actions_t 80 and sigset_t 128: room to spare. */
   static final int SPAWNATTR_BYTES = 1024;
   static final int FILE_ACTIONS_BYTES = 512;

@@ -13,9 +13,8 @@ import java.util.Map;
  * cost does not grow with the daemon's heap, and it reports an exec or file-action failure (missing program, bad
  * cwd) as the return value, before the call returns. The child:
  * <ul>
- *   <li>leads a new process group ({@code POSIX_SPAWN_SETPGROUP}, the group's id its pid), so a stop can signal its
- *       whole tree, in the daemon's session: every app shares the daemon's autogroup, as PM2's do, where a session
- *       per process gave each instance a CPU share of its own against the rest of the machine (decision 0038);
+ *   <li>leads a new process group, so a stop can signal its whole tree: in a new session ({@code POSIX_SPAWN_SETSID},
+ *       glibc 2.26) or in the daemon's ({@code POSIX_SPAWN_SETPGROUP}), as {@link ChildSpec.Session} says;
  *   <li>has stdin on {@code /dev/null}, stdout and stderr on a pipe write end, a FIFO it opens read-write itself
  *       (see {@link Fifo}) or {@code /dev/null};
  *   <li>inherits no other descriptor ({@code closefrom(3)}: a JDK-opened file or the control socket without
@@ -38,9 +37,10 @@ final class Spawn {
    * @param stdout where stdout goes
    * @param stderr where stderr goes
    * @param listenFd a listening socket the child gets as fd 3, with {@code LISTEN_PID} its own pid; -1 for none
+   * @param session a session of its own, or this process's
    */
   static int start(String program, List<String> argv, Map<String, String> env, Path cwd, Output stdout,
-      Output stderr, int listenFd) throws IOException {
+      Output stderr, int listenFd, ChildSpec.Session session) throws IOException {
     if (listenFd >= 0) {
       argv = withListenPid(program, argv);
       program = SHELL;
@@ -52,7 +52,7 @@ final class Spawn {
       check("posix_spawnattr_init", LibC.posix_spawnattr_init(attr));
       try {
         fileActions(actions, cwd, stdout, stderr, listenFd);
-        attributes(attr);
+        attributes(attr, session);
         int[] pid = new int[1];
         int error = LibC.posix_spawn(pid, program, actions, attr, new StringArray(argv.toArray(String[]::new)),
             new StringArray(envp(env)));
@@ -116,15 +116,17 @@ final class Spawn {
     }
   }
 
-  private static void attributes(Memory attr) throws IOException {
+  private static void attributes(Memory attr, ChildSpec.Session session) throws IOException {
     Memory none = new Memory(LibC.SIGSET_BYTES);
     Memory all = new Memory(LibC.SIGSET_BYTES);
     LibC.sigemptyset(none);
     LibC.sigfillset(all);
     check("setsigmask", LibC.posix_spawnattr_setsigmask(attr, none));
     check("setsigdefault", LibC.posix_spawnattr_setsigdefault(attr, all));
+    // A new process group either way (its id the child's pid: the attribute's group is 0), so a stop reaches the tree.
+    short grouping = session == ChildSpec.Session.OWN ? LibC.POSIX_SPAWN_SETSID : LibC.POSIX_SPAWN_SETPGROUP;
     check("setflags", LibC.posix_spawnattr_setflags(attr,
-        (short) (LibC.POSIX_SPAWN_SETPGROUP | LibC.POSIX_SPAWN_SETSIGMASK | LibC.POSIX_SPAWN_SETSIGDEF)));
+        (short) (grouping | LibC.POSIX_SPAWN_SETSIGMASK | LibC.POSIX_SPAWN_SETSIGDEF)));
   }
 
   private static String[] envp(Map<String, String> env) {

@@ -2,6 +2,7 @@ package dev.jpm.engine.supervise;
 
 import dev.jpm.engine.logs.StreamConsumer;
 import dev.jpm.engine.model.InstanceId;
+import dev.jpm.engine.os.ChildSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,15 @@ import java.util.Optional;
  *     discards it
  * @param stderr where stderr goes, likewise
  * @param listenFd the app's shared listening socket, inherited as fd 3 (socket activation); -1 for none
+ * @param session a session of its own, or the daemon's
  */
 public record LaunchRequest(InstanceId id, List<String> command, Path cwd, Map<String, String> env,
-    Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr, int listenFd) {
+    Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr, int listenFd, ChildSpec.Session session) {
 
-  /** Inheriting no listening socket. */
+  /** In a session of its own, inheriting no listening socket. */
   public LaunchRequest(InstanceId id, List<String> command, Path cwd, Map<String, String> env,
       Optional<StreamConsumer> stdout, Optional<StreamConsumer> stderr) {
-    this(id, command, cwd, env, stdout, stderr, -1);
+    this(id, command, cwd, env, stdout, stderr, -1, ChildSpec.Session.OWN);
   }
 
   public LaunchRequest {
@@ -34,6 +36,7 @@ public record LaunchRequest(InstanceId id, List<String> command, Path cwd, Map<S
     Objects.requireNonNull(cwd, "cwd");
     Objects.requireNonNull(stdout, "stdout");
     Objects.requireNonNull(stderr, "stderr");
+    Objects.requireNonNull(session, "session");
     if (command == null || command.isEmpty()) throw new IllegalArgumentException("command of " + id + " is empty");
     command = List.copyOf(command);
     env = Map.copyOf(env);

@@ -3,11 +3,13 @@ package dev.jpm.engine.supervise;
 import dev.jpm.engine.logs.LogPaths;
 import dev.jpm.engine.logs.RunLogs;
 import dev.jpm.engine.model.AppSpec;
+import dev.jpm.engine.model.ExecMode;
 import dev.jpm.engine.model.InstanceId;
 import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.model.RestartEvent;
 import dev.jpm.engine.model.StopPolicy;
+import dev.jpm.engine.os.ChildSpec;
 import dev.jpm.engine.os.ProcEnviron;
 import dev.jpm.engine.os.Signals;
 import java.nio.file.Path;
@@ -500,7 +502,7 @@ final class ManagedProcess {
       }
       int listenFd = current.inheritsSocket() ? context.sockets().fdFor(current) : -1;
       LaunchRequest request = new LaunchRequest(id, launch.command(), Path.of(current.cwd()), launch.env(),
-          logs.stdout(), logs.stderr(), listenFd);
+          logs.stdout(), logs.stderr(), listenFd, sessionOf(current));
       launchedEnvironment = launch.env();
       RunLogs owned = logs;
       logs = null; // the run owns them now, also when it fails to start
@@ -565,4 +567,14 @@ final class ManagedProcess {
         lastExitCode, lastSignal, reason, restartRequest,
         run != null ? port : 0, pmId);
   }
+
+  /**
+   * PM2's split (decision 0038): a fork app is spawned detached, in a session of its own, so with autogroups it gets a
+   * CPU share of its own; a cluster app's instances are workers in the daemon's session and share one, so that two
+   * instances do not hold two shares against the rest of the machine (a load generator on the same cores included).
+   */
+  private static ChildSpec.Session sessionOf(AppSpec spec) {
+    return spec.execMode() == ExecMode.CLUSTER ? ChildSpec.Session.PARENTS : ChildSpec.Session.OWN;
+  }
+
 }

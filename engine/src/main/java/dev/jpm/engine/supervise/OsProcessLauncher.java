@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts real processes through {@link Children}: one {@code posix_spawn} per process (no helper, no
- * {@code setsid} binary), leading its own process group (in the daemon's session), which is what lets a stop signal its whole tree;
+ * {@code setsid} binary), leading its own process group, which is what lets a stop signal its whole tree;
  * stdin is {@code /dev/null}, the environment exactly the request's. Its output and exit are watched by the one
  * event-loop thread.
  */
@@ -49,7 +49,8 @@ public final class OsProcessLauncher implements ProcessLauncher {
     if (!Files.isDirectory(request.cwd())) throw new IOException("cwd " + request.cwd() + " is not a directory");
     String program = resolve(request.command().getFirst(), request);
     Child child = children.spawn(new ChildSpec(program, request.command(), request.env(), request.cwd(),
-        request.stdout(), request.stderr(), ProcessRun.DRAIN_TIMEOUT_MS, pipes, request.listenFd()));
+        request.stdout(), request.stderr(), ProcessRun.DRAIN_TIMEOUT_MS, pipes, request.listenFd(),
+        request.session()));
     long startMs = ProcStat.startMs(child.pid()).orElse(0);
     return new OsProcess(child.pid(), startMs, child.exit().thenApply(ExitStatus::of));
   }

@@ -37,10 +37,10 @@ class SupervisorLifecycleIT {
     var handle = ProcessHandle.of(online.pid()).orElseThrow();
     assertThat(handle.parent().map(ProcessHandle::pid)).contains(ProcessHandle.current().pid());
     assertThat(handle.info().startInstant().orElseThrow().toEpochMilli()).isEqualTo(online.pidStartMs());
-    // Soon running the app, leading its own process group in the daemon's session (one CPU autogroup for all apps).
+    // Soon running the app; a fork app leads its own session and process group (PM2 spawns it detached).
     await().atMost(PATIENCE).until(() -> handle.info().command().orElse(""), c -> c.endsWith("/sleep"));
     assertThat(Signals.groupOf(online.pid())).isEqualTo(online.pid());
-    assertThat(Signals.sessionOf(online.pid())).isEqualTo(Signals.sessionOf(ProcessHandle.current().pid()));
+    assertThat(Signals.sessionOf(online.pid())).isEqualTo(online.pid());
 
     ProcessRecord stopped = fixture.supervisor.stop(id);
     assertThat(stopped.status()).isEqualTo(ProcessStatus.STOPPED);
@@ -48,6 +48,27 @@ class SupervisorLifecycleIT {
     assertThat(stopped.lastSignal()).isEqualTo("INT");
     assertThat(running(online.pid())).isFalse();
     assertThat(fixture.supervisor.awaitSettled(id, Duration.ofSeconds(1)).status()).isEqualTo(ProcessStatus.STOPPED);
+  }
+
+  @Test
+  void aClusterAppsInstancesLeadTheirProcessGroupsInTheDaemonsSessionAndStopWithTheirTrees() {
+    var spec = TestApps.fixture("workers", "sleep.sh", "1000").cluster(2).build();
+    fixture.supervisor.register(spec);
+    List<Long> pids = List.of(0, 1).stream()
+        .map(index -> fixture.supervisor.start(new InstanceId("workers", index)).pid()).toList();
+
+    long daemonsSession = Signals.sessionOf(ProcessHandle.current().pid());
+    for (long pid : pids) {
+      await().atMost(PATIENCE).until(() -> ProcessHandle.of(pid).flatMap(h -> h.info().command()).orElse(""),
+          c -> c.endsWith("/sleep"));
+      assertThat(Signals.groupOf(pid)).as("its own group, so a stop reaches its tree").isEqualTo(pid);
+      assertThat(Signals.sessionOf(pid)).as("one CPU share between the instances, as PM2's workers")
+          .isEqualTo(daemonsSession);
+    }
+
+    for (int index : List.of(0, 1))
+      assertThat(fixture.supervisor.stop(new InstanceId("workers", index)).status()).isEqualTo(ProcessStatus.STOPPED);
+    assertThat(pids).noneMatch(SupervisorFixture::running);
   }
 
   @Test
