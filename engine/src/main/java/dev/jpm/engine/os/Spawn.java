@@ -14,7 +14,7 @@ import java.util.Map;
  * cwd) as the return value, before the call returns. The child:
  * <ul>
  *   <li>leads a new process group, so a stop can signal its whole tree: in a new session ({@code POSIX_SPAWN_SETSID},
- *       glibc 2.26) or in the daemon's ({@code POSIX_SPAWN_SETPGROUP}), as {@link ChildSpec.Session} says;
+ *       glibc 2.26) or in this process's ({@code POSIX_SPAWN_SETPGROUP}), as {@link ChildSpec.Session} says;
  *   <li>has stdin on {@code /dev/null}, stdout and stderr on a pipe write end, a FIFO it opens read-write itself
  *       (see {@link Fifo}) or {@code /dev/null};
  *   <li>inherits no other descriptor ({@code closefrom(3)}: a JDK-opened file or the control socket without
