@@ -576,5 +576,4 @@ final class ManagedProcess {
   private static ChildSpec.Session sessionOf(AppSpec spec) {
     return spec.execMode() == ExecMode.CLUSTER ? ChildSpec.Session.PARENTS : ChildSpec.Session.OWN;
   }
-
 }
