@@ -79,7 +79,7 @@ public final class ListeningSocket implements AutoCloseable {
     if (fds == null) return java.util.Optional.empty();
     for (String name : fds) {
       int fd = Integer.parseInt(name);
-      if (!isSocket(fd) || !listens(fd) || !boundTo(fd, address)) continue;
+      if (!listens(fd) || !boundTo(fd, address)) continue; // getsockopt fails on a descriptor that is no socket
       int copy = LibC.fcntl(fd, LibC.F_DUPFD_CLOEXEC, 0);
       // Checked again on the copy: the number may have been closed and reused since.
       if (copy >= 0 && listens(copy) && boundTo(copy, address))
@@ -87,15 +87,6 @@ public final class ListeningSocket implements AutoCloseable {
       if (copy >= 0) LibC.close(copy);
     }
     return java.util.Optional.empty();
-  }
-
-  private static boolean isSocket(int fd) {
-    try {
-      return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd", String.valueOf(fd)))
-          .toString().startsWith("socket:");
-    } catch (IOException e) {
-      return false; // closed meanwhile (or the listing's own descriptor)
-    }
   }
 
   /** Whether {@code getsockname} says {@code address}: its port, and its host (any host for a wildcard address). */
