@@ -3,7 +3,8 @@
 # wrk on loopback.
 #
 #   bash bench/cluster.sh [--pairs N] [--duration S] [--reload-duration S] [--reload-at S] [--connections N]
-#                         [--instances N] [--max-surge N] [--verb reload|restart] [--java] [--no-pm2] [--jpm PATH] [--keep]
+#                         [--instances N] [--max-surge N] [--verb reload|restart] [--java] [--no-haproxy] [--no-pm2]
+#                         [--jpm PATH] [--keep]
 #
 # One tiny Node HTTP server (written to a temp folder; it reads PORT and, on SIGINT, answers with "Connection:
 # close" from then on, a second later stops listening and closes what is still idle, then exits) runs, N instances
@@ -14,9 +15,12 @@
 #   - under jpm with `socket_activation: false` (the copying balancer): wrk -> jpm's front port -> an instance's
 #     private port;
 #   - under PM2 7.0.4, cluster mode (Node's cluster module shares the port);
-#   - alone, one process, no manager: the floor a manager adds to.
+#   - alone, one process, no manager: the floor a manager adds to;
+#   - behind HAProxy (tcp mode, round robin, a thread per core), N instances on private ports: what the best-known
+#     copying proxy reaches on this machine, the floor for jpm's balancer (installed with apt-get when missing;
+#     skipped with --no-haproxy or when it cannot be installed).
 # Each of --pairs rounds (default 5) runs wrk -t2 -cN -dS against each in turn (alone, jpm hand-off, PM2, jpm
-# balancer), printing the load average first; the ratio to PM2 is taken within a round (the same machine load) and the
+# balancer, HAProxy), printing the load average first; the ratio to PM2 is taken within a round (the same machine load) and the
 # median over the rounds is what the targets compare. Then as many rounds of a reload under load (--reload-duration s
 # of wrk, `jpm reload` / `pm2 reload` --reload-at s in): req/s, p99, socket errors and non-2xx answers, the reload's
 # exit code and wall time. --java adds the older copy-free comparison: a small Java server alone, behind the balancer
@@ -33,7 +37,7 @@ export LC_ALL=C
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 . "$here/lib.sh"
 pairs=5 duration=10 reload_duration=12 reload_at=3 connections=32 instances=2 max_surge=1 verb=reload with_pm2=1
-with_java=0 keep=0
+with_java=0 with_haproxy=1 keep=0
 jpm="$here/../jpm"
 
 while [ $# -gt 0 ]; do
@@ -47,6 +51,7 @@ while [ $# -gt 0 ]; do
     --max-surge) max_surge="$2"; shift 2 ;;
     --verb) verb="$2"; shift 2 ;;
     --java) with_java=1; shift ;;
+    --no-haproxy) with_haproxy=0; shift ;;
     *) bench_option "$@"; shift "$bench_shift" ;;
   esac
 done
@@ -57,12 +62,19 @@ if ! command -v wrk > /dev/null; then
   echo "cluster.sh: installing wrk (Debian package)" >&2
   { apt-get install -y wrk || sudo apt-get install -y wrk; } > /dev/null 2>&1 || { echo "cluster.sh: needs wrk" >&2; exit 2; }
 fi
+# HAProxy, the copy floor: Debian installs it in /usr/sbin, which a user's PATH may lack.
+haproxy_bin() { command -v haproxy 2>/dev/null || { [ -x /usr/sbin/haproxy ] && echo /usr/sbin/haproxy; }; }
+if [ "$with_haproxy" = 1 ] && [ -z "$(haproxy_bin)" ]; then
+  echo "cluster.sh: installing haproxy (Debian package), the copy floor; --no-haproxy skips it" >&2
+  { apt-get install -y haproxy || sudo apt-get install -y haproxy; } > /dev/null 2>&1 \
+    || { echo "cluster.sh: no haproxy: the copy floor is skipped" >&2; with_haproxy=0; }
+fi
 bench_locate_pm2
 
 bench_make_work jpm-bench-cluster pm2
 
 # The app processes of this run: their command line names this run's server.js (or its Java Server class).
-run_pids() { bench_pids_naming "$work/server.js" "-cp $work Server"; }
+run_pids() { bench_pids_naming "$work/server.js" "-cp $work Server" "$work/haproxy.cfg"; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_http() { # port: until it answers 200 (30 s at most)
@@ -271,11 +283,43 @@ reload_under_load() { # key port command...
   R[$key.secs]="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')"
 }
 
+# The copy floor: N instances on private ports behind HAProxy in tcp mode, a thread per core, in the foreground as a
+# job of this script (ended with it).
+start_haproxy() { # port
+  local i backend_port servers=""
+  haproxy_pids=()
+  for ((i = 0; i < instances; i++)); do
+    backend_port="$(free_port)"
+    PORT="$backend_port" NODE_APP_INSTANCE="$i" node "$work/server.js" > /dev/null 2>&1 &
+    haproxy_pids+=($!)
+    servers+="  server s$i 127.0.0.1:$backend_port"$'\n'
+  done
+  cat > "$work/haproxy.cfg" <<EOF
+global
+  nbthread $(nproc)
+defaults
+  mode tcp
+  timeout connect 5s
+  timeout client 60s
+  timeout server 60s
+frontend front
+  bind 127.0.0.1:$1
+  default_backend instances
+backend instances
+  balance roundrobin
+$servers
+EOF
+  "$(haproxy_bin)" -db -f "$work/haproxy.cfg" > "$work/haproxy.out" 2>&1 &
+  haproxy_pids+=($!)
+}
+
 log "building / starting jpm"
 "$jpm" ping > /dev/null 2>&1 || { log "jpm ping failed"; exit 1; }
 alone_port="$(free_port)" handoff_port="$(free_port)" balancer_port="$(free_port)" pm2_port="$(free_port)"
+haproxy_port="$(free_port)"
 PORT="$alone_port" node "$work/server.js" > /dev/null 2>&1 &
 alone_pid=$!
+[ "$with_haproxy" = 1 ] && start_haproxy "$haproxy_port"
 jpm_ecosystem "$instances" "$handoff_port" "$balancer_port"
 "$jpm" apply "$work/ecosystem.yaml" > "$work/jpm-apply.out" 2>&1 || { log "jpm apply failed"; cat "$work/jpm-apply.out" >&2; exit 1; }
 # Each side must run on the plane its name says, or the comparison measures something else.
@@ -285,21 +329,27 @@ if [ "$with_pm2" = 1 ]; then
   pm2_ecosystem "$instances" "$pm2_port"
   pm2_cli start "$work/pm2.config.js" > "$work/pm2-start.out" 2>&1 || { log "pm2 start failed"; cat "$work/pm2-start.out" >&2; exit 1; }
 fi
-for p in "$alone_port" "$handoff_port" "$balancer_port" $([ "$with_pm2" = 1 ] && echo "$pm2_port"); do
+for p in "$alone_port" "$handoff_port" "$balancer_port" $([ "$with_pm2" = 1 ] && echo "$pm2_port") \
+    $([ "$with_haproxy" = 1 ] && echo "$haproxy_port"); do
   wait_http "$p" || { log "nothing answers on $p"; exit 1; }
 done
 sleep 1
 
-port_of() { case "$1" in alone) echo "$alone_port" ;; handoff) echo "$handoff_port" ;; balancer) echo "$balancer_port" ;; pm2) echo "$pm2_port" ;; esac; }
+port_of() {
+  case "$1" in alone) echo "$alone_port" ;; handoff) echo "$handoff_port" ;; balancer) echo "$balancer_port" ;;
+    pm2) echo "$pm2_port" ;; haproxy) echo "$haproxy_port" ;; esac
+}
 for ((round = 1; round <= pairs; round++)); do
   log "throughput round $round/$pairs, load average $(loadavg): wrk -t2 -c$connections -d${duration}s each"
-  for side in alone handoff pm2 balancer; do
+  for side in alone handoff pm2 balancer haproxy; do
     [ "$side" = pm2 ] && [ "$with_pm2" = 0 ] && continue
+    [ "$side" = haproxy ] && [ "$with_haproxy" = 0 ] && continue
     R[tp.$side.$round]="$(load "$(port_of "$side")" "$duration")"
     log "  $side: ${R[tp.$side.$round]}"
   done
 done
 kill "$alone_pid"; wait "$alone_pid" 2>/dev/null; alone_pid=""
+if [ "$with_haproxy" = 1 ]; then kill "${haproxy_pids[@]}"; wait "${haproxy_pids[@]}" 2>/dev/null; fi
 
 for ((round = 1; round <= pairs; round++)); do
   log "reload round $round/$pairs, load average $(loadavg): $verb ${reload_at}s into ${reload_duration}s of load"
@@ -357,7 +407,8 @@ failed_total() {
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { if (v == "") { print "not run"; exit } ok = op == ">=" ? v + 0 >= t : v + 0 <= t; print ok ? "pass" : "FAIL" }'; }
 label_of() {
   case "$1" in alone) echo "node alone (no manager)" ;; handoff) echo "jpm x$instances, hand-off (default)" ;;
-    balancer) echo "jpm x$instances, balancer (copy)" ;; pm2) echo "PM2 cluster x$instances" ;; esac
+    balancer) echo "jpm x$instances, balancer (copy)" ;; pm2) echo "PM2 cluster x$instances" ;;
+    haproxy) echo "HAProxy x$instances (copy floor)" ;; esac
 }
 
 echo
@@ -365,8 +416,9 @@ echo "wrk -t2 -c$connections on loopback, $(nproc) cores, $instances instances e
 echo "$pairs interleaved rounds of ${duration}s each, medians; reloads: $verb ${reload_at}s into ${reload_duration}s, jpm max_surge $max_surge"
 echo "load average at the end: $(loadavg)"
 printf '%-32s %10s %9s %12s %10s\n' "throughput" "req/s" "p99 ms" "req/s / PM2" "p99 / PM2"
-for side in alone handoff balancer pm2; do
+for side in alone handoff balancer haproxy pm2; do
   [ "$side" = pm2 ] && [ "$with_pm2" = 0 ] && continue
+  [ "$side" = haproxy ] && [ "$with_haproxy" = 0 ] && continue
   printf '%-32s %10s %9s %12s %10s\n' "$(label_of "$side")" "$(median_of "$side" rps tp)" "$(median_of "$side" p99 tp)" \
     "$([ "$with_pm2" = 1 ] && median_ratio "$side" rps tp)" "$([ "$with_pm2" = 1 ] && median_ratio "$side" p99 tp)"
 done
@@ -382,7 +434,9 @@ echo "targets (issue 18; medians of the per-round ratios to PM2):"
 if [ "$with_pm2" = 1 ]; then
   v="$(median_ratio handoff rps tp)"; echo "  hand-off throughput / PM2 >= 1.1: $v $(verdict "$v" ">=" 1.1)"
   v="$(median_ratio handoff p99 tp)"; echo "  hand-off p99 / PM2 <= 1.0: $v $(verdict "$v" "<=" 1.0)"
-  v="$(median_ratio balancer rps tp)"; echo "  balancer throughput / PM2 >= 1.0: $v $(verdict "$v" ">=" 1.0)"
+  v="$(median_ratio balancer rps tp)"; floor=""
+  [ "$with_haproxy" = 1 ] && floor=" (copy floor, HAProxy / PM2: $(median_ratio haproxy rps tp))"
+  echo "  balancer throughput / PM2 >= 1.0: $v $(verdict "$v" ">=" 1.0)$floor"
   v="$(secs_ratio handoff)"; echo "  hand-off $verb time / PM2 <= 1.0: $v $(verdict "$v" "<=" 1.0)"
 fi
 v="$(failed_total handoff)"; echo "  hand-off $verb, failed requests and reloads = 0: $v $(verdict "$v" "<=" 0)"
