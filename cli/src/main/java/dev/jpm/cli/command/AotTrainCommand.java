@@ -39,13 +39,41 @@ public final class AotTrainCommand implements Callable<Integer> {
   private static final InstanceView ROW = new InstanceView("api", "api#0", 0, "default", "fork", 42, "online", 0, 0,
       1000, null, null, null, "/tmp/out.log", "/tmp/err.log", null, 1.5, 52_428_800L, "ready", 0, 0, 0, 0, 0, 0);
 
+  /**
+   * The shapes users' files take (flow and block lists, durations and sizes as text or numbers, an env profile): a
+   * class the cache lacks is looked up jar by jar, and a value that fails one branch of the schema's {@code anyOf}
+   * (a duration written "1s") takes the validator down its error path.
+   */
+  private static final String TRAINING_FILE = """
+      apps:
+        - name: api
+          script: app.sh
+          args: [--port, "3000"]
+          exec_mode: fork
+          instances: 1
+          min_uptime: 1s
+          restart_delay: 500
+          max_memory_restart: 200M
+          autorestart: true
+          env:
+            GREETING: ${GREETING:-hi}
+          env_production:
+            GREETING: hello
+        - name: worker
+          script: app.sh
+          args:
+            - --queue
+            - jobs
+          kill_timeout: 3000
+      """;
+
   @Override
   public Integer call() throws Exception {
     Path home = Files.createTempDirectory("jpm-aot-train");
     JpmHome jpmHome = new JpmHome(home);
     Path file = home.resolve("ecosystem.yaml");
     Path script = Files.writeString(home.resolve("app.sh"), "exec sleep 60\n");
-    Files.writeString(file, "apps:\n  - name: api\n    script: app.sh\n    env:\n      GREETING: ${GREETING:-hi}\n");
+    Files.writeString(file, TRAINING_FILE);
     Map<String, String> environment = Map.of("JPM_HOME", home.toString());
     Map<List<String>, Integer> verbs = new LinkedHashMap<>();
     verbs.put(List.of("ls"), ExitCode.OK);

@@ -36,7 +36,6 @@ public final class JavaScriptEcosystem {
   /** The environment variable that changes {@link #DEFAULT_TIMEOUT}, in milliseconds. */
   public static final String TIMEOUT_VARIABLE = "JPM_JS_TIMEOUT_MS";
 
-  private static final String SCRIPT = readScript();
   private static final String PROBLEMS_MARK = "\u0000jpm:";
 
   /** The JSON text of the evaluated file, and whatever the file printed while it ran. */
@@ -68,7 +67,7 @@ public final class JavaScriptEcosystem {
     if (node.isEmpty())
       return failed(file, "evaluating a JavaScript ecosystem file needs Node.js, and there is no 'node' on PATH;"
           + " install Node.js, or write the same apps as ecosystem.yaml (YAML or JSON needs no node)");
-    ProcessBuilder builder = new ProcessBuilder(node.get().toString(), "-e", SCRIPT, file.toString())
+    ProcessBuilder builder = new ProcessBuilder(node.get().toString(), "-e", Script.TEXT, file.toString())
         .directory(workingDirectory.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().clear();
@@ -159,12 +158,20 @@ public final class JavaScriptEcosystem {
     return text;
   }
 
-  private static String readScript() {
-    try (InputStream in = JavaScriptEcosystem.class.getResourceAsStream("evaluate-ecosystem.js")) {
-      if (in == null) throw new IllegalStateException("the engine jar lacks evaluate-ecosystem.js");
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * The evaluating script, read on first use: {@link #isJavaScript} is asked of every file, and a YAML file must not
+   * pay for a resource read (one that may open every jar on the class path before the engine's).
+   */
+  private static final class Script {
+    static final String TEXT = read();
+
+    private static String read() {
+      try (InputStream in = JavaScriptEcosystem.class.getResourceAsStream("evaluate-ecosystem.js")) {
+        if (in == null) throw new IllegalStateException("the engine jar lacks evaluate-ecosystem.js");
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
