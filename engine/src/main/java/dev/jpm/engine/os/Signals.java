@@ -68,9 +68,4 @@ public final class Signals {
   public static long groupOf(long pid) {
     return LibC.getpgid(Math.toIntExact(pid));
   }
-
-  /** The session of {@code pid}, or -1 when it does not exist. */
-  public static long sessionOf(long pid) {
-    return LibC.getsid(Math.toIntExact(pid));
-  }
 }
