@@ -47,7 +47,10 @@ public final class Main {
     Runtime.getRuntime().halt(code);
   }
 
-  /** The command line for these arguments: only the verb they name, or every verb when the first word is none. */
+  /**
+   * The command line for these arguments: only the verb they name; none for a bare {@code --version} (building forty
+   * verbs' models doubled its time); every verb otherwise, for the usage that lists them.
+   */
   static CommandLine forArguments(Map<String, String> environment, String... args) {
     return forArguments(environment, false, args);
   }
@@ -55,7 +58,12 @@ public final class Main {
   /** The same, speaking PM2's output shapes when {@code pm2} (the verbs PM2's command line was turned into). */
   public static CommandLine forArguments(Map<String, String> environment, boolean pm2, String... args) {
     Class<?> verb = verb(args);
-    return commandLine(new JpmCommand(environment, pm2), verb == null ? Verbs.ALL : List.of(verb));
+    List<Class<?>> verbs = verb != null ? List.of(verb) : asksVersionOnly(args) ? List.of() : Verbs.ALL;
+    return commandLine(new JpmCommand(environment, pm2), verbs);
+  }
+
+  private static boolean asksVersionOnly(String... args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
   /** The verb the first argument names, or null. */

@@ -35,6 +35,19 @@ class VerbsTest {
     assertThat(Main.forArguments(Map.of(), "-v", "ls").getSubcommands()).hasSize(Verbs.BY_WORD.size());
     assertThat(Main.forArguments(Map.of()).getSubcommands()).hasSize(Verbs.BY_WORD.size());
     assertThat(Main.forArguments(Map.of(), "nonsense").getSubcommands().keySet()).containsAll(List.of("apply", "del"));
+    assertThat(Main.forArguments(Map.of(), "--version", "ls").getSubcommands()).hasSize(Verbs.BY_WORD.size());
+  }
+
+  @Test
+  void aBareVersionRegistersNoVerbAndStillPrintsTheVersion() {
+    for (String flag : List.of("--version", "-V")) {
+      var cli = Main.forArguments(Map.of(), flag);
+      var out = new java.io.StringWriter();
+      cli.setOut(new java.io.PrintWriter(out, true));
+      assertThat(cli.getSubcommands()).as(flag).isEmpty();
+      assertThat(cli.execute(flag)).as(flag).isZero();
+      assertThat(out.toString()).as(flag).isEqualTo("jpm 0.1.0" + System.lineSeparator());
+    }
   }
 
   @Test
