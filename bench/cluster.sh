@@ -16,7 +16,8 @@
 #     private port;
 #   - under PM2 7.0.4, cluster mode (Node's cluster module shares the port);
 #   - alone, one process, no manager: the floor a manager adds to;
-#   - behind HAProxy (tcp mode, round robin, a thread per core), N instances on private ports: what the best-known
+#   - behind HAProxy (tcp mode, round robin, a thread per core; in a session of its own with its N instances on
+#     private ports, as a manager's daemon and its instances are): what the best-known
 #     copying proxy reaches on this machine, the floor for jpm's balancer (installed with apt-get when missing;
 #     skipped with --no-haproxy or when it cannot be installed).
 # Each of --pairs rounds (default 5) runs wrk -t2 -cN -dS against each in turn (alone, jpm hand-off, PM2, jpm
@@ -283,16 +284,14 @@ reload_under_load() { # key port command...
   R[$key.secs]="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')"
 }
 
-# The copy floor: N instances on private ports behind HAProxy in tcp mode, a thread per core, in the foreground as a
-# job of this script (ended with it).
+# The copy floor: N instances on private ports behind HAProxy in tcp mode, a thread per core. They run in a session of
+# their own, as a manager's daemon and its instances do: with the kernel's autogroup scheduling the CPU is shared
+# between sessions first, so the floor competes with wrk as jpm and PM2 do (decision 0038). Their pids go to a file.
 start_haproxy() { # port
-  local i backend_port servers=""
-  haproxy_pids=()
+  local i ports="" servers=""
   for ((i = 0; i < instances; i++)); do
-    backend_port="$(free_port)"
-    PORT="$backend_port" NODE_APP_INSTANCE="$i" node "$work/server.js" > /dev/null 2>&1 &
-    haproxy_pids+=($!)
-    servers+="  server s$i 127.0.0.1:$backend_port"$'\n'
+    ports+=" $(free_port)"
+    servers+="  server s$i 127.0.0.1:${ports##* }"$'\n'
   done
   cat > "$work/haproxy.cfg" <<EOF
 global
@@ -309,8 +308,10 @@ backend instances
   balance roundrobin
 $servers
 EOF
-  "$(haproxy_bin)" -db -f "$work/haproxy.cfg" > "$work/haproxy.out" 2>&1 &
-  haproxy_pids+=($!)
+  # shellcheck disable=SC2016
+  setsid bash -c 'for port in $5; do PORT=$port node "$1" > /dev/null 2>&1 & echo $! >> "$2"; done
+    echo $$ >> "$2"; exec "$3" -db -f "$4"' _ "$work/server.js" "$work/haproxy.pids" "$(haproxy_bin)" \
+    "$work/haproxy.cfg" "$ports" > "$work/haproxy.out" 2>&1 < /dev/null &
 }
 
 log "building / starting jpm"
@@ -349,7 +350,7 @@ for ((round = 1; round <= pairs; round++)); do
   done
 done
 kill "$alone_pid"; wait "$alone_pid" 2>/dev/null; alone_pid=""
-if [ "$with_haproxy" = 1 ]; then kill "${haproxy_pids[@]}"; wait "${haproxy_pids[@]}" 2>/dev/null; fi
+[ "$with_haproxy" = 1 ] && kill $(cat "$work/haproxy.pids") 2>/dev/null
 
 for ((round = 1; round <= pairs; round++)); do
   log "reload round $round/$pairs, load average $(loadavg): $verb ${reload_at}s into ${reload_duration}s of load"
