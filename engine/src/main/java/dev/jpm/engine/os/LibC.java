@@ -120,8 +120,6 @@ final class LibC {
 
   static native int kill(int pid, int signal);
 
-  static native int getpgid(int pid);
-
   static native int waitpid(int pid, int[] status, int options);
 
   static native long syscall(long number, long arg1, long arg2, long arg3);

@@ -63,9 +63,4 @@ public final class Signals {
   public static boolean toGroup(long pgid, int signal) {
     return pgid > 1 && LibC.kill(-Math.toIntExact(pgid), signal) == 0;
   }
-
-  /** The process group of {@code pid}, or -1 when it does not exist. */
-  public static long groupOf(long pid) {
-    return LibC.getpgid(Math.toIntExact(pid));
-  }
 }

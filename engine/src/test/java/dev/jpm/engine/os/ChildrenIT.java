@@ -61,7 +61,7 @@ class ChildrenIT {
         Optional.of(out), Optional.empty(), 2000, Optional.empty(), -1, ChildSpec.Session.PARENTS));
 
     assertThat(child.exit().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).code()).isZero();
-    long session = KernelSessions.of(ProcessHandle.current().pid());
+    long session = KernelIds.sessionOf(ProcessHandle.current().pid());
     assertThat(out.text()).isEqualTo("sid " + session + " pgid " + child.pid() + "\n");
   }
 

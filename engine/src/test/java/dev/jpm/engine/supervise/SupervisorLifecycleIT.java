@@ -12,7 +12,7 @@ import dev.jpm.engine.model.ProcessRecord;
 import dev.jpm.engine.model.ProcessStatus;
 import dev.jpm.engine.model.RestartPolicy;
 import dev.jpm.engine.model.StopPolicy;
-import dev.jpm.engine.os.KernelSessions;
+import dev.jpm.engine.os.KernelIds;
 import dev.jpm.engine.os.Liveness;
 import dev.jpm.engine.os.Signals;
 import java.time.Duration;
@@ -40,8 +40,8 @@ class SupervisorLifecycleIT {
     assertThat(handle.info().startInstant().orElseThrow().toEpochMilli()).isEqualTo(online.pidStartMs());
     // Soon running the app; a fork app leads its own session and process group (PM2 spawns it detached).
     await().atMost(PATIENCE).until(() -> handle.info().command().orElse(""), c -> c.endsWith("/sleep"));
-    assertThat(Signals.groupOf(online.pid())).isEqualTo(online.pid());
-    assertThat(KernelSessions.of(online.pid())).isEqualTo(online.pid());
+    assertThat(KernelIds.groupOf(online.pid())).isEqualTo(online.pid());
+    assertThat(KernelIds.sessionOf(online.pid())).isEqualTo(online.pid());
 
     ProcessRecord stopped = fixture.supervisor.stop(id);
     assertThat(stopped.status()).isEqualTo(ProcessStatus.STOPPED);
@@ -58,12 +58,12 @@ class SupervisorLifecycleIT {
     List<Long> pids = List.of(0, 1).stream()
         .map(index -> fixture.supervisor.start(new InstanceId("workers", index)).pid()).toList();
 
-    long daemonsSession = KernelSessions.of(ProcessHandle.current().pid());
+    long daemonsSession = KernelIds.sessionOf(ProcessHandle.current().pid());
     for (long pid : pids) {
       await().atMost(PATIENCE).until(() -> ProcessHandle.of(pid).flatMap(h -> h.info().command()).orElse(""),
           c -> c.endsWith("/sleep"));
-      assertThat(Signals.groupOf(pid)).as("its own group, so a stop reaches its tree").isEqualTo(pid);
-      assertThat(KernelSessions.of(pid)).as("one CPU share between the instances, as PM2's workers")
+      assertThat(KernelIds.groupOf(pid)).as("its own group, so a stop reaches its tree").isEqualTo(pid);
+      assertThat(KernelIds.sessionOf(pid)).as("one CPU share between the instances, as PM2's workers")
           .isEqualTo(daemonsSession);
     }
 
