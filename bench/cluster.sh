@@ -59,16 +59,15 @@ done
 case "$verb" in reload|restart) ;; *) echo "cluster.sh: --verb is reload or restart, not $verb" >&2; exit 2 ;; esac
 bench_resolve_jpm
 command -v node > /dev/null || { echo "cluster.sh: needs node" >&2; exit 2; }
-if ! command -v wrk > /dev/null; then
-  echo "cluster.sh: installing wrk (Debian package)" >&2
-  { apt-get install -y wrk || sudo apt-get install -y wrk; } > /dev/null 2>&1 || { echo "cluster.sh: needs wrk" >&2; exit 2; }
-fi
-# HAProxy, the copy floor: Debian installs it in /usr/sbin, which a user's PATH may lack.
+install_package() { # name: Debian's package, as root or through sudo
+  echo "cluster.sh: installing $1 (Debian package)" >&2
+  { apt-get install -y "$1" || sudo apt-get install -y "$1"; } > /dev/null 2>&1
+}
+command -v wrk > /dev/null || install_package wrk || { echo "cluster.sh: needs wrk" >&2; exit 2; }
+# HAProxy, the copy floor (--no-haproxy skips it): Debian installs it in /usr/sbin, which a user's PATH may lack.
 haproxy_bin() { command -v haproxy 2>/dev/null || { [ -x /usr/sbin/haproxy ] && echo /usr/sbin/haproxy; }; }
-if [ "$with_haproxy" = 1 ] && [ -z "$(haproxy_bin)" ]; then
-  echo "cluster.sh: installing haproxy (Debian package), the copy floor; --no-haproxy skips it" >&2
-  { apt-get install -y haproxy || sudo apt-get install -y haproxy; } > /dev/null 2>&1 \
-    || { echo "cluster.sh: no haproxy: the copy floor is skipped" >&2; with_haproxy=0; }
+if [ "$with_haproxy" = 1 ] && [ -z "$(haproxy_bin)" ] && ! install_package haproxy; then
+  echo "cluster.sh: no haproxy: the copy floor is skipped" >&2; with_haproxy=0
 fi
 bench_locate_pm2
 
