@@ -31,8 +31,19 @@ public final class Users {
         .map(f -> Integer.parseInt(f[2]));
   }
 
-  /** This process's effective user id (from {@code /proc/self/status}). */
+  /**
+   * This process's effective user id (from {@code /proc/self/status}), read once: a JVM never changes its own, and
+   * the config reads it for every app of a file (300 reads were 90 ms of a {@code jpm apply}).
+   */
   public static int effectiveUid() {
+    return EffectiveUid.VALUE;
+  }
+
+  private static final class EffectiveUid {
+    static final int VALUE = readEffectiveUid();
+  }
+
+  private static int readEffectiveUid() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("Uid:")) return Integer.parseInt(line.split("\\s+")[2]);
