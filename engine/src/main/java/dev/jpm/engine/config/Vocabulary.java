@@ -3,13 +3,13 @@ package dev.jpm.engine.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The app keys of {@code ecosystem.schema.json} and their declared types, read once from the schema itself so that
@@ -63,12 +63,18 @@ final class Vocabulary {
     return current;
   }
 
+  /** The schema, read as ecosystem JSON files are (the streaming parser: no databind mapper on the CLI's path). */
   private static JsonNode readSchema() {
+    String text;
     try (InputStream in = Vocabulary.class.getResourceAsStream(SCHEMA_RESOURCE)) {
       if (in == null) throw new IllegalStateException("the engine jar lacks " + SCHEMA_RESOURCE);
-      return JsonMapper.shared().readTree(in);
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Problems problems = new Problems(SCHEMA_RESOURCE);
+    return JsonSourceReader.read(text, problems).map(SourceTree::root)
+        .orElseThrow(() -> new IllegalStateException("the engine's " + SCHEMA_RESOURCE + " is not valid JSON: "
+            + problems.errors()));
   }
 }
