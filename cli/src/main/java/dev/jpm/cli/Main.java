@@ -21,7 +21,9 @@ public final class Main {
     // slf4j's no-op binding, and keeps slf4j's notice of that choice quiet.
     System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
     System.setProperty("slf4j.internal.verbosity", "WARN");
-    if (Verbs.talksToDaemon(verb(args))) WarmUp.start();
+    Class<?> named = verb(args);
+    if (Verbs.talksToDaemon(named) || Verbs.readsApps(named))
+      WarmUp.start(Verbs.readsApps(named), Verbs.talksToDaemon(named));
     if (Verbs.startsDaemonAtOnce(verb(args), args)) DaemonClient.startDaemonEarly(System.getenv());
     // Straight to fd 1, not through System.out: a PrintStream hides a closed pipe, and `jpm logs | head` must
     // see it to stop quietly.

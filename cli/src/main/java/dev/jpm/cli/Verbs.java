@@ -74,6 +74,11 @@ final class Verbs {
   /** The verbs that never talk to the daemon: no use warming up the client for them ({@code client/WarmUp}). */
   private static final Set<Class<?>> OFFLINE = Set.of(ValidateCommand.class, InitCommand.class, ExportCommand.class);
 
+  /** Verbs that read apps, from a file or their own arguments, through the schema. */
+  private static final Set<Class<?>> READS_APPS = Set.of(ApplyCommand.class, DiffCommand.class,
+      ValidateCommand.class, ExportCommand.class, StartCommand.class, StartOrReloadCommand.class,
+      StartOrRestartCommand.class);
+
   /**
    * Verbs that ask the daemon whatever else their arguments say (no file to read first, which could be refused), so
    * the daemon may be started before the arguments are parsed; not when they ask for help or the version.
@@ -97,6 +102,11 @@ final class Verbs {
   /** Whether {@code verb} (null: none named, as in {@code jpm --help}) may talk to the daemon. */
   static boolean talksToDaemon(Class<?> verb) {
     return verb != null && !OFFLINE.contains(verb);
+  }
+
+  /** Whether {@code verb} (null: none named) reads apps through the schema, whose validator may be built early. */
+  static boolean readsApps(Class<?> verb) {
+    return verb != null && READS_APPS.contains(verb);
   }
 
   /** True when {@code verb} with {@code args} will ask the daemon, which may then be started at once. */

@@ -75,6 +75,15 @@ class VerbsTest {
   }
 
   @Test
+  void verbsThatReadAppsBuildTheSchemaValidatorEarly() {
+    for (String word : List.of("apply", "diff", "validate", "export", "start", "startOrReload", "startOrRestart"))
+      assertThat(Verbs.readsApps(Verbs.BY_WORD.get(word))).as(word).isTrue();
+    for (String word : List.of("ls", "stop", "logs", "kill", "ping"))
+      assertThat(Verbs.readsApps(Verbs.BY_WORD.get(word))).as(word).isFalse();
+    assertThat(Verbs.readsApps(null)).isFalse();
+  }
+
+  @Test
   void onlyVerbsThatAskTheDaemonWhateverTheirArgumentsStartItBeforeParsing() {
     assertThat(Verbs.startsDaemonAtOnce(Verbs.BY_WORD.get("ping"), "ping")).isTrue();
     assertThat(Verbs.startsDaemonAtOnce(Verbs.BY_WORD.get("ls"), "ls", "--json")).isTrue();

@@ -1,5 +1,6 @@
 package dev.jpm.cli.client;
 
+import dev.jpm.engine.config.EcosystemFiles;
 import dev.jpm.engine.protocol.Response;
 import dev.jpm.engine.protocol.Wire;
 import java.io.IOException;
@@ -11,8 +12,9 @@ import java.nio.charset.StandardCharsets;
  * the JDK's Unix-domain sockets ({@code sun.nio.ch.UnixDomainSockets} sets up a {@code SecureRandom} for auto-bind
  * names a client never uses) and {@link java.math.BigDecimal}, which Jackson's parser initialises and whose JDK 25
  * initialiser computes 5^65536 in the interpreter. Neither work is skipped, only moved: CPU time is the same, the
- * main thread's path shorter (docs/decisions/0033-cli-start-up-on-the-one-path.md has the figures). If the main
- * thread gets there first, it waits for the class initialisation in progress, as the JVM makes it.
+ * main thread's path shorter (docs/decisions/0033-cli-start-up-on-the-one-path.md has the figures). A verb that
+ * reads apps (a file or the command line) has the schema's validator built first, while the main thread parses. If
+ * the main thread gets there first, it waits for the class initialisation in progress, as the JVM makes it.
  */
 public final class WarmUp {
 
@@ -22,11 +24,17 @@ public final class WarmUp {
 
   private WarmUp() {}
 
-  /** Starts the warm-up on a daemon thread; it never fails the command. */
-  public static Thread start() {
+  /**
+   * Starts the warm-up on a daemon thread; it never fails the command.
+   *
+   * @param apps whether the verb reads apps: the schema's validator is built first
+   * @param daemon whether the verb talks to the daemon: the socket and the protocol's decoder are initialised
+   */
+  public static Thread start(boolean apps, boolean daemon) {
     return Thread.ofPlatform().name("jpm-warm-up").daemon().start(() -> {
       try {
-        run();
+        if (apps) EcosystemFiles.prepare();
+        if (daemon) run();
       } catch (IOException | RuntimeException ignored) {
         // Only a warm-up: the real request is sent, and any problem reported, on the main thread.
       }

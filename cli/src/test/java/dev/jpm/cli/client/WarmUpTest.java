@@ -16,7 +16,7 @@ class WarmUpTest {
 
   @Test
   void itEndsOnItsOwnWithoutADaemon() throws Exception {
-    Thread warmUp = WarmUp.start();
+    Thread warmUp = WarmUp.start(true, true);
 
     assertThat(warmUp.isDaemon()).isTrue();
     assertThat(warmUp.join(Duration.ofSeconds(30))).isTrue();

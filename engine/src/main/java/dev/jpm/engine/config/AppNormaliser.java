@@ -18,6 +18,9 @@ final class AppNormaliser {
 
   private AppNormaliser() {}
 
+  /** Does nothing: calling it initialises this class, and so builds the schema validator. */
+  static void prepare() {}
+
   /** The normalised apps in file order; any problem is added to {@code problems} and its app left out. */
   static List<AppSpec> normalise(List<AppNode> apps, SourceTree tree, LoadContext context, Problems problems) {
     SpecMapper mapper = new SpecMapper(context);
