@@ -86,10 +86,13 @@ final class Verbs {
   private static final Set<Class<?>> ALWAYS_ASK_DAEMON =
       Set.of(PingCommand.class, ListCommand.class, JlistCommand.class, PrettylistCommand.class);
 
-  private static final Map<Class<?>, Function<JpmCommand, CommandSpec>> CODED = Map.of(
-      ListCommand.class, ListCommand::spec, LogsCommand.class, LogsCommand::spec, ApplyCommand.class,
-      ApplyCommand::spec, StopCommand.class, StopCommand::spec, RestartCommand.class, RestartCommand::spec,
-      DeleteCommand.class, DeleteCommand::spec);
+  private static final Map<Class<?>, Function<JpmCommand, CommandSpec>> CODED = Map.ofEntries(
+      Map.entry(ListCommand.class, ListCommand::spec), Map.entry(LogsCommand.class, LogsCommand::spec),
+      Map.entry(ApplyCommand.class, ApplyCommand::spec), Map.entry(DiffCommand.class, DiffCommand::spec),
+      Map.entry(ValidateCommand.class, ValidateCommand::spec), Map.entry(StopCommand.class, StopCommand::spec),
+      Map.entry(RestartCommand.class, RestartCommand::spec), Map.entry(DeleteCommand.class, DeleteCommand::spec),
+      Map.entry(PingCommand.class, PingCommand::spec), Map.entry(KillCommand.class, KillCommand::spec),
+      Map.entry(JlistCommand.class, JlistCommand::spec), Map.entry(PrettylistCommand.class, PrettylistCommand::spec));
 
   private Verbs() {}
 

@@ -10,8 +10,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * A verb's picocli model written in code instead of read from its annotations. The first look at an annotation makes
  * the JDK spin a proxy class for its type at run time, which no AOT cache holds: in {@code jpm ls} the seven such
  * classes (and the method handles behind them) cost more than the request to the daemon. So the verbs run most often
- * ({@code ls}, {@code logs}, {@code apply}, {@code stop}, {@code restart}, {@code delete}) and {@code jpm} itself are
- * built here, and read their values from picocli's parse result ({@link ClientCommand#parsed()}); the other verbs keep
+ * or by scripts ({@code ls}, {@code logs}, {@code apply}, {@code diff}, {@code validate}, {@code stop},
+ * {@code restart}, {@code delete}, {@code ping}, {@code kill}, {@code jlist}, {@code prettylist}) and {@code jpm}
+ * itself are built here, and read their values from picocli's parse result ({@link ClientCommand#parsed()}); the other verbs keep
  * their annotations. Options and positionals are named and described as picocli's annotations would have them.
  */
 final class CodedSpec {

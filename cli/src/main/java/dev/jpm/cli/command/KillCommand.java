@@ -1,15 +1,19 @@
 package dev.jpm.cli.command;
 
 import dev.jpm.cli.ExitCode;
-import java.time.Duration;
-import java.util.Optional;
+import dev.jpm.cli.JpmCommand;
 import dev.jpm.engine.protocol.Request;
 import dev.jpm.engine.protocol.Response;
-import picocli.CommandLine.Command;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jpm kill}: stop every app, then the daemon. Apps stay registered (stopped) for the next daemon. */
-@Command(name = "kill", description = "Stop every app, then the daemon.")
 public final class KillCommand extends ClientCommand {
+
+  public static CommandSpec spec(JpmCommand jpm) {
+    return CodedSpec.of(new KillCommand(), jpm, "kill", "Stop every app, then the daemon.").spec();
+  }
 
   @Override
   public Integer call() throws Exception {
