@@ -1,6 +1,5 @@
 package dev.jpm.engine.config;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,15 +40,16 @@ record LaunchCommand(String script, String interpreter, List<String> command) {
   /**
    * Resolves {@code script} and builds the argv, or returns the path that was tried when the script does not exist.
    *
-   * @param environment the daemon's environment (PATH, HOME): a function so that tests need not change it
+   * @param environment the daemon's environment (HOME): a function so that tests need not change it
+   * @param commands the commands on the daemon's PATH
    */
   static Optional<LaunchCommand> of(String script, Path cwd, String interpreter, List<String> interpreterArgs,
-      List<String> args, UnaryOperator<String> environment) {
+      List<String> args, UnaryOperator<String> environment, CommandPath commands) {
     if (isShellLine(script)) return Optional.of(shellLine(script.strip(), args));
     Path file = cwd.resolve(PathSpelling.expandHome(script, environment)).normalize();
     String resolved;
     if (Files.exists(file)) resolved = file.toString();
-    else if (!script.contains("/") && onPath(script, environment)) resolved = script;
+    else if (!script.contains("/") && commands.has(script)) resolved = script;
     else return Optional.empty();
     String chosen = chooseInterpreter(interpreter, resolved, cwd, environment);
     List<String> argv = new ArrayList<>();
@@ -82,14 +82,5 @@ record LaunchCommand(String script, String interpreter, List<String> command) {
     String name = Path.of(script).getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot < 0 ? null : BY_EXTENSION.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
-  }
-
-  private static boolean onPath(String command, UnaryOperator<String> environment) {
-    String path = environment.apply("PATH");
-    if (path == null) return false;
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) return true;
-    }
-    return false;
   }
 }

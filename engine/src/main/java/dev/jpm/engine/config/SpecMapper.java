@@ -39,9 +39,11 @@ final class SpecMapper {
   static final Set<String> NOT_APPLIED = Set.of("filter_env");
 
   private final LoadContext context;
+  private final CommandPath commands;
 
   SpecMapper(LoadContext context) {
     this.context = context;
+    this.commands = new CommandPath(context.environment());
   }
 
   /** The app's name as the file gives it, else PM2's default: the script's basename without extension. */
@@ -117,7 +119,7 @@ final class SpecMapper {
   private LaunchCommand launch(ObjectNode app, Path cwd, AppScope scope) {
     String script = app.get("script").asString();
     Optional<LaunchCommand> launch = LaunchCommand.of(script, cwd, text(app, "interpreter"),
-        strings(app.path("interpreter_args")), strings(app.path("args")), context.environment());
+        strings(app.path("interpreter_args")), strings(app.path("args")), context.environment(), commands);
     if (launch.isEmpty()) scope.error("script", "not found: " + LaunchCommand.tried(script, cwd,
         context.environment()) + " does not exist and '" + script + "' is not a command on PATH");
     return launch.orElse(null);
