@@ -1,9 +1,11 @@
 package dev.jpm.engine.model;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +48,10 @@ public final class SpecFields {
       "execMode");
 
   private static final String NESTED = "traffic";
+  // Each read took the record's components afresh: Class.getRecordComponents builds a new array of them, with their
+  // signatures, on every call, and a spec hash reads ~20 fields (~0.6 ms a launch in a 300-app apply's profile).
+  private static final Map<String, Method> APP_SPEC = accessors(AppSpec.class);
+  private static final Map<String, Method> TRAFFIC = accessors(Traffic.class);
   private static final List<String> ALL = listAll();
   private static final List<String> SHAPE_AND_UNDECLARED = listShape();
 
@@ -80,8 +86,9 @@ public final class SpecFields {
 
   /** The value of {@code field} in {@code spec}. */
   public static Object value(AppSpec spec, String field) {
-    if (field.startsWith(NESTED + ".")) return read(Traffic.class, spec.traffic(), field.substring(NESTED.length() + 1));
-    return read(AppSpec.class, spec, field);
+    if (field.startsWith(NESTED + "."))
+      return read(TRAFFIC, Traffic.class, spec.traffic(), field.substring(NESTED.length() + 1));
+    return read(APP_SPEC, AppSpec.class, spec, field);
   }
 
   /** The text the hash digests: the always-hashed fields, then each other shape field that is set. */
@@ -112,15 +119,20 @@ public final class SpecFields {
     };
   }
 
-  private static Object read(Class<? extends Record> type, Record record, String name) {
-    for (RecordComponent component : type.getRecordComponents()) {
-      if (!component.getName().equals(name)) continue;
-      try {
-        return component.getAccessor().invoke(record);
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read " + type.getSimpleName() + "." + name, e);
-      }
+  private static Map<String, Method> accessors(Class<? extends Record> type) {
+    Map<String, Method> accessors = new HashMap<>();
+    for (RecordComponent component : type.getRecordComponents())
+      accessors.put(component.getName(), component.getAccessor());
+    return Map.copyOf(accessors);
+  }
+
+  private static Object read(Map<String, Method> accessors, Class<?> type, Record record, String name) {
+    Method accessor = accessors.get(name);
+    if (accessor == null) throw new IllegalArgumentException(type.getSimpleName() + " has no field " + name);
+    try {
+      return accessor.invoke(record);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + type.getSimpleName() + "." + name, e);
     }
-    throw new IllegalArgumentException(type.getSimpleName() + " has no field " + name);
   }
 }
