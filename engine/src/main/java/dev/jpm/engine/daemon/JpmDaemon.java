@@ -109,7 +109,7 @@ public final class JpmDaemon {
     boolean tableExisted = Files.exists(home.state());
     ObservedState saved = store.load().orElse(ObservedState.EMPTY);
     Persister persister = new Persister(store, supervisor::observe);
-    supervisor.onChange(persister::changed);
+    supervisor.onChange(state -> persister.changed());
     restore(supervisor, saved);
 
     var reconcilerOnceBuilt = new java.util.concurrent.atomic.AtomicReference<Reconciler>();
@@ -126,7 +126,7 @@ public final class JpmDaemon {
     PrometheusEndpoint endpoint = new PrometheusEndpoint(supervisor::observe, sampler::snapshot, logs::stats, clock);
     endpoint.configure(settings.settings().metricsEndpoint()).ifPresent(problem -> LOG.log(Level.WARNING, problem));
     Schedules schedules = new Schedules(reconciler, home.dir(), Schedules.watchInterval(System.getenv()), clock);
-    supervisor.onChange(() -> schedules.sync(supervisor.observe()));
+    supervisor.onChange(schedules::sync);
     schedules.sync(supervisor.observe()); // the restored table's crons and watches
     Views views = new Views(logs, clock, schedules, sampler::snapshot, supervisor::restartHistory,
         router);

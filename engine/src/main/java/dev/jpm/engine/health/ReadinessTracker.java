@@ -59,14 +59,18 @@ public final class ReadinessTracker implements AutoCloseable {
     listeners.add(listener);
   }
 
-  /** Starts watching new online processes and drops the ones that are gone. Called on every supervisor change. */
+  /** Starts watching new online processes and drops the ones that are gone. */
   public void refresh() {
-    ObservedState state = supervisor.observe();
+    refresh(supervisor.observe());
+  }
+
+  /** The same, from the table {@code state}: called with every supervisor change. */
+  public void refresh(ObservedState state) {
     Map<String, ProcessRecord> live = new HashMap<>();
     Map<String, AppSpec> specOf = new HashMap<>();
     for (ObservedApp app : state.apps().values()) {
       List<ProcessRecord> runs = new ArrayList<>(app.instances());
-      supervisor.surges().stream().filter(r -> r.id().app().equals(app.applied().name())).forEach(runs::add);
+      runs.addAll(app.surges());
       for (ProcessRecord run : runs) {
         if (run.status() != ProcessStatus.ONLINE || run.pid() <= 0) continue;
         live.put(key(run.id(), run.pid()), run);

@@ -38,7 +38,9 @@ public final class TrafficRouter {
     this.readiness = readiness;
     this.balancer = balancer;
     readiness.onChange(this::readinessChanged);
-    supervisor.onChange(this::syncFrontPorts);
+    // The table as it is inside this lock, not the notification's snapshot: the plan executor syncs too, and an
+    // older table applied after its sync would reopen a front port the app just left for its shared socket.
+    supervisor.onChange(state -> syncFrontPorts());
   }
 
   public ReadinessTracker readiness() {

@@ -37,7 +37,7 @@ class SurgeRestoreIT {
     List<Long> surgeTree;
     var dead = new SupervisorFixture(home);
     try (Persister persister = new Persister(store, dead.supervisor::observe)) {
-      dead.supervisor.onChange(persister::changed);
+      dead.supervisor.onChange(state -> persister.changed());
       oldPid = dead.run(tree).pid();
       ProcessRecord surge = dead.supervisor.startSurge(id);
       surgePid = surge.pid();

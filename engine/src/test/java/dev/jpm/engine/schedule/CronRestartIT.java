@@ -32,7 +32,7 @@ class CronRestartIT {
   void setUp() {
     schedules = new Schedules(new Reconciler(fixture.supervisor), fixture.home, Duration.ofMillis(100),
         Clock.systemUTC());
-    fixture.supervisor.onChange(() -> schedules.sync(fixture.supervisor.observe()));
+    fixture.supervisor.onChange(schedules::sync);
   }
 
   @AfterEach

@@ -36,7 +36,7 @@ class WatchIT {
   @BeforeEach
   void setUp() throws IOException {
     schedules = new Schedules(new Reconciler(fixture.supervisor), fixture.home, INTERVAL, Clock.systemUTC());
-    fixture.supervisor.onChange(() -> schedules.sync(fixture.supervisor.observe()));
+    fixture.supervisor.onChange(schedules::sync);
     Files.createDirectories(project.resolve("src"));
     Files.writeString(project.resolve("src/server.js"), "v1");
     // The app logs into the watched folder: its own lines must never count as a change.

@@ -39,7 +39,7 @@ class WatchSettleIT {
   void aBurstLongerThanTheSettleTimeMeansOneRestart() throws IOException {
     schedules = new Schedules(new Reconciler(fixture.supervisor), fixture.home, Schedules.DEFAULT_WATCH_INTERVAL,
         Clock.systemUTC());
-    fixture.supervisor.onChange(() -> schedules.sync(fixture.supervisor.observe()));
+    fixture.supervisor.onChange(schedules::sync);
     fixture.run(TestApps.fixture("settled", "sleep.sh", "1000.61").cwd(project.toString())
         .watch(List.of(project.toString()), List.of(), 0).build());
     await().atMost(SupervisorFixture.PATIENCE).until(() -> schedules.watchState("settled")

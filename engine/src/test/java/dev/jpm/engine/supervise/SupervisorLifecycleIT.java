@@ -210,8 +210,8 @@ class SupervisorLifecycleIT {
     // Notifications are coalesced: a listener runs after changes and reads the state then, so the state its last
     // run saw must be the final one (every instance stopped), however many runs there were.
     var seen = new AtomicReference<List<ProcessStatus>>(List.of());
-    fixture.supervisor.onChange(() -> {
-      var many = fixture.supervisor.observe().apps().get("many");
+    fixture.supervisor.onChange(state -> {
+      var many = state.apps().get("many");
       if (many != null) seen.set(many.instances().stream().map(r -> r.status()).toList());
     });
     var spec = TestApps.fixture("many", "ignore-sigint.sh").instances(3).stop(new StopPolicy("INT", 600)).build();
