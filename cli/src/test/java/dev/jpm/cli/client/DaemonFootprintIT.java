@@ -35,5 +35,9 @@ class DaemonFootprintIT {
     // JNA builds its library search path by running `ldconfig -p` unless told one (os/LibC): a process started
     // through the JDK, 60-100 ms on the way to the first answer. The daemon starts its apps with posix_spawn.
     assertThat(loaded).contains("com.sun.jna.NativeLibrary ").doesNotContain("java.lang.ProcessBuilder ");
+    // daemon.log's lines are built by daemon/DaemonLog: java.util.Formatter's first date loads the locale's data
+    // from CLDR, ~30 ms of the start and ~1.4 MiB of an idle daemon (OSHI loads it with the first app it reads).
+    assertThat(loaded).contains("dev.jpm.engine.daemon.DaemonLog$Line ")
+        .doesNotContain("java.util.Formatter ", "sun.util.cldr.CLDRLocaleProviderAdapter ");
   }
 }
