@@ -24,7 +24,7 @@ public final class Main {
     Class<?> named = verb(args);
     if (Verbs.talksToDaemon(named) || Verbs.readsApps(named))
       WarmUp.start(Verbs.readsApps(named), Verbs.talksToDaemon(named));
-    if (Verbs.startsDaemonAtOnce(verb(args), args)) DaemonClient.startDaemonEarly(System.getenv());
+    if (Verbs.startsDaemonAtOnce(named, args)) DaemonClient.startDaemonEarly(System.getenv());
     // Straight to fd 1, not through System.out: a PrintStream hides a closed pipe, and `jpm logs | head` must
     // see it to stop quietly.
     PrintWriter out = new PrintWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192));

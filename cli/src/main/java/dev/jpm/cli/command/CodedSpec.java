@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * classes (and the method handles behind them) cost more than the request to the daemon. So the verbs run most often
  * or by scripts ({@code ls}, {@code logs}, {@code apply}, {@code diff}, {@code validate}, {@code stop},
  * {@code restart}, {@code delete}, {@code ping}, {@code kill}, {@code jlist}, {@code prettylist}) and {@code jpm}
- * itself are built here, and read their values from picocli's parse result ({@link ClientCommand#parsed()}); the other verbs keep
- * their annotations. Options and positionals are named and described as picocli's annotations would have them.
+ * itself are built here, and read their values from picocli's parse result ({@link ClientCommand#parsed()}); the
+ * other verbs keep their annotations. Options and positionals are named and described as picocli's annotations would have them.
  */
 final class CodedSpec {
 
